@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from . import selectors
+from .models import Document, Gazette, Issue
+
+
+@admin.register(Gazette)
+class GazetteAdmin(admin.ModelAdmin):
+    list_display = ("name", "county")
+    search_fields = ("name", "county")
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    fields = ("order", "number", "title", "kind", "signed", "is_public")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "year", "number", "cumulative", "published")
+    list_filter = ("gazette", "year")
+    search_fields = ("gazette__name", "source_name")
+    inlines = [DocumentInline]
+
+    def get_queryset(self, request):
+        return selectors.issue_list(request.user)
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ("number", "title", "kind", "issuer", "signed", "is_public", "issue")
+    list_filter = ("issue__gazette__county", "issue__year", "kind", "series", "is_public")
+    search_fields = ("number", "title")
+    autocomplete_fields = ("parent",)
+    list_select_related = ("issue__gazette",)
+    date_hierarchy = "signed"
+
+    def get_queryset(self, request):
+        return selectors.document_list(request.user)

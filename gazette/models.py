@@ -1,0 +1,87 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Gazette(models.Model):
+    """A county government's gazette (人民政府公报) as a publication."""
+
+    name = models.CharField(_("name"), max_length=100)
+    # The county as written; gazette/ knows nothing of projects.Organisation.
+    county = models.CharField(_("county"), max_length=50)
+
+    class Meta:
+        verbose_name = _("gazette")
+        verbose_name_plural = _("gazettes")
+        ordering = ["county", "name"]
+        constraints = [models.UniqueConstraint(fields=["county", "name"], name="gazette_unique_name_per_county")]
+
+    def __str__(self):
+        return self.name
+
+
+class Issue(models.Model):
+    gazette = models.ForeignKey(Gazette, on_delete=models.PROTECT, related_name="issues", verbose_name=_("gazette"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveSmallIntegerField(_("issue number"))
+    cumulative = models.PositiveIntegerField(_("cumulative number"), null=True, blank=True)
+    published = models.DateField(_("publication date"), null=True, blank=True)
+    source_name = models.CharField(_("source file name"), max_length=255, blank=True)
+    source_hash = models.CharField(_("source file hash"), max_length=64, blank=True, db_index=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["gazette", "year", "number"], name="issue_unique_number_per_year"),
+        ]
+
+    def __str__(self):
+        return _("%(gazette)s %(year)s No. %(number)s") % {
+            "gazette": self.gazette.name,
+            "year": self.year,
+            "number": self.number,
+        }
+
+    def get_absolute_url(self):
+        return reverse("gazette:issue_detail", args=[self.pk])
+
+
+class Document(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="documents", verbose_name=_("issue"))
+    number = models.CharField(_("document number"), max_length=60, blank=True, db_index=True)
+    series = models.CharField(_("number series"), max_length=30, blank=True)
+    year = models.PositiveSmallIntegerField(_("number year"), null=True, blank=True)
+    sequence = models.PositiveIntegerField(_("sequence"), null=True, blank=True)
+    issuer = models.CharField(_("issuer"), max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=20, blank=True, help_text=_("Taken from the ending of the title."))
+    addressee = models.TextField(_("addressee"), blank=True)
+    signed = models.DateField(_("signed date"), null=True, blank=True)
+    is_public = models.BooleanField(_("public"), default=False)
+    toc_page = models.PositiveSmallIntegerField(_("page in table of contents"), null=True, blank=True)
+    raw_text = models.TextField(_("raw text"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order in issue"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="instruments",
+        verbose_name=_("issuing notice"),
+        help_text=_("For an instrument attached to a 印发 notice: the notice that issues it."),
+    )
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["issue", "order"]
+        indexes = [models.Index(fields=["series", "year", "sequence"], name="document_number_parts")]
+
+    def __str__(self):
+        return f"{self.title}（{self.number}）" if self.number else self.title
+
+    def get_absolute_url(self):
+        return reverse("gazette:document_detail", args=[self.pk])

@@ -1,0 +1,86 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import selectors
+from .models import LeadingGroup, Membership, Organisation, OrganisationAlias, Person, Post, UnitAccess
+
+
+class AliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    extra = 1
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "short_name", "kind", "parent", "is_active", "sort_order")
+    list_filter = ("kind", "is_active")
+    list_editable = ("sort_order",)
+    search_fields = ("name", "short_name", "aliases__alias")
+    autocomplete_fields = ("parent",)
+    inlines = [AliasInline]
+
+
+class PostInline(admin.TabularInline):
+    model = Post
+    extra = 0
+    autocomplete_fields = ("organisation",)
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "note", "phone", "email", "user")
+    search_fields = ("name", "note", "posts__title")
+    autocomplete_fields = ("user",)
+    inlines = [PostInline]
+
+
+@admin.register(Post)
+class PostAdmin(SimpleHistoryAdmin):
+    list_display = ("person", "organisation", "title", "start", "end")
+    list_filter = ("organisation__kind",)
+    search_fields = ("person__name", "title", "organisation__name")
+    autocomplete_fields = ("person", "organisation")
+    list_select_related = ("person", "organisation")
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    fields = ("role", "position", "member_type", "person", "title", "organisation", "organisation_text")
+    autocomplete_fields = ("person", "organisation")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).in_roster_order()
+
+
+@admin.register(LeadingGroup)
+class LeadingGroupAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "kind", "status", "office_host", "established", "source_document")
+    list_filter = ("kind", "status", "county")
+    search_fields = ("name", "memberships__person__name", "memberships__title")
+    autocomplete_fields = ("county", "office_host", "office_head", "source_document", "superseded_by")
+    list_select_related = ("office_host", "source_document")
+    date_hierarchy = "established"
+    inlines = [MembershipInline]
+
+    def get_queryset(self, request):
+        return selectors.visible_groups(request.user)
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ("group", "role", "position", "person", "title", "organisation")
+    list_filter = ("role", "member_type")
+    search_fields = ("group__name", "person__name", "title")
+    autocomplete_fields = ("group", "person", "organisation")
+    list_select_related = ("group", "person", "organisation")
+
+    def get_queryset(self, request):
+        return selectors.visible_memberships(request.user)
+
+
+@admin.register(UnitAccess)
+class UnitAccessAdmin(admin.ModelAdmin):
+    list_display = ("user", "organisation")
+    search_fields = ("user__username", "organisation__name")
+    autocomplete_fields = ("user", "organisation")

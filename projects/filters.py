@@ -1,0 +1,57 @@
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+from .models import LEADER_ROLES, LeadingGroup, Membership, Organisation, Person
+
+
+class GroupFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LeadingGroup.Kind.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=LeadingGroup.Status.choices)
+    leader = django_filters.ModelChoiceFilter(label=_("Leader"), queryset=lambda request: selectors.group_leaders(request.user), method="led_by")
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=Organisation.objects.all(), method="involving"
+    )
+
+    class Meta:
+        model = LeadingGroup
+        fields = ["q", "kind", "status", "leader", "organisation"]
+
+    def search(self, queryset, name, value):
+        """Matches the group's name, or any member's name or title."""
+        value = value.strip()
+        if not value:
+            return queryset
+        members = Membership.objects.filter(group=OuterRef("pk")).filter(
+            Q(person__name__icontains=value) | Q(title__icontains=value)
+        )
+        return queryset.filter(Q(name__icontains=value) | Exists(members))
+
+    def led_by(self, queryset, name, person):
+        leads = Membership.objects.filter(group=OuterRef("pk"), person=person, role__in=LEADER_ROLES)
+        return queryset.filter(Exists(leads))
+
+    def involving(self, queryset, name, organisation):
+        members = Membership.objects.filter(group=OuterRef("pk"), organisation=organisation)
+        return queryset.filter(Q(office_host=organisation) | Exists(members))
+
+
+class PersonFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=Organisation.objects.all(), field_name="posts__organisation", distinct=True
+    )
+
+    class Meta:
+        model = Person
+        fields = ["q", "organisation"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value) | Q(note__icontains=value) | Q(posts__title__icontains=value)
+        ).distinct()

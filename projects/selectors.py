@@ -1,0 +1,291 @@
+"""Reads a user can reach. Every one applies the user's scope through ``user_scope``."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from . import roles
+from .models import LEADER_ROLES, LeadingGroup, Membership, Organisation, OrganisationAlias, Person, Post, UnitAccess
+from .names import county_variants, normalise_name
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which organisations' records a user may see: everything, or these ids."""
+
+    everything: bool
+    organisation_ids: frozenset = frozenset()
+
+    def allows(self, organisation_id):
+        return self.everything or organisation_id in self.organisation_ids
+
+
+def user_scope(user):
+    """The one scoping rule: data managers and supervisors see all; unit staff their units and sub-units."""
+    cached = getattr(user, "_ledger_scope", None)
+    if cached is not None:
+        return cached
+    if not user.is_authenticated:
+        scope = Scope(everything=False)
+    elif roles.is_data_manager(user) or roles.is_supervisor(user):
+        scope = Scope(everything=True)
+    else:
+        ids = set(UnitAccess.objects.filter(user=user).values_list("organisation_id", flat=True))
+        ids |= _descendant_ids(ids)
+        scope = Scope(everything=False, organisation_ids=frozenset(ids))
+    user._ledger_scope = scope
+    return scope
+
+
+def _descendant_ids(ids):
+    found, frontier = set(), set(ids)
+    while frontier:
+        frontier = set(Organisation.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found
+
+
+# Organisations
+
+
+def organisation_tree():
+    """All organisations as (organisation, depth) pairs in tree order, from one query."""
+    organisations = list(Organisation.objects.all())
+    children = {}
+    for organisation in organisations:
+        children.setdefault(organisation.parent_id, []).append(organisation)
+    rows = []
+
+    def walk(parent_id, depth):
+        for organisation in children.get(parent_id, []):
+            rows.append((organisation, depth))
+            walk(organisation.pk, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+def organisation_detail(user, pk):
+    organisation = get_object_or_404(Organisation.objects.select_related("parent"), pk=pk)
+    today = timezone.localdate()
+    posts = organisation.posts.select_related("person")
+    return {
+        "organisation": organisation,
+        "aliases": organisation.aliases.all(),
+        "children": organisation.children.all(),
+        "current_posts": posts.filter(Q(end__isnull=True) | Q(end__gte=today)),
+        "past_posts": posts.filter(end__lt=today),
+        "memberships": visible_memberships(user)
+        .filter(organisation=organisation)
+        .select_related("group", "person")
+        .order_by("group__name", "pk"),
+        "hosted_groups": visible_groups(user).filter(office_host=organisation),
+    }
+
+
+def counties():
+    return Organisation.objects.filter(kind=Organisation.Kind.COUNTY)
+
+
+class OrganisationResolver:
+    """Maps a name as written to one organisation, or to None when unknown or ambiguous.
+
+    Loads the names once, so an importer can resolve thousands of names with one query.
+    Callers keep the written text whenever this returns None.
+    """
+
+    def __init__(self, county=None):
+        organisations = Organisation.objects.all()
+        if county is not None:
+            organisations = organisations.filter(pk__in={county.pk} | _descendant_ids({county.pk}))
+        self.county_short_name = normalise_name(county.short_name or county.name) if county else ""
+        self.by_name = {}
+        self.organisations = {}
+        for organisation in organisations:
+            self.organisations[organisation.pk] = organisation
+            for written in (organisation.name, organisation.short_name):
+                self._add(written, organisation.pk)
+        aliases = OrganisationAlias.objects.filter(organisation_id__in=self.organisations).values_list(
+            "alias", "organisation_id"
+        )
+        for alias, organisation_id in aliases:
+            self._add(alias, organisation_id)
+
+    def _add(self, written, organisation_id):
+        key = normalise_name(written)
+        if key:
+            self.by_name.setdefault(key, set()).add(organisation_id)
+
+    def __call__(self, written):
+        name = normalise_name(written)
+        if not name:
+            return None
+        matches = set()
+        for variant in county_variants(name, self.county_short_name):
+            matches |= self.by_name.get(variant, set())
+        if len(matches) != 1:
+            return None
+        return self.organisations[matches.pop()]
+
+
+def resolve_organisation(written, county=None):
+    return OrganisationResolver(county)(written)
+
+
+# People and posts
+
+
+def people_list(user):
+    return Person.objects.annotate(
+        group_count=Count("memberships__group", distinct=True),
+    ).prefetch_related(
+        Prefetch(
+            "posts",
+            queryset=Post.objects.filter(end__isnull=True).select_related("organisation"),
+            to_attr="current_posts",
+        )
+    ).order_by("name", "pk")
+
+
+def person_detail(user, pk):
+    person = get_object_or_404(Person, pk=pk)
+    scope = user_scope(user)
+    posts = person.posts.select_related("organisation").order_by("-start", "pk")
+    return {
+        "person": person,
+        "posts": posts,
+        "memberships": visible_memberships(user).filter(person=person).select_related("group").in_roster_order(),
+        "show_contact": scope.everything
+        or any(scope.allows(post.organisation_id) for post in posts)
+        or person.user_id == user.pk,
+    }
+
+
+def holders_of(organisation, title, on=None):
+    """Who holds ``title`` in ``organisation`` on a date (today by default)."""
+    on = on or timezone.localdate()
+    return Person.objects.filter(
+        Q(posts__start__isnull=True) | Q(posts__start__lte=on),
+        Q(posts__end__isnull=True) | Q(posts__end__gte=on),
+        posts__organisation=organisation,
+        posts__title=title,
+    ).distinct()
+
+
+# Leading groups
+
+
+def visible_groups(user):
+    scope = user_scope(user)
+    groups = LeadingGroup.objects.all()
+    if scope.everything:
+        return groups
+    ids = scope.organisation_ids
+    member_unit = Membership.objects.filter(group=OuterRef("pk"), organisation_id__in=ids)
+    return groups.filter(Q(office_host_id__in=ids) | Exists(member_unit))
+
+
+def visible_memberships(user):
+    return Membership.objects.filter(group__in=visible_groups(user))
+
+
+def group_list(user):
+    leader = (
+        Membership.objects.filter(group=OuterRef("pk"), role__in=LEADER_ROLES)
+        .order_by("position", "pk")
+        .values(name=Coalesce("person__name", "title"))[:1]
+    )
+    return (
+        visible_groups(user)
+        .select_related("office_host", "source_document")
+        .annotate(member_count=Count("memberships"), leader_name=Subquery(leader))
+        .order_by("name", "pk")
+    )
+
+
+def group_for_view(user, pk):
+    return get_object_or_404(
+        visible_groups(user).select_related(
+            "county", "office_host", "office_head", "source_document__issue", "superseded_by"
+        ),
+        pk=pk,
+    )
+
+
+def group_detail(user, pk):
+    group = group_for_view(user, pk)
+    roster = group.memberships.select_related("person", "organisation").in_roster_order()
+    return {
+        "group": group,
+        "roster": roster,
+        "history": group_history(group),
+        "can_edit": can_edit_group(user, group),
+    }
+
+
+def group_history(group):
+    """Changes to the group and its roster, newest first, with who made them and which fields changed."""
+    group_changes = list(group.history.select_related("history_user").order_by("history_date", "history_id"))
+    roster_changes = list(
+        Membership.history.filter(group_id=group.pk)
+        .select_related("history_user", "person")
+        .order_by("history_date", "history_id")
+    )
+    _mark_changed_fields(group_changes, key=lambda change: change.id)
+    _mark_changed_fields(roster_changes, key=lambda change: change.id)
+    return sorted([*group_changes, *roster_changes], key=lambda change: change.history_date, reverse=True)
+
+
+def _mark_changed_fields(changes, key):
+    """Set ``changed_fields`` on each update to the names of the fields it changed, from the records in hand."""
+    previous = {}
+    for change in changes:
+        before = previous.get(key(change))
+        change.changed_fields = []
+        if before is not None and change.history_type == "~":
+            delta = change.diff_against(before)
+            change.changed_fields = [
+                str(change.instance_type._meta.get_field(item.field).verbose_name) for item in delta.changes
+            ]
+        previous[key(change)] = change
+
+
+def can_edit_group(user, group):
+    """Data managers edit every group; unit staff with the right the groups their unit's office hosts."""
+    if roles.is_data_manager(user):
+        return True
+    if not user.has_perm("projects.change_leadinggroup"):
+        return False
+    scope = user_scope(user)
+    return not scope.everything and group.office_host_id is not None and scope.allows(group.office_host_id)
+
+
+def can_create_group(user):
+    return roles.is_data_manager(user) or (
+        user.has_perm("projects.add_leadinggroup") and bool(user_scope(user).organisation_ids)
+    )
+
+
+def group_for_edit(user, pk):
+    group = group_for_view(user, pk)
+    if not can_edit_group(user, group):
+        raise PermissionDenied
+    return group
+
+
+def editable_office_hosts(user):
+    """The organisations a user may name as a group's office host."""
+    scope = user_scope(user)
+    if roles.is_data_manager(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=scope.organisation_ids)
+
+
+def group_leaders(user):
+    """People who lead at least one group the user may see: the choices of the groups list's leader filter."""
+    leads = visible_memberships(user).filter(person=OuterRef("pk"), role__in=LEADER_ROLES)
+    return Person.objects.filter(Exists(leads)).order_by("name")

@@ -1,0 +1,43 @@
+import pytest
+
+from projects import roles
+from tests.projects.factories import OrganisationFactory, UserFactory
+
+
+@pytest.fixture
+def county(db):
+    return OrganisationFactory(name="兴县人民政府", short_name="兴县", kind="county")
+
+
+@pytest.fixture
+def finance(county):
+    return OrganisationFactory(name="兴县财政局", short_name="县财政局", parent=county, sort_order=1)
+
+
+@pytest.fixture
+def water(county):
+    return OrganisationFactory(name="兴县水利局", short_name="县水利局", parent=county, sort_order=2)
+
+
+@pytest.fixture
+def data_manager(db):
+    return UserFactory(role=roles.DATA_MANAGER)
+
+
+@pytest.fixture
+def supervisor(db):
+    return UserFactory(role=roles.SUPERVISOR)
+
+
+@pytest.fixture
+def finance_staff(finance):
+    return UserFactory(role=roles.UNIT_STAFF, units=[finance])
+
+
+@pytest.fixture
+def login(client):
+    def as_user(user):
+        client.force_login(user)
+        return client
+
+    return as_user

@@ -1,0 +1,22 @@
+import pytest
+from django.conf import settings
+
+
+@pytest.mark.django_db
+def test_health_reports_database_and_broker_without_login(client):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
+
+
+@pytest.mark.django_db
+def test_health_fails_without_revealing_why_when_broker_is_down(client, monkeypatch):
+    from config.celery import app
+
+    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    response = client.get("/health/")
+    assert response.status_code == 503
+    body = response.json()
+    assert body == {"status": "error", "database": "ok", "broker": "error"}
+    assert "127.0.0.1" not in response.content.decode()
+    assert settings.DATABASES["default"]["NAME"] not in response.content.decode()

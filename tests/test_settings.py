@@ -1,0 +1,48 @@
+"""The production mode is hardened and the demo mode never leaks into it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_MODE": "production",
+    "SECRET_KEY": "x" * 20 + "a-long-random-secret-for-the-deploy-check-0123456789",
+    "ALLOWED_HOSTS": "ledger.example.gov.cn",
+}
+
+
+def manage(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_passes_without_warnings_in_production_mode():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr and "WARNINGS" not in result.stdout
+
+
+def test_production_mode_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_demo_accounts_are_refused_in_production_mode():
+    result = manage("load_demo", env=PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "演示" in result.stderr or "demo" in result.stderr.lower()
+
+
+def test_defaults_are_chinese_time_and_language(settings):
+    assert (settings.TIME_ZONE, settings.LANGUAGE_CODE) == ("Asia/Shanghai", "zh-hans")
