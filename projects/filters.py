@@ -8,11 +8,11 @@ from .models import LEADER_ROLES, LeadingGroup, Membership, Organisation, Person
 
 class GroupFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LeadingGroup.Kind.choices)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=LeadingGroup.Status.choices)
-    leader = django_filters.ModelChoiceFilter(label=_("Leader"), queryset=lambda request: selectors.group_leaders(request.user), method="led_by")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LeadingGroup.Kind.choices, empty_label=_("All"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=LeadingGroup.Status.choices, empty_label=_("All"))
+    leader = django_filters.ModelChoiceFilter(label=_("Leader"), queryset=lambda request: selectors.group_leaders(request.user), method="led_by", empty_label=_("All"))
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all(), method="involving"
+        label=_("Organisation"), queryset=Organisation.objects.all(), method="involving", empty_label=_("All")
     )
 
     class Meta:
@@ -41,7 +41,8 @@ class GroupFilter(django_filters.FilterSet):
 class PersonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all(), field_name="posts__organisation", distinct=True
+        label=_("Organisation"), queryset=Organisation.objects.all(), field_name="posts__organisation", distinct=True,
+        empty_label=_("All"),
     )
 
     class Meta:

@@ -11,9 +11,12 @@ def test_health_reports_database_and_broker_without_login(client):
 
 @pytest.mark.django_db
 def test_health_fails_without_revealing_why_when_broker_is_down(client, monkeypatch):
+    from kombu import Connection
+
     from config.celery import app
 
-    monkeypatch.setattr(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    # Nothing listens on port 1: the broker is unreachable.
+    monkeypatch.setattr(app, "connection_for_write", lambda: Connection("redis://127.0.0.1:1/0"))
     response = client.get("/health/")
     assert response.status_code == 503
     body = response.json()

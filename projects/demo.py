@@ -1,0 +1,168 @@
+"""Loads the demo county (兴县) from ``demo_data`` through the services, and creates demo accounts.
+
+Demo only: the command refuses to run in production mode. Running it twice changes nothing.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from gazette.models import Document, Gazette, Issue
+
+from . import demo_data, roles, services
+from .models import GROUP_KIND_BY_PRINTED_LABEL, ROLE_BY_PRINTED_LABEL, LeadingGroup, Membership, Organisation, Person
+from .selectors import OrganisationResolver
+
+# The three shared issues: (year, number) → cumulative number and publication date, as printed on their mastheads.
+DEMO_ISSUES = {
+    "2021-2": (2, None),
+    "2022-2": (4, datetime.date(2022, 7, 1)),
+    "2023-4": (10, datetime.date(2023, 12, 28)),
+}
+NUMBER = re.compile(r"^(?P<series>.+?)〔(?P<year>\d{4})〕(?P<sequence>\d+)号$")
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: str
+    units: tuple = ()
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("manager", "ledger-demo-manager", roles.DATA_MANAGER),
+    DemoAccount("supervisor", "ledger-demo-supervisor", roles.SUPERVISOR),
+    DemoAccount("unit", "ledger-demo-unit", roles.UNIT_STAFF, ("县人社局",)),
+)
+
+
+@transaction.atomic
+def load_demo():
+    """Create the demo county, its organisations, documents, people and rosters. Returns what it did."""
+    if Organisation.objects.filter(name=demo_data.COUNTY["name"], kind=Organisation.Kind.COUNTY).exists():
+        return {"loaded": False}
+    county = services.create_organisation(
+        name=demo_data.COUNTY["name"],
+        short_name=demo_data.COUNTY["short_name"],
+        kind=Organisation.Kind.COUNTY,
+        aliases=demo_data.COUNTY["aliases"],
+    )
+    for order, entry in enumerate(demo_data.ORGANISATIONS, start=1):
+        services.create_organisation(
+            name=entry["name"],
+            short_name=entry.get("short_name", ""),
+            kind=entry["kind"],
+            parent=county,
+            aliases=entry.get("aliases", ()),
+            sort_order=order,
+        )
+    resolve = OrganisationResolver(county)
+    gazette, _created = Gazette.objects.get_or_create(county=county.short_name, name="兴县人民政府公报")
+    people = {}
+    for roster in demo_data.ROSTERS:
+        _load_roster(roster, county, gazette, resolve, people)
+    return {
+        "loaded": True,
+        "organisations": Organisation.objects.count(),
+        "people": Person.objects.count(),
+        "groups": LeadingGroup.objects.count(),
+        "memberships": Membership.objects.count(),
+    }
+
+
+def _document(gazette, spec):
+    year, number = (int(part) for part in spec["issue"].split("-"))
+    cumulative, published = DEMO_ISSUES[spec["issue"]]
+    issue, _created = Issue.objects.get_or_create(
+        gazette=gazette, year=year, number=number, defaults={"cumulative": cumulative, "published": published}
+    )
+    match = NUMBER.match(spec["number"] or "")
+    document, _created = Document.objects.get_or_create(
+        issue=issue,
+        title=spec["title"],
+        defaults={
+            "number": spec["number"] or "",
+            "series": match["series"] if match else "",
+            "year": int(match["year"]) if match else None,
+            "sequence": int(match["sequence"]) if match else None,
+            "issuer": spec.get("issuer", ""),
+            "kind": spec.get("kind", ""),
+            "signed": datetime.date.fromisoformat(spec["signed"]) if spec.get("signed") else None,
+            "is_public": True,
+            "order": issue.documents.count() + 1,
+        },
+    )
+    return document
+
+
+def _person(member, people):
+    """One person per name, except the namesakes the demo data lists, who are told apart by their unit."""
+    name = member["name"]
+    if name not in demo_data.NAMESAKES:
+        key, note = name, ""
+    else:
+        key, note = (name, member.get("unit")), member.get("unit") or ""
+    if key not in people:
+        people[key] = services.create_person(name=name, note=note)
+    return people[key]
+
+
+def _load_roster(roster, county, gazette, resolve, people):
+    document = _document(gazette, roster["document"])
+    established = roster.get("established")
+    lines = []
+    for member in roster["members"]:
+        member_type = member.get("type", Membership.MemberType.PERSON)
+        unit = resolve(member["unit"]) if member.get("unit") else None
+        person = _person(member, people) if member_type == Membership.MemberType.PERSON else None
+        if person is not None and unit is not None and not person.posts.filter(organisation=unit).exists():
+            services.add_post(person=person, organisation=unit, title=member["title"])
+        lines.append(
+            services.RosterLine(
+                role=ROLE_BY_PRINTED_LABEL[member["role"]],
+                member_type=member_type,
+                person=person,
+                title=member["title"],
+                organisation=unit,
+                organisation_text="" if unit else member.get("unit") or "",
+            )
+        )
+    office_head = people.get(roster.get("office_head_name") or "")
+    services.save_group(
+        data={
+            "name": roster["name"],
+            "kind": GROUP_KIND_BY_PRINTED_LABEL[roster["kind"]],
+            "county": county,
+            "source_document": document,
+            "established": datetime.date.fromisoformat(established) if established else None,
+            "member_change_rule": roster.get("member_change_rule", ""),
+            "office_host": resolve(roster["office_host"]) if roster.get("office_host") else None,
+            "office_host_text": roster.get("office_host_text", ""),
+            "office_head": office_head,
+            "office_head_text": roster.get("office_head_text", ""),
+            "notes": "",
+        },
+        roster=lines,
+    )
+
+
+@transaction.atomic
+def ensure_demo_accounts():
+    """The demo logins, created once; returns them so the command can print them."""
+    users = get_user_model().objects
+    for account in DEMO_ACCOUNTS:
+        if users.filter(username=account.username).exists():
+            continue
+        resolve = OrganisationResolver()
+        units = [resolve(unit) for unit in account.units]
+        services.create_account(
+            username=account.username,
+            password=account.password,
+            role=account.role,
+            organisations=[unit for unit in units if unit is not None],
+        )
+    return DEMO_ACCOUNTS

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from projects import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo county (兴县) with its organisations and rosters, and create the demo accounts."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError(_("Demo data and demo accounts are only created in demo mode (DJANGO_MODE=demo)."))
+        result = demo.load_demo()
+        if result["loaded"]:
+            self.stdout.write(
+                _(
+                    "Demo data loaded: %(organisations)s organisations, %(people)s people, "
+                    "%(groups)s groups with %(memberships)s roster lines."
+                )
+                % result
+            )
+        else:
+            self.stdout.write(_("Demo data already present; nothing changed."))
+        self.stdout.write(_("Demo accounts (demo mode only):"))
+        for account in demo.ensure_demo_accounts():
+            self.stdout.write(f"  {account.username} / {account.password}  （{account.role}）")

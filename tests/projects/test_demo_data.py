@@ -1,0 +1,76 @@
+"""The demo county: real organisations and rosters from the shared gazettes, loaded through the services."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from projects import demo, demo_data, roles
+from projects.models import LEADER_ROLES, LeadingGroup, Membership, Organisation, Person
+from projects.selectors import resolve_organisation
+from tests.shared import gazette_text, without_spaces
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded():
+    return demo.load_demo()
+
+
+def test_demo_county_has_its_fifteen_townships(loaded):
+    county = Organisation.objects.get(kind=Organisation.Kind.COUNTY)
+    assert county.children.filter(kind=Organisation.Kind.TOWNSHIP).count() == 15
+
+
+def test_demo_aliases_resolve_as_the_documents_write_them(loaded):
+    health = resolve_organisation("县卫体局")
+    assert health is not None
+    assert resolve_organisation("县卫生健康和体育局") == health
+    assert resolve_organisation("县住房和城乡建设管理局") == resolve_organisation("县住建局") is not None
+
+
+def test_every_roster_is_loaded_with_every_member_in_printed_order(loaded):
+    assert len(demo_data.ROSTERS) >= 3
+    for roster in demo_data.ROSTERS:
+        group = LeadingGroup.objects.get(name=roster["name"], source_document__number=roster["document"]["number"] or "")
+        loaded_lines = [
+            (m.person.name if m.person else None, m.title) for m in group.memberships.in_roster_order()
+        ]
+        printed_lines = [(member["name"], member["title"]) for member in roster["members"]]
+        assert sorted(loaded_lines, key=str) == sorted(printed_lines, key=str), roster["name"]
+        assert len(loaded_lines) == len(roster["members"])
+
+
+def test_rosters_are_faithful_to_the_printed_gazettes():
+    texts = {issue: without_spaces(gazette_text(f"xingxian-{issue}.txt")) for issue in ("2021-2", "2022-2", "2023-4")}
+    for roster in demo_data.ROSTERS:
+        text = texts[roster["document"]["issue"]]
+        assert without_spaces(roster["document"]["title"]) in text, roster["document"]["title"]
+        for member in roster["members"]:
+            printed = without_spaces((member["name"] or "") + member["title"])
+            assert printed in text, (roster["name"], member)
+
+
+def test_the_county_head_leads_many_bodies(loaded):
+    liang = Person.objects.get(name="梁文壮")
+    assert Membership.objects.filter(person=liang, role__in=LEADER_ROLES).count() >= 8
+
+
+def test_namesakes_stay_two_people(loaded):
+    assert Person.objects.filter(name="王亚东").count() == 2
+
+
+def test_loading_twice_changes_nothing(loaded):
+    before = (Organisation.objects.count(), Person.objects.count(), Membership.objects.count())
+    assert demo.load_demo() == {"loaded": False}
+    assert (Organisation.objects.count(), Person.objects.count(), Membership.objects.count()) == before
+
+
+def test_demo_accounts_have_their_roles(loaded):
+    demo.ensure_demo_accounts()
+    demo.ensure_demo_accounts()
+    users = get_user_model().objects
+    assert users.get(username="manager").groups.get().name == roles.DATA_MANAGER
+    assert users.get(username="manager").is_staff
+    unit = users.get(username="unit")
+    assert unit.groups.get().name == roles.UNIT_STAFF
+    assert unit.unit_access.count() == 1
