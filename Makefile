@@ -31,6 +31,8 @@ run: demo
 	$(PY) manage.py runserver $(ADDR)
 
 test: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import selectors
@@ -84,3 +86,19 @@ class UnitAccessAdmin(admin.ModelAdmin):
     list_display = ("user", "organisation")
     search_fields = ("user__username", "organisation__name")
     autocomplete_fields = ("user", "organisation")
+
+
+class UnitAccessInline(admin.TabularInline):
+    model = UnitAccess
+    extra = 1
+    autocomplete_fields = ("organisation",)
+
+
+class LedgerUserAdmin(UserAdmin):
+    """The account page also says which units a unit-staff account belongs to."""
+
+    inlines = [*UserAdmin.inlines, UnitAccessInline]
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), LedgerUserAdmin)

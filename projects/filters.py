@@ -10,7 +10,12 @@ class GroupFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LeadingGroup.Kind.choices, empty_label=_("All"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=LeadingGroup.Status.choices, empty_label=_("All"))
-    leader = django_filters.ModelChoiceFilter(label=_("Leader"), queryset=lambda request: selectors.group_leaders(request.user), method="led_by", empty_label=_("All"))
+    leader = django_filters.ModelChoiceFilter(
+        label=_("Leader"),
+        queryset=lambda request: selectors.group_leaders(request.user),
+        method="led_by",
+        empty_label=_("All"),
+    )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"), queryset=Organisation.objects.all(), method="involving", empty_label=_("All")
     )
@@ -41,7 +46,10 @@ class GroupFilter(django_filters.FilterSet):
 class PersonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all(), field_name="posts__organisation", distinct=True,
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        field_name="posts__organisation",
+        distinct=True,
         empty_label=_("All"),
     )
 

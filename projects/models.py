@@ -286,10 +286,14 @@ class Membership(models.Model):
         POSITION = "position", _("position only")
         PLACEHOLDER = "placeholder", _("collective placeholder")
 
-    group = models.ForeignKey(LeadingGroup, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("group"))
+    group = models.ForeignKey(
+        LeadingGroup, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("group")
+    )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     position = models.PositiveSmallIntegerField(_("order within role"), default=0)
-    member_type = models.CharField(_("member type"), max_length=20, choices=MemberType.choices, default=MemberType.PERSON)
+    member_type = models.CharField(
+        _("member type"), max_length=20, choices=MemberType.choices, default=MemberType.PERSON
+    )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships", verbose_name=_("person")
     )

@@ -18,7 +18,7 @@ def county_variants(name, county_short_name):
         return variants
     level = county_short_name[-1]  # 县, 区, 市 or 旗: what "the county" is called in short
     if name.startswith(county_short_name) and len(name) > len(county_short_name):
-        variants.add(level + name[len(county_short_name):])
+        variants.add(level + name[len(county_short_name) :])
     elif name.startswith(level) and len(name) > 1:
         variants.add(county_short_name + name[1:])
     return variants

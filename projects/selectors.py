@@ -140,15 +140,19 @@ def resolve_organisation(written, county=None):
 
 
 def people_list(user):
-    return Person.objects.annotate(
-        group_count=Count("memberships__group", distinct=True),
-    ).prefetch_related(
-        Prefetch(
-            "posts",
-            queryset=Post.objects.filter(end__isnull=True).select_related("organisation"),
-            to_attr="current_posts",
+    return (
+        Person.objects.annotate(
+            group_count=Count("memberships__group", distinct=True),
         )
-    ).order_by("name", "pk")
+        .prefetch_related(
+            Prefetch(
+                "posts",
+                queryset=Post.objects.filter(end__isnull=True).select_related("organisation"),
+                to_attr="current_posts",
+            )
+        )
+        .order_by("name", "pk")
+    )
 
 
 def person_detail(user, pk):

@@ -13,9 +13,16 @@ from .models import LeadingGroup, Membership, Organisation, OrganisationAlias, P
 from .names import normalise_name
 from .selectors import OrganisationResolver
 
-# Apps whose models data managers manage in full.
+# Apps whose models data managers manage in full; "auth" so that they also keep the accounts.
 LEDGER_APPS = ("projects", "gazette", "compensation")
-UNIT_STAFF_RIGHTS = ("add_leadinggroup", "change_leadinggroup", "add_membership", "change_membership", "delete_membership")
+DATA_MANAGER_APPS = (*LEDGER_APPS, "auth")
+UNIT_STAFF_RIGHTS = (
+    "add_leadinggroup",
+    "change_leadinggroup",
+    "add_membership",
+    "change_membership",
+    "delete_membership",
+)
 
 
 def ensure_role_groups():
@@ -23,7 +30,7 @@ def ensure_role_groups():
     ledger_permissions = Permission.objects.filter(content_type__app_label__in=LEDGER_APPS)
     view_permissions = ledger_permissions.filter(codename__startswith="view_")
     data_manager, _created = Group.objects.get_or_create(name=roles.DATA_MANAGER)
-    data_manager.permissions.set(ledger_permissions)
+    data_manager.permissions.set(Permission.objects.filter(content_type__app_label__in=DATA_MANAGER_APPS))
     supervisor, _created = Group.objects.get_or_create(name=roles.SUPERVISOR)
     supervisor.permissions.set(view_permissions)
     unit_staff, _created = Group.objects.get_or_create(name=roles.UNIT_STAFF)

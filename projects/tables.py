@@ -12,16 +12,25 @@ class GroupTable(tables.Table):
     member_count = tables.Column(verbose_name=_("Members"))
     office_host = tables.Column(verbose_name=_("Office host"), order_by=("office_host__name",))
     source_document = tables.Column(
-        verbose_name=_("Source document"), accessor="source_document__number", linkify=lambda record: (
-            record.source_document.get_absolute_url() if record.source_document_id else None
-        )
+        verbose_name=_("Source document"),
+        accessor="source_document__number",
+        linkify=lambda record: record.source_document.get_absolute_url() if record.source_document_id else None,
     )
     established = tables.DateColumn(verbose_name=_("Established"), format="Y年n月j日")
 
     class Meta:
         model = LeadingGroup
         default = ""
-        fields = ("name", "kind", "status", "leader_name", "member_count", "office_host", "source_document", "established")
+        fields = (
+            "name",
+            "kind",
+            "status",
+            "leader_name",
+            "member_count",
+            "office_host",
+            "source_document",
+            "established",
+        )
         order_by = ("name",)
 
 

@@ -31,10 +31,10 @@ def test_demo_aliases_resolve_as_the_documents_write_them(loaded):
 def test_every_roster_is_loaded_with_every_member_in_printed_order(loaded):
     assert len(demo_data.ROSTERS) >= 3
     for roster in demo_data.ROSTERS:
-        group = LeadingGroup.objects.get(name=roster["name"], source_document__number=roster["document"]["number"] or "")
-        loaded_lines = [
-            (m.person.name if m.person else None, m.title) for m in group.memberships.in_roster_order()
-        ]
+        group = LeadingGroup.objects.get(
+            name=roster["name"], source_document__number=roster["document"]["number"] or ""
+        )
+        loaded_lines = [(m.person.name if m.person else None, m.title) for m in group.memberships.in_roster_order()]
         printed_lines = [(member["name"], member["title"]) for member in roster["members"]]
         assert sorted(loaded_lines, key=str) == sorted(printed_lines, key=str), roster["name"]
         assert len(loaded_lines) == len(roster["members"])

@@ -51,7 +51,10 @@ def test_person_page_hides_groups_and_contacts_out_of_scope(login, finance_staff
 def test_organisation_page_lists_posts_and_memberships(login, data_manager, finance):
     post = PostFactory(organisation=finance, title="局长", person=PersonFactory(name="张建平"))
     MembershipFactory(
-        group=LeadingGroupFactory(name="资产领导小组"), person=post.person, organisation=finance, role=Role.DEPUTY_LEADER
+        group=LeadingGroupFactory(name="资产领导小组"),
+        person=post.person,
+        organisation=finance,
+        role=Role.DEPUTY_LEADER,
     )
     page = login(data_manager).get(finance.get_absolute_url()).content.decode()
     assert "张建平" in page and "资产领导小组" in page
