@@ -132,7 +132,7 @@ def _load_roster(roster, county, gazette, resolve, people):
             )
         )
     office_head = people.get(roster.get("office_head_name") or "")
-    services.save_group(
+    group = services.save_group(
         data={
             "name": roster["name"],
             "kind": GROUP_KIND_BY_PRINTED_LABEL[roster["kind"]],
@@ -148,6 +148,9 @@ def _load_roster(roster, county, gazette, resolve, people):
         },
         roster=lines,
     )
+    if roster.get("supersedes"):
+        earlier = LeadingGroup.objects.get(name=roster["name"], source_document__number=roster["supersedes"])
+        services.save_group(group=earlier, data={"status": LeadingGroup.Status.SUPERSEDED, "superseded_by": group})
 
 
 @transaction.atomic

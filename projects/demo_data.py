@@ -1468,6 +1468,8 @@ ROSTERS = [
     {
         "name": "兴县人民政府根治拖欠农民工工资工作领导小组",
         "kind": "领导小组",
+        # This 调整 notice replaces the roster of 兴政办函〔2022〕9号: the earlier version is kept, superseded.
+        "supersedes": "兴政办函〔2022〕9号",
         "document": {
             "number": "兴政办函〔2023〕21号",
             "title": "关于调整根治拖欠农民工工资工作领导小组组成人员的通知",

@@ -2,7 +2,6 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors
 from .models import LEADER_ROLES, LeadingGroup, Membership, Organisation, Person
 
 
@@ -10,12 +9,8 @@ class GroupFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LeadingGroup.Kind.choices, empty_label=_("All"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=LeadingGroup.Status.choices, empty_label=_("All"))
-    leader = django_filters.ModelChoiceFilter(
-        label=_("Leader"),
-        queryset=lambda request: selectors.group_leaders(request.user),
-        method="led_by",
-        empty_label=_("All"),
-    )
+    # A name, not a drop-down: a county has hundreds of leaders.
+    leader = django_filters.CharFilter(label=_("Leader"), method="led_by")
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"), queryset=Organisation.objects.all(), method="involving", empty_label=_("All")
     )
@@ -34,8 +29,14 @@ class GroupFilter(django_filters.FilterSet):
         )
         return queryset.filter(Q(name__icontains=value) | Exists(members))
 
-    def led_by(self, queryset, name, person):
-        leads = Membership.objects.filter(group=OuterRef("pk"), person=person, role__in=LEADER_ROLES)
+    def led_by(self, queryset, name, value):
+        """Groups headed by a person of that name, or by a position written that way (县长)."""
+        value = value.strip()
+        if not value:
+            return queryset
+        leads = Membership.objects.filter(group=OuterRef("pk"), role__in=LEADER_ROLES).filter(
+            Q(person__name=value) | Q(person__isnull=True, title__icontains=value)
+        )
         return queryset.filter(Exists(leads))
 
     def involving(self, queryset, name, organisation):

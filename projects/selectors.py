@@ -287,9 +287,3 @@ def editable_office_hosts(user):
     if roles.is_data_manager(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(pk__in=scope.organisation_ids)
-
-
-def group_leaders(user):
-    """People who lead at least one group the user may see: the choices of the groups list's leader filter."""
-    leads = visible_memberships(user).filter(person=OuterRef("pk"), role__in=LEADER_ROLES)
-    return Person.objects.filter(Exists(leads)).order_by("name")

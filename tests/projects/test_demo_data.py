@@ -55,6 +55,14 @@ def test_the_county_head_leads_many_bodies(loaded):
     assert Membership.objects.filter(person=liang, role__in=LEADER_ROLES).count() >= 8
 
 
+def test_an_adjusted_roster_supersedes_the_earlier_version(loaded):
+    earlier = LeadingGroup.objects.get(source_document__number="兴政办函〔2022〕9号")
+    later = LeadingGroup.objects.get(source_document__number="兴政办函〔2023〕21号")
+    assert earlier.name == later.name
+    assert (earlier.status, earlier.superseded_by) == (LeadingGroup.Status.SUPERSEDED, later)
+    assert earlier.memberships.count() > 0
+
+
 def test_namesakes_stay_two_people(loaded):
     assert Person.objects.filter(name="王亚东").count() == 2
 
