@@ -84,6 +84,9 @@ def organisation_detail(user, pk):
         .select_related("group", "person")
         .order_by("group__name", "pk"),
         "hosted_groups": visible_groups(user).filter(office_host=organisation),
+        "history": change_history(
+            organisation.history.all(), OrganisationAlias.history.filter(organisation_id=organisation.pk)
+        ),
     }
 
 
@@ -163,6 +166,7 @@ def person_detail(user, pk):
         "person": person,
         "posts": posts,
         "memberships": visible_memberships(user).filter(person=person).select_related("group").in_roster_order(),
+        "history": change_history(person.history.all(), Post.history.filter(person_id=person.pk)),
         "show_contact": scope.everything
         or any(scope.allows(post.organisation_id) for post in posts)
         or person.user_id == user.pk,
@@ -232,30 +236,36 @@ def group_detail(user, pk):
 
 
 def group_history(group):
-    """Changes to the group and its roster, newest first, with who made them and which fields changed."""
-    group_changes = list(group.history.select_related("history_user").order_by("history_date", "history_id"))
-    roster_changes = list(
-        Membership.history.filter(group_id=group.pk)
-        .select_related("history_user", "person")
-        .order_by("history_date", "history_id")
+    """Changes to the group and its roster, newest first."""
+    return change_history(
+        group.history.all(),
+        Membership.history.filter(group_id=group.pk).select_related("person"),
     )
-    _mark_changed_fields(group_changes, key=lambda change: change.id)
-    _mark_changed_fields(roster_changes, key=lambda change: change.id)
-    return sorted([*group_changes, *roster_changes], key=lambda change: change.history_date, reverse=True)
 
 
-def _mark_changed_fields(changes, key):
-    """Set ``changed_fields`` on each update to the names of the fields it changed, from the records in hand."""
-    previous = {}
-    for change in changes:
-        before = previous.get(key(change))
-        change.changed_fields = []
-        if before is not None and change.history_type == "~":
-            delta = change.diff_against(before)
-            change.changed_fields = [
-                str(change.instance_type._meta.get_field(item.field).verbose_name) for item in delta.changes
-            ]
-        previous[key(change)] = change
+def change_history(*histories):
+    """Historical records of several models merged newest first, each saying who, what and which fields.
+
+    Each record gets ``model_name``, ``label`` (the object as it was) and ``changed_fields`` (for updates,
+    the verbose names of the fields that differ from the record before it).
+    """
+    changes = []
+    for history in histories:
+        records = list(history.select_related("history_user").order_by("history_date", "history_id"))
+        previous = {}
+        for record in records:
+            meta = record.instance_type._meta
+            record.model_name = meta.verbose_name
+            record.label = str(record.instance)
+            before = previous.get(record.id)
+            record.changed_fields = []
+            if before is not None and record.history_type == "~":
+                record.changed_fields = [
+                    str(meta.get_field(item.field).verbose_name) for item in record.diff_against(before).changes
+                ]
+            previous[record.id] = record
+        changes.extend(records)
+    return sorted(changes, key=lambda change: change.history_date, reverse=True)
 
 
 def can_edit_group(user, group):

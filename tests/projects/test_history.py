@@ -1,5 +1,6 @@
 import pytest
 
+from projects import services
 from projects.models import Role
 from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
 
@@ -69,3 +70,14 @@ def test_removing_a_member_is_recorded(login, data_manager, group):
     assert not group.memberships.exists()
     deletions = [c for c in client.get(group.get_absolute_url()).context["history"] if c.history_type == "-"]
     assert len(deletions) == 1 and deletions[0].history_user == data_manager
+
+
+def test_person_and_organisation_pages_show_their_history(login, data_manager, finance):
+    person = services.create_person(name="张建平")
+    services.add_post(person=person, organisation=finance, title="局长")
+    services.add_alias(finance, "县财政局机关")
+    client = login(data_manager)
+    person_history = client.get(person.get_absolute_url()).context["history"]
+    assert [change.instance_type.__name__ for change in person_history] == ["Post", "Person"]
+    organisation_history = client.get(finance.get_absolute_url()).context["history"]
+    assert {change.label for change in organisation_history} >= {"县财政局机关", "县财政局"}
