@@ -139,6 +139,22 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"
 
+# A cache shared by the web server and the worker (import progress): Redis when CACHE_URL names one.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL.startswith(("redis://", "rediss://"))
+        else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
+    )
+}
+
+# The real gazettes beside the repository, imported by the demo when present.
+SHARED_GAZETTES_DIR = Path(os.environ.get("SHARED_GAZETTES_DIR", BASE_DIR.parent / "shared" / "gazettes"))
+
+# Largest gazette text accepted for import; the shared issues are under 0.5 MB.
+GAZETTE_MAX_BYTES = int(os.environ.get("GAZETTE_MAX_BYTES", str(5 * 1024 * 1024)))
+
 # E-mail: files under var/mail/ unless an SMTP server is configured.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from . import selectors
-from .models import Document, Gazette, Issue
+from .models import Document, Gazette, ImportJob, Issue
 
 
 @admin.register(Gazette)
@@ -39,3 +39,13 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return selectors.document_list(request.user)
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "status", "outcome", "issue", "created_by", "created", "finished")
+    list_filter = ("status", "outcome")
+    readonly_fields = ("report", "error", "issue", "created_by", "created", "finished", "outcome", "status")
+
+    def get_queryset(self, request):
+        return selectors.visible_import_jobs(request.user)

@@ -5,14 +5,25 @@ from . import selectors
 from .models import Document, Issue
 
 
+def _choices(values):
+    return lambda: [(value, value) for value in values() if value]
+
+
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    county = django_filters.CharFilter(label=_("County"), field_name="issue__gazette__county")
+    county = django_filters.ChoiceFilter(
+        label=_("County"),
+        field_name="issue__gazette__county",
+        choices=_choices(selectors.counties),
+        empty_label=_("All"),
+    )
     year = django_filters.NumberFilter(label=_("Year"), field_name="issue__year")
-    series = django_filters.CharFilter(label=_("Number series"), field_name="series")
-    kind = django_filters.CharFilter(label=_("Kind"), field_name="kind")
-    issuer = django_filters.CharFilter(label=_("Issuer"), field_name="issuer", lookup_expr="icontains")
-    is_public = django_filters.BooleanFilter(label=_("Public"), field_name="is_public")
+    series = django_filters.ChoiceFilter(
+        label=_("Number series"), choices=_choices(selectors.series), empty_label=_("All")
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=_choices(selectors.kinds), empty_label=_("All"))
+    issuer = django_filters.CharFilter(label=_("Issuer"), lookup_expr="icontains")
+    is_public = django_filters.BooleanFilter(label=_("Public"))
 
     class Meta:
         model = Document
@@ -23,7 +34,9 @@ class DocumentFilter(django_filters.FilterSet):
 
 
 class IssueFilter(django_filters.FilterSet):
-    county = django_filters.CharFilter(label=_("County"), field_name="gazette__county")
+    county = django_filters.ChoiceFilter(
+        label=_("County"), field_name="gazette__county", choices=_choices(selectors.counties), empty_label=_("All")
+    )
     year = django_filters.NumberFilter(label=_("Year"), field_name="year")
 
     class Meta:

@@ -4,10 +4,11 @@ Gazette documents are published acts of the county government, so every signed-i
 may read all of them; the scope of ledger records (groups, tasks) lives in projects/.
 """
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from .models import Document, Issue
+from .models import Document, Gazette, ImportJob, Issue
 
 
 def issue_list(user):
@@ -40,10 +41,13 @@ def search_documents(queryset, text):
 
 def document_detail(user, pk):
     document = get_object_or_404(document_list(user).select_related("parent"), pk=pk)
+    cited, not_in_database = cited_documents(document)
     return {
         "document": document,
         "instruments": document.instruments.order_by("order"),
         "linked_records": linked_records(user, document),
+        "cited": cited,
+        "cited_elsewhere": not_in_database,
     }
 
 
@@ -70,3 +74,58 @@ def linked_records(user, document):
         if records:
             found.append({"label": relation.related_model._meta.verbose_name_plural, "records": records})
     return found
+
+
+# Imports
+
+
+def visible_import_jobs(user):
+    """Those who manage imports (data managers) see every one; anyone else only their own."""
+    jobs = ImportJob.objects.select_related("issue__gazette", "created_by")
+    if user.has_perm("gazette.change_importjob"):
+        return jobs
+    return jobs.filter(created_by=user)
+
+
+def import_job(user, pk):
+    return get_object_or_404(visible_import_jobs(user), pk=pk)
+
+
+def import_progress(job):
+    """Where an import stands, for the progress bar."""
+    done_statuses = {ImportJob.Status.DONE, ImportJob.Status.FAILED}
+    counts = cache.get(progress_key(job.pk)) or {}
+    total = counts.get("total") or len(job.report.get("documents", [])) or 0
+    done = total if job.status in done_statuses else counts.get("done", 0)
+    return {
+        "status": job.status,
+        "status_label": job.get_status_display(),
+        "done": done,
+        "total": total,
+        "finished": job.status in done_statuses,
+        "error": job.error,
+    }
+
+
+def progress_key(job_id):
+    """Where the worker leaves an import's progress for the web server to read."""
+    return f"gazette-import-progress-{job_id}"
+
+
+def cited_documents(document):
+    """The documents this one cites that are in the database, and the numbers of those that are not."""
+    numbers = list(document.cited_numbers)
+    found = {cited.number: cited for cited in Document.objects.filter(number__in=numbers, parent__isnull=True)}
+    return [found[number] for number in numbers if number in found], [n for n in numbers if n not in found]
+
+
+def counties():
+    return Gazette.objects.order_by("county").values_list("county", flat=True).distinct()
+
+
+def series():
+    return Document.objects.exclude(series="").order_by("series").values_list("series", flat=True).distinct()
+
+
+def kinds():
+    return Document.objects.exclude(kind="").order_by("kind").values_list("kind", flat=True).distinct()

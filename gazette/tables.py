@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import Document, Issue
+from .models import Document, ImportJob, Issue
 
 
 class IssueTable(tables.Table):
@@ -32,3 +32,18 @@ class DocumentTable(tables.Table):
         model = Document
         default = ""
         fields = ("number", "title", "kind", "issuer", "signed", "is_public", "issue")
+
+
+class ImportJobTable(tables.Table):
+    original_name = tables.Column(verbose_name=_("File"), linkify=True)
+    status = tables.Column(verbose_name=_("Status"))
+    outcome = tables.Column(verbose_name=_("Outcome"))
+    issue = tables.Column(verbose_name=_("Issue"), linkify=True)
+    created_by = tables.Column(verbose_name=_("Uploaded by"))
+    created = tables.DateTimeColumn(verbose_name=_("Uploaded"), format="Y年n月j日 H:i")
+
+    class Meta:
+        model = ImportJob
+        default = ""
+        fields = ("original_name", "status", "outcome", "issue", "created_by", "created")
+        orderable = False

@@ -1,10 +1,19 @@
-from django.shortcuts import render
+from functools import partial
+
+from django.contrib.auth.decorators import permission_required
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.generic import ListView
+from django_tables2 import SingleTableMixin
 
 from common.views import ExportableListView
 
-from . import selectors
+from . import selectors, services, tasks
 from .filters import DocumentFilter, IssueFilter
-from .tables import DocumentTable, IssueTable
+from .forms import ImportForm
+from .tables import DocumentTable, ImportJobTable, IssueTable
 
 
 class IssueListView(ExportableListView):
@@ -33,3 +42,38 @@ class DocumentListView(ExportableListView):
 
 def document_detail(request, pk):
     return render(request, "gazette/document_detail.html", selectors.document_detail(request.user, pk))
+
+
+@permission_required("gazette.add_issue", raise_exception=True)
+def import_upload(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        jobs = [
+            services.create_import_job(
+                upload=upload, user=request.user, county=data["county"], year=data["year"], number=data["number"]
+            )
+            for upload in data["files"]
+        ]
+        for job in jobs:
+            transaction.on_commit(partial(tasks.run_import.delay, job.pk))
+        return redirect(jobs[0] if len(jobs) == 1 else reverse("gazette:import_list"))
+    return render(request, "gazette/import_upload.html", {"form": form})
+
+
+class ImportListView(SingleTableMixin, ListView):
+    table_class = ImportJobTable
+    template_name = "gazette/import_list.html"
+    table_pagination = {"per_page": 50}
+
+    def get_queryset(self):
+        return selectors.visible_import_jobs(self.request.user)
+
+
+def import_detail(request, pk):
+    job = selectors.import_job(request.user, pk)
+    return render(request, "gazette/import_detail.html", {"job": job, "progress": selectors.import_progress(job)})
+
+
+def import_status(request, pk):
+    return JsonResponse(selectors.import_progress(selectors.import_job(request.user, pk)))

@@ -6,10 +6,13 @@ Demo only: the command refuses to run in production mode. Running it twice chang
 import datetime
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from gazette import services as gazette_services
 from gazette.models import Document, Gazette, Issue
 
 from . import demo_data, roles, services
@@ -22,6 +25,7 @@ DEMO_ISSUES = {
     "2022-2": (4, datetime.date(2022, 7, 1)),
     "2023-4": (10, datetime.date(2023, 12, 28)),
 }
+SAMPLE_GAZETTE = Path(gazette_services.__file__).resolve().parent / "samples" / "sample-gazette.txt"
 NUMBER = re.compile(r"^(?P<series>.+?)〔(?P<year>\d{4})〕(?P<sequence>\d+)号$")
 
 
@@ -40,11 +44,20 @@ DEMO_ACCOUNTS = (
 )
 
 
+def demo_gazette_files():
+    """The three shared gazettes where ../shared/gazettes/ exists, else the small sample kept in the repository."""
+    shared = sorted(settings.SHARED_GAZETTES_DIR.glob("*.txt")) if settings.SHARED_GAZETTES_DIR.is_dir() else []
+    return shared or [SAMPLE_GAZETTE]
+
+
 @transaction.atomic
 def load_demo():
-    """Create the demo county, its organisations, documents, people and rosters. Returns what it did."""
+    """Import the demo gazettes; create the demo county, its organisations, people and rosters."""
     if Organisation.objects.filter(name=demo_data.COUNTY["name"], kind=Organisation.Kind.COUNTY).exists():
         return {"loaded": False}
+    imported = [
+        gazette_services.import_gazette(path.read_bytes(), name=path.name).issue for path in demo_gazette_files()
+    ]
     county = services.create_organisation(
         name=demo_data.COUNTY["name"],
         short_name=demo_data.COUNTY["short_name"],
@@ -67,6 +80,8 @@ def load_demo():
         _load_roster(roster, county, gazette, resolve, people)
     return {
         "loaded": True,
+        "issues": len(imported),
+        "documents": Document.objects.count(),
         "organisations": Organisation.objects.count(),
         "people": Person.objects.count(),
         "groups": LeadingGroup.objects.count(),
@@ -80,6 +95,8 @@ def _document(gazette, spec):
     issue, _created = Issue.objects.get_or_create(
         gazette=gazette, year=year, number=number, defaults={"cumulative": cumulative, "published": published}
     )
+    if spec["number"] and (imported := issue.documents.filter(number=spec["number"]).first()):
+        return imported
     match = NUMBER.match(spec["number"] or "")
     document, _created = Document.objects.get_or_create(
         issue=issue,

@@ -41,3 +41,14 @@ def login(client):
         return client
 
     return as_user
+
+
+@pytest.fixture
+def celery_eager():
+    """Tasks run where they are queued, as a worker would run them right after."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous

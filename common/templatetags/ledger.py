@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 from django.utils import formats
 
@@ -6,7 +8,9 @@ register = template.Library()
 
 @register.filter
 def cn_date(value):
-    """A date the Chinese way, 2023年12月28日, whatever the interface language."""
+    """A date (or an ISO date string, as in JSON reports) the Chinese way, 2023年12月28日, in any language."""
     if not value:
         return ""
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
     return formats.date_format(value, "Y年n月j日")

@@ -82,3 +82,16 @@ def test_demo_accounts_have_their_roles(loaded):
     unit = users.get(username="unit")
     assert unit.groups.get().name == roles.UNIT_STAFF
     assert unit.unit_access.count() == 1
+
+
+def test_without_the_shared_gazettes_the_demo_imports_the_sample(settings, tmp_path):
+    settings.SHARED_GAZETTES_DIR = tmp_path / "absent"
+    assert demo.demo_gazette_files() == [demo.SAMPLE_GAZETTE]
+    result = demo.load_demo()
+    assert result["issues"] == 1
+    assert LeadingGroup.objects.count() == len(demo_data.ROSTERS)
+
+
+def test_with_the_shared_gazettes_every_roster_points_at_an_imported_document(loaded):
+    gazette_text("xingxian-2023-4.txt")
+    assert not LeadingGroup.objects.filter(source_document__raw_text="").exists()

@@ -15,7 +15,8 @@ class Command(BaseCommand):
         if result["loaded"]:
             self.stdout.write(
                 _(
-                    "Demo data loaded: %(organisations)s organisations, %(people)s people, "
+                    "Demo data loaded: %(issues)s gazette issues with %(documents)s documents, "
+                    "%(organisations)s organisations, %(people)s people, "
                     "%(groups)s groups with %(memberships)s roster lines."
                 )
                 % result

@@ -1,0 +1,31 @@
+"""Parsing a gazette's extracted text into plain data. No Django here."""
+
+from .decoding import decode_gazette_bytes
+from .errors import GazetteParseError
+from .parser import parse_gazette
+from .report import as_json
+from .result import (
+    Attachment,
+    Block,
+    Instrument,
+    IssueMeta,
+    ParsedDocument,
+    ParsedIssue,
+    Span,
+    TocEntry,
+)
+
+__all__ = [
+    "Attachment",
+    "Block",
+    "GazetteParseError",
+    "Instrument",
+    "IssueMeta",
+    "ParsedDocument",
+    "ParsedIssue",
+    "Span",
+    "TocEntry",
+    "as_json",
+    "decode_gazette_bytes",
+    "parse_gazette",
+]

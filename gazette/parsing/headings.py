@@ -1,0 +1,178 @@
+"""Where documents begin: a heading (issuer and title) and the number printed next to it.
+
+Layouts seen: `某县人民政府办公室 关于…的通知` on one line; the issuer on its own line and the title (wrapped over
+several lines) after it; the number after the title or before it; a title without issuer next to its number; no
+number at all. Only the number line right before or after the heading is the document's own.
+"""
+
+from dataclasses import dataclass
+
+from .numbers import Number, is_date_line, own_number
+from .text import display_join, ends_terminal, squeeze
+from .vocabulary import DISCLOSURE, FURNITURE, ISSUER_LINE, ISSUER_WITH_TITLE, MARKER, attachment_label, kind_of
+
+_MAX_TITLE_LINES = 8
+_MAX_TITLE_CHARS = 200
+_MAX_TITLE_LINE = 100
+
+
+@dataclass
+class Heading:
+    start: int  # 0-based index of the first line (number, issuer or title)
+    end: int  # 0-based index of the last line (title or number)
+    title: str  # display form
+    kind: str
+    issuer: str  # as printed, squeezed; "" when the heading does not print it
+    county: str | None
+    number: Number | None
+    number_line: int | None
+
+
+def _could_continue_title(text, title_so_far):
+    """A line that can be part of a wrapped title (not a number, addressee, date, marker, table row or sentence)."""
+    return not (
+        "\t" in text
+        or len(text) > _MAX_TITLE_LINE
+        or ends_terminal(text)
+        or own_number(text)
+        or is_date_line(text)
+        or MARKER.match(text)
+        or ISSUER_LINE.match(squeeze(text))
+        or ISSUER_WITH_TITLE.match(text)
+        or attachment_label(text)
+        or DISCLOSURE.match(squeeze(text))
+        or FURNITURE.match(text)
+        or (text.startswith("关于") and kind_of(title_so_far))
+    )
+
+
+class _Scanner:
+    """Walks the non-blank lines from the end of the table of contents and collects headings."""
+
+    def __init__(self, lines, begin, county, toc_numbers):
+        self.lines = lines
+        self.nonblank = [index for index in range(begin, len(lines)) if lines[index].strip()]
+        self.position_of = {index: position for position, index in enumerate(self.nonblank)}
+        self.county = county
+        self.toc_numbers = toc_numbers
+        self.known_series = {number.split("〔")[0] for number in toc_numbers}
+
+    def text(self, position):
+        return self.lines[self.nonblank[position]].strip()
+
+    def number_at(self, position):
+        if 0 <= position < len(self.nonblank):
+            return own_number(self.text(position))
+        return None
+
+    def title_from(self, position, first):
+        """(last position, title) of the longest run of title lines from position that ends in a 文种."""
+        fragments = [first]
+        best = (position, first) if kind_of(first) else None
+        cursor = position + 1
+        while cursor < len(self.nonblank) and len(fragments) < _MAX_TITLE_LINES:
+            text = self.text(cursor)
+            joined = " ".join(fragments)
+            if len(joined) + len(text) > _MAX_TITLE_CHARS or not _could_continue_title(text, joined):
+                break
+            fragments.append(text)
+            if kind_of(text):
+                best = (cursor, " ".join(fragments))
+            cursor += 1
+        if best is None:
+            return None
+        return best[0], display_join(best[1])
+
+    def heading_at(self, position):
+        text = self.text(position)
+        if (match := ISSUER_WITH_TITLE.match(text)) and _could_continue_title(match["title"], ""):
+            return self._with_issuer(position, position, match["title"], match)
+        match = ISSUER_LINE.match(squeeze(text))
+        if match and position + 1 < len(self.nonblank):
+            following = self.text(position + 1)
+            if following.startswith("关于") and _could_continue_title(following, ""):
+                return self._with_issuer(position, position + 1, following, match)
+        if text.startswith("关于") and _could_continue_title(text, ""):
+            return self._bare(position, text)
+        return None
+
+    def _adjacent_number(self, first, last):
+        """The number right after the heading, else right before it: (position, Number) or (None, None)."""
+        for position in (last + 1, first - 1):
+            number = self.number_at(position)
+            if number:
+                return position, number
+        return None, None
+
+    def _with_issuer(self, issuer_position, title_position, first, match):
+        """Issuer printed: the title must end in a 文种, or stand next to a number (then its 文种 stays unknown)."""
+        last, title = self.title_from(title_position, first) or (title_position, None)
+        number_position, number = self._adjacent_number(issuer_position, last)
+        if title is None:
+            if number is None:
+                return None
+            title = display_join(first)
+        issuer = squeeze(match["issuer"])
+        return self._heading(issuer_position, last, title, issuer, match["county"], number, number_position)
+
+    def _bare(self, position, text):
+        """A title printed without issuer counts only next to its own number, of a series this gazette uses."""
+        found = self.title_from(position, text)
+        if found is None:
+            return None
+        last, title = found
+        number_position, number = self._adjacent_number(position, last)
+        if number is None:
+            return None
+        issuer, county, letterhead = "", None, None
+        if 0 < number_position < position:
+            letterhead = ISSUER_LINE.match(squeeze(self.text(number_position - 1)))
+        if letterhead:
+            issuer, county = squeeze(letterhead["issuer"]), letterhead["county"]
+        elif not self._series_fits(number):
+            return None
+        return self._heading(position, last, title, issuer, county, number, number_position)
+
+    def _series_fits(self, number):
+        if self.toc_numbers:
+            return number.normalised in self.toc_numbers
+        if self.known_series:
+            return number.series in self.known_series
+        return "政" in number.series or "办" in number.series
+
+    def _heading(self, start, last, title, issuer, county, number, number_position):
+        if county and self.county and county != self.county:
+            return None
+        if number_position is not None:
+            start, last = min(start, number_position), max(last, number_position)
+            self.known_series.add(number.series)
+            if start == number_position and start > 0 and ISSUER_LINE.match(squeeze(self.text(start - 1))):
+                start -= 1  # the letterhead (某县人民政府文件) above the number
+        line = self.nonblank
+        return Heading(
+            start=line[start],
+            end=line[last],
+            title=title,
+            kind=kind_of(title),
+            issuer=issuer,
+            county=county,
+            number=number,
+            number_line=line[number_position] if number_position is not None else None,
+        )
+
+    def scan(self):
+        headings, position = [], 0
+        while position < len(self.nonblank):
+            heading = self.heading_at(position)
+            if heading is None:
+                position += 1
+                continue
+            headings.append(heading)
+            position = self.position_of[heading.end] + 1
+        return headings
+
+
+def find_headings(lines, begin, county, toc_numbers):
+    """Document headings from line index begin on, in body order. county (when known) rules out other issuers;
+    toc_numbers (the table of contents' numbers, may be empty) decide whether a title without issuer is a heading."""
+    return _Scanner(lines, begin, county, set(toc_numbers)).scan()

@@ -1,0 +1,110 @@
+"""Document numbers (文号) and dates as printed, and their normalised forms."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+CJK = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_OPEN = re.escape("〔（([［【")
+_CLOSE = re.escape("〕）)]］】")
+_CORE = (
+    rf"(?P<series>[{CJK}]{{1,12}})\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d\d)\s*[{_CLOSE}]\s*(?P<sequence>\d{{1,4}})\s*号"
+)
+
+# A line that is nothing but a number, the form a document's own number is printed in (brackets allowed).
+OWN_NUMBER_LINE = re.compile(rf"^[（(]?\s*{_CORE}\s*[）)]?$")
+# A number at the end (or, in some layouts, the start) of a table-of-contents entry, usually in brackets.
+TRAILING_NUMBER = re.compile(rf"[（(]?\s*{_CORE}\s*[）)]?\s*$")
+LEADING_NUMBER = re.compile(rf"^[（(]?\s*{_CORE}\s*[）)]?\s*")
+CITED_NUMBER = re.compile(_CORE)
+
+# Words that run into a cited number's series in prose: 严格按照某政发〔2022〕3号 is series 某政发.
+_LEADING_WORDS = re.compile(r"根据|按照|依据|依照|参照|贯彻|落实|执行|详见|印发|见|和|及|与|或|的|暨|号|即")
+
+
+@dataclass(frozen=True)
+class Number:
+    series: str
+    year: int
+    sequence: int
+
+    @property
+    def normalised(self):
+        return f"{self.series}〔{self.year}〕{self.sequence}号"
+
+
+def _from_match(match):
+    return Number(match["series"], int(match["year"]), int(match["sequence"]))
+
+
+def own_number(line):
+    """The number when the whole line is one (`某政发〔2023〕19号`, `（某政办函（2022）7 号）`), else None."""
+    match = OWN_NUMBER_LINE.match(line.strip())
+    return _from_match(match) if match else None
+
+
+def trailing_number(text):
+    """A number closing a table-of-contents entry, with the text before it."""
+    match = TRAILING_NUMBER.search(text)
+    if not match:
+        return None, text
+    return _from_match(match), text[: match.start()]
+
+
+def entry_number(text):
+    """(number, title) of a table-of-contents entry whose number closes it or, failing that, opens it."""
+    number, title = trailing_number(text)
+    if number is None and (match := LEADING_NUMBER.match(text)):
+        return _from_match(match), text[match.end() :]
+    return number, title
+
+
+def cited_numbers(text):
+    """Every number in running text, normalised, series trimmed of the words that precede it in prose."""
+    found = []
+    for match in CITED_NUMBER.finditer(text):
+        series = _LEADING_WORDS.split(match["series"])[-1]
+        if series:
+            found.append(f"{series}〔{int(match['year'])}〕{int(match['sequence'])}号")
+    return found
+
+
+# Dates: 2023年12月28日, 2023 年 12 月 28 日, 二〇二三年十二月二十八日.
+_CN_DIGITS = {char: value for value, chars in enumerate(("〇○零ＯO", *"一二三四五六七八九")) for char in chars}
+_CN = "〇○零Ｏ一二三四五六七八九十"
+DATE = re.compile(
+    rf"(?P<year>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
+    rf"(?P<day>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
+)
+# A line that is only a date (the signature's date line), possibly malformed.
+DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{0,3}}\s*日?$")
+# A date closing a line after white space: a signature merged with the line before it in extraction.
+TRAILING_DATE = re.compile(rf"\s(?P<date>{DATE.pattern})\s*$")
+
+
+def _cn_number(text):
+    """Chinese numerals as written in dates: 二〇二三 digit by digit, 二十八 with tens."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        value = 0
+        for char in text:
+            value = value * 10 + _CN_DIGITS[char]
+        return value
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def parse_date(text):
+    """The first date in text as a date, None when there is none or it is not a real day."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    try:
+        return date(_cn_number(match["year"]), _cn_number(match["month"]), _cn_number(match["day"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def is_date_line(line):
+    return bool(DATE_LINE.match(line.strip()))

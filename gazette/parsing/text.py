@@ -1,0 +1,87 @@
+"""Character-level helpers: white space, punctuation, stray markup. Pure functions on strings."""
+
+import re
+import unicodedata
+
+# Characters after which a paragraph is complete; a paragraph ending otherwise was usually cut by a page break.
+TERMINAL = "。；：！？…!?;:"
+# Closing marks that may follow the terminal character: 。” or ；）
+CLOSERS = "”’」』）)》〉】\"'"
+
+_SPACES = re.compile(r"\s+")
+_MARKUP = [
+    (re.compile(r"\*\*"), ""),
+    (re.compile(r"\\text\{([^{}]*)\}"), r"\1"),
+    (re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}"), r"\1/\2"),
+    (re.compile(r"\\times"), "×"),
+    (re.compile(r"\\%"), "%"),
+    (re.compile(r"\\cdot"), "·"),
+    (re.compile(r"[_^]\{([^{}]*)\}"), r"\1"),
+    (re.compile(r"\$([^$]*)\$"), r"\1"),
+    (re.compile(r"</?p\s*>|<br\s*/?>", re.IGNORECASE), " "),
+]
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "―": "-", "～": "-", "~": "-"})
+_QUOTES = re.compile(r"[“”‘’\"'「」『』]")
+
+
+def squeeze(text):
+    """All white space removed: the form in which titles are compared and normalised."""
+    return _SPACES.sub("", text)
+
+
+def display_join(text):
+    """White space next to an ASCII letter or digit is kept as one space (`关于 2022 年`, `PPP 项目`); other white
+    space marks where the title wrapped or letter spacing (`实施 方案的 通 知`, `规划 (2021—2025年)`) and goes."""
+    text = text.strip()
+
+    def replace(match):
+        before = text[match.start() - 1]
+        after = text[match.end()] if match.end() < len(text) else ""
+        return " " if _ascii_word(before) or _ascii_word(after) else ""
+
+    return _SPACES.sub(replace, text)
+
+
+def _ascii_word(char):
+    return char.isascii() and char.isalnum()
+
+
+def join_fragments(first, second):
+    """Glue two pieces of one paragraph: a space only between two ASCII words, as the break removed it."""
+    if first and second and _ascii_word(first[-1]) and _ascii_word(second[0]):
+        return f"{first} {second}"
+    return first + second
+
+
+def comparison_key(title):
+    """Titles printed twice (table of contents and body) differ in bracket width, dashes and quotes; compare without."""
+    key = unicodedata.normalize("NFKC", squeeze(title)).translate(_DASHES)
+    return _QUOTES.sub("", key)
+
+
+def clean_inline(text):
+    """Stray Markdown bold, LaTeX (PM_{2.5}, \\frac) and HTML paragraph tags left by the extraction."""
+    if not any(mark in text for mark in "*\\_^$<"):
+        return text
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def ends_terminal(text):
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def within_one_edit(first, second):
+    """True when the strings differ by at most one inserted, deleted or replaced character (linear time)."""
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    index = 0
+    while index < len(first) and first[index] == second[index]:
+        index += 1
+    if len(first) == len(second):
+        return first[index + 1 :] == second[index + 1 :]
+    return first[index:] == second[index + 1 :]

@@ -1,0 +1,112 @@
+"""The fixed words of official documents: issuers, 文种, markers. Nothing here names a particular county."""
+
+import re
+
+from .numbers import CJK
+
+# 某县人民政府, 某县人民政府办公室, 某市政府办公室; the county part ends in 县, 市, 区 or 旗 (自治县 included).
+_ISSUER = rf"(?P<county>[{CJK}]{{1,12}}?(?:县|市|区|旗))(?:人民)?政府(?:办公室|办公厅)?"
+ISSUER_LINE = re.compile(rf"^(?P<issuer>{_ISSUER})(?:文件)?$")
+ISSUER_WITH_TITLE = re.compile(rf"^(?P<issuer>{_ISSUER})\s*(?P<title>关于.*)$")
+ISSUER_AT_END = re.compile(rf"(?P<issuer>{_ISSUER})$")
+
+# 文种, looked up in this order so that 承诺函 wins over 函.
+KINDS = (
+    "承诺函",
+    "批复",
+    "通知",
+    "通报",
+    "通告",
+    "公告",
+    "报告",
+    "请示",
+    "意见",
+    "决定",
+    "决议",
+    "命令",
+    "议案",
+    "纪要",
+    "函",
+    "办法",
+    "方案",
+    "规定",
+    "细则",
+    "规则",
+    "计划",
+    "规划",
+    "预案",
+    "要点",
+    "安排",
+    "措施",
+    "制度",
+)
+# What a 印发 notice issues; its title ends in one of these (or continues with a bracket such as （试行）).
+INSTRUMENT_KINDS = (
+    "方案",
+    "办法",
+    "计划",
+    "规划",
+    "预案",
+    "规则",
+    "细则",
+    "措施",
+    "要点",
+    "安排",
+    "制度",
+    "规定",
+    "意见",
+)
+
+# Disclosure marking after the signature date: （此件公开发布）, (此件主动公开), （此件依申请公开）, （不公开）.
+DISCLOSURE = re.compile(
+    r"^[（(【\[]?\s*(?P<marking>此件[^（()）]{0,20}|不予?公开|依申请公开|主动公开|公开发布)\s*[）)】\]]?$"
+)
+PUBLIC_MARKING = re.compile(r"^(?:此件)?(?:公开发布|主动公开|公开)")
+
+# Section and list markers at the start of a line: 一、 （一） 第一章 1. （1） ①
+MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十百零]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百零\d]+[章节条部分篇]"
+    r"|\d{1,3}(?:[.．、](?!\d)|\s*[)）])|[（(]\d{1,3}[）)]|[①-⑳]|[-•·]\s)"
+)
+# Markers that introduce a heading when the line is short and unpunctuated (not 1) or ① list items).
+HEADING_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十百零]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百零\d]+[章节部分篇]"
+    r"|\d{1,3}[.．、](?!\d))"
+)
+
+# Roster and list lines stand alone: `组 长：某某 县长`, `副组长：…`, `王 玉 县财政局局长` (a name, a space, a post).
+ROSTER_LINE = re.compile(rf"^(?:[{CJK}](?:\s?[{CJK}]){{1,5}}\s*[：:]\s*\S|[{CJK}]\s?[{CJK}]{{1,2}}\s+[{CJK}])")
+
+# 附件 labels printed before each annex after the signature: 附件, 附件 2, 附件3：某某表 (not 附件目录).
+_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*(?P<index>\d{1,2})?\s*(?P<colon>[:：])?\s*(?P<title>.*)$")
+# The list of annexes before the signature: 附件：1. 某某表 2. 某某名单（见网络版）
+ATTACHMENT_LIST = re.compile(r"^-?\s*附\s*件\s*[:：]\s*(?P<rest>.*)$")
+ONLINE_ONLY = re.compile(r"[（(]?\s*(?:详)?见网络版\s*[）)]?")
+LIST_ITEM = re.compile(r"(?:^|\s)\d{1,2}\s*[.．、]\s*")
+
+# Contact lines printed after a signature: （联系人：某某 联系电话：…）
+CONTACT = re.compile(r"^[（(]?\s*联系(?:人|电话|方式)")
+# A policy-consultation box some gazettes print after each document: 政策咨询 / 咨询单位：… / 咨询电话：… / 扫码咨询
+FURNITURE = re.compile(r"^(?:政\s*策\s*咨\s*询|咨询(?:单位|电话|地址|人)\s*[:：].*|扫码(?:咨询|阅读))$")
+
+
+def attachment_label(text):
+    """(index or None, inline title) when text is a 附件 label, else None."""
+    match = _ATTACHMENT_LABEL.match(text)
+    if not match or (match["title"] and not (match["index"] or match["colon"])):
+        return None
+    return match["index"], match["title"].strip()
+
+
+def kind_of(title):
+    """The 文种 a title ends in; a title ending 的请示的批复 is a 批复. Empty when none is known."""
+    squeezed = re.sub(r"\s+", "", title)
+    for kind in KINDS:
+        if squeezed.endswith(kind):
+            return kind
+    return ""
+
+
+def is_public(marking):
+    """此件公开发布 and 此件主动公开 are public; 此件依申请公开 (on request only) and 不公开 are not."""
+    return bool(marking) and bool(PUBLIC_MARKING.match(marking))

@@ -1,0 +1,216 @@
+"""Importing gazette files: decode, parse, and write one issue with its documents in one transaction."""
+
+import dataclasses
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Document, Gazette, ImportJob, Issue
+from .parsing import GazetteParseError, as_json, decode_gazette_bytes, parse_gazette
+from .parsing.vocabulary import kind_of
+from .selectors import progress_key
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ImportOutcome:
+    """What importing one file did: ``outcome`` is created, updated, unchanged or dry-run."""
+
+    outcome: str
+    report: dict
+    issue: Issue | None = None
+
+
+def read_gazette_bytes(data):
+    """The file's text, or GazetteParseError with a Chinese message saying why it cannot be read."""
+    if len(data) > settings.GAZETTE_MAX_BYTES:
+        raise GazetteParseError(
+            _("The file is %(size)s MB; at most %(limit)s MB can be imported.")
+            % {"size": round(len(data) / 1024 / 1024, 1), "limit": settings.GAZETTE_MAX_BYTES // 1024 // 1024}
+        )
+    return decode_gazette_bytes(data)
+
+
+def import_gazette(data, *, name, county="", year=None, number=None, dry_run=False, progress=None):
+    """Parse one gazette file and, unless ``dry_run``, write it. Same file twice: the second changes nothing.
+
+    ``county``, ``year`` and ``number`` fill in what a file without a masthead cannot say.
+    ``progress(done, total)`` is called as documents are written.
+    """
+    text = read_gazette_bytes(data)
+    parsed = parse_gazette(text)
+    report = as_json(parsed, name)
+    report["not_in_toc"] = [{"number": document.number, "title": document.title} for document in parsed.not_in_toc]
+    if dry_run:
+        return ImportOutcome("dry-run", report)
+    digest = hashlib.sha256(data).hexdigest()
+    existing = Issue.objects.filter(source_hash=digest).first()
+    if existing is not None:
+        return ImportOutcome("unchanged", report, existing)
+    issue, outcome = _write_issue(
+        parsed, text, name=name, digest=digest, county=county, year=year, number=number, progress=progress
+    )
+    return ImportOutcome(outcome, report, issue)
+
+
+@transaction.atomic
+def _write_issue(parsed, text, *, name, digest, county, year, number, progress):
+    meta = parsed.meta
+    county = (county or meta.county or "").strip()
+    if not county:
+        raise GazetteParseError(_("The file names no county (it has no masthead); please enter the county."))
+    year, number = meta.year or year, meta.number or number
+    if not (year and number):
+        raise GazetteParseError(_("The file gives no issue year and number; please enter them."))
+    gazette, _created = Gazette.objects.get_or_create(county=county, name=meta.gazette or f"{county}人民政府公报")
+    issue = Issue.objects.filter(gazette=gazette, year=year, number=number).first()
+    outcome = "updated" if issue else "created"
+    issue = issue or Issue(gazette=gazette, year=year, number=number)
+    issue.cumulative = meta.cumulative or issue.cumulative
+    issue.published = meta.published or issue.published
+    issue.source_name, issue.source_hash, issue.source_text = name, digest, text
+    issue.has_toc = parsed.has_toc
+    issue.toc = [_plain(entry) for entry in parsed.toc]
+    issue.missing_from_body = [_plain(entry) for entry in parsed.missing_from_body]
+    issue.warnings = list(parsed.warnings)
+    issue.full_clean()
+    issue.save()
+    _write_documents(issue, parsed.documents, text.split("\n"), progress)
+    return issue, outcome
+
+
+def _write_documents(issue, documents, lines, progress):
+    """Update documents matched by number (or, without one, by title); create the rest; drop the stale."""
+    old = list(issue.documents.filter(parent__isnull=True))
+    by_number = {document.number: document for document in old if document.number}
+    by_title = {document.title_normalised: document for document in old if not document.number}
+    kept = set()
+    for order, parsed in enumerate(documents, start=1):
+        match = by_number.get(parsed.number) if parsed.number else by_title.get(parsed.title_normalised)
+        document = match or Document(issue=issue)
+        _fill(document, parsed, lines, order)
+        document.save()
+        kept.add(document.pk)
+        _write_instrument(document, parsed, lines)
+        if progress:
+            progress(order, len(documents))
+    for document in old:
+        if document.pk in kept:
+            continue
+        if _is_referenced(document):
+            issue.warnings.append(
+                _("“%(title)s” is no longer in the file but records point to it; it was kept.")
+                % {"title": document.title}
+            )
+            issue.save(update_fields=["warnings"])
+        else:
+            document.delete()
+
+
+def _fill(document, parsed, lines, order):
+    document.number = parsed.number or ""
+    document.number_raw = parsed.number_raw or ""
+    document.series = parsed.series or ""
+    document.year = parsed.year
+    document.sequence = parsed.sequence
+    document.issuer = parsed.issuer
+    document.title = parsed.title
+    document.title_normalised = parsed.title_normalised
+    document.kind = parsed.kind
+    document.addressee = parsed.addressee
+    document.signed = parsed.signed
+    document.signed_raw = parsed.signed_raw or ""
+    document.is_public = parsed.public
+    document.toc_page = parsed.toc_page
+    document.order = order
+    document.start_line, document.end_line = parsed.span.start, parsed.span.end
+    document.raw_text = "\n".join(lines[parsed.span.start - 1 : parsed.span.end])
+    document.blocks = [_plain(block) for block in parsed.blocks]
+    document.attachments = [_plain(attachment) for attachment in parsed.attachments]
+    document.cited_numbers = list(parsed.cited_numbers)
+
+
+def _write_instrument(document, parsed, lines):
+    """The plan a 印发 notice issues is a document of its own, so that it can be found and pointed at."""
+    child = document.instruments.first()
+    instrument = parsed.instrument
+    if instrument is None:
+        if child is not None and not _is_referenced(child):
+            child.delete()
+        return
+    child = child or Document(issue=document.issue, parent=document)
+    child.title = instrument.title
+    child.title_normalised = instrument.title_normalised
+    child.kind = kind_of(instrument.title_normalised)
+    child.issuer = document.issuer
+    child.signed = document.signed
+    child.is_public = document.is_public
+    child.order = document.order
+    child.start_line, child.end_line = instrument.span.start, instrument.span.end
+    child.raw_text = "\n".join(lines[instrument.span.start - 1 : instrument.span.end])
+    child.blocks = [_plain(block) for block in instrument.blocks]
+    child.save()
+
+
+def _is_referenced(document):
+    """Whether any record outside gazette/ (a group, a task…) points at this document."""
+    for relation in document._meta.related_objects:
+        if relation.related_model._meta.app_label == "gazette" or not relation.one_to_many:
+            continue
+        if relation.related_model._default_manager.filter(**{relation.field.name: document}).exists():
+            return True
+    return False
+
+
+def _plain(value):
+    return dataclasses.asdict(value)
+
+
+# Background imports
+
+
+def create_import_job(*, upload, user, county="", year=None, number=None):
+    return ImportJob.objects.create(
+        file=upload, original_name=upload.name, county=county, year=year, number=number, created_by=user
+    )
+
+
+def run_import_job(job_id):
+    """Import one uploaded file, recording progress in the cache and the result on the job."""
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status in {ImportJob.Status.DONE, ImportJob.Status.FAILED}:
+        return job
+    job.status = ImportJob.Status.RUNNING
+    job.save(update_fields=["status"])
+
+    def progress(done, total):
+        cache.set(progress_key(job.pk), {"done": done, "total": total}, timeout=3600)
+
+    try:
+        with job.file.open("rb") as handle:
+            data = handle.read()
+        result = import_gazette(
+            data, name=job.original_name, county=job.county, year=job.year, number=job.number, progress=progress
+        )
+    except GazetteParseError as error:
+        job.status, job.error = ImportJob.Status.FAILED, error.message
+    except Exception:
+        logger.exception("gazette import %s failed", job.pk)
+        job.status, job.error = ImportJob.Status.FAILED, _("An internal error stopped the import; nothing was written.")
+    else:
+        job.status, job.report, job.issue, job.outcome = (
+            ImportJob.Status.DONE,
+            result.report,
+            result.issue,
+            result.outcome,
+        )
+    job.finished = timezone.now()
+    job.save()
+    return job
