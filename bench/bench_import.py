@@ -25,13 +25,15 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from gazette import services  # noqa: E402
+from gazette import selectors, services  # noqa: E402
+from gazette.models import Document  # noqa: E402
 from gazette.parsing import decode_gazette_bytes, parse_gazette  # noqa: E402
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=100, help="copies of the imported documents to search over")
     options = parser.parse_args()
     files = sorted(settings.SHARED_GAZETTES_DIR.glob("*.txt"))
     if not files:
@@ -66,8 +68,39 @@ def main():
             total_documents += documents
             print(f"{name:24} {documents:5d} documents {seconds * 1000:9.1f} ms {documents / seconds:8.1f} documents/s")
         print(f"import, all files: {total_seconds * 1000:.1f} ms, {total_documents / total_seconds:.1f} documents/s")
+        search(options.copies, options.runs)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def search(copies, runs):
+    """Search titles and bodies over many documents: the imported ones, copied ``copies`` times."""
+    originals = list(Document.objects.all())
+    for copy in range(copies):
+        Document.objects.bulk_create(
+            Document(
+                issue_id=original.issue_id,
+                title=f"{original.title}（副本{copy}）",
+                number=f"{original.number}-{copy}" if original.number else "",
+                raw_text=original.raw_text,
+                order=original.order,
+            )
+            for original in originals
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE gazette_document")
+    total = Document.objects.count()
+    print(f"\nsearch over {total} documents ({connection.vendor}):")
+    for word in ("农民工工资", "宗地", "不存在的词语组合"):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            queryset = selectors.search_documents(Document.objects.all(), word)
+            found = queryset.count()
+            list(queryset.order_by("-signed", "pk")[:50])
+            times.append(time.perf_counter() - start)
+        print(f"  “{word}”: {found:6d} found, {statistics.median(times) * 1000:8.1f} ms (search, count, first page)")
 
 
 if __name__ == "__main__":

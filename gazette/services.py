@@ -57,13 +57,21 @@ def import_gazette(data, *, name, county="", year=None, number=None, dry_run=Fal
     issue, outcome = _write_issue(
         parsed, text, name=name, digest=digest, county=county, year=year, number=number, progress=progress
     )
+    report["warnings"] = list(issue.warnings)  # the parser's, and what writing added
     return ImportOutcome(outcome, report, issue)
 
 
 @transaction.atomic
 def _write_issue(parsed, text, *, name, digest, county, year, number, progress):
     meta = parsed.meta
-    county = (county or meta.county or "").strip()
+    warnings = list(parsed.warnings)
+    county = (county or "").strip()
+    if county and meta.county and county != meta.county:
+        warnings.append(
+            _("The masthead names %(printed)s; imported under %(entered)s as entered.")
+            % {"printed": meta.county, "entered": county}
+        )
+    county = county or meta.county or ""
     if not county:
         raise GazetteParseError(_("The file names no county (it has no masthead); please enter the county."))
     year, number = meta.year or year, meta.number or number
@@ -79,7 +87,7 @@ def _write_issue(parsed, text, *, name, digest, county, year, number, progress):
     issue.has_toc = parsed.has_toc
     issue.toc = [_plain(entry) for entry in parsed.toc]
     issue.missing_from_body = [_plain(entry) for entry in parsed.missing_from_body]
-    issue.warnings = list(parsed.warnings)
+    issue.warnings = warnings
     issue.full_clean()
     issue.save()
     _write_documents(issue, parsed.documents, text.split("\n"), progress)

@@ -6,7 +6,7 @@ so that the same query uses them. pg_trgm is a trusted extension: a database own
 
 from django.db import migrations
 
-COLUMNS = ("title", "raw_text")
+COLUMNS = ("title", "number", "raw_text")
 
 
 def create(apps, schema_editor):

@@ -150,3 +150,9 @@ def test_the_plan_a_notice_issues_is_a_document_of_its_own():
     plan = notice.instruments.get()
     assert plan.kind == "方案" and plan.title in notice.raw_text + plan.raw_text
     assert plan.start_line > notice.start_line and plan.blocks
+
+
+def test_the_county_entered_wins_over_the_masthead_with_a_warning():
+    result = services.import_gazette(sample_bytes(), name="sample.txt", county="临县")
+    assert result.issue.gazette.county == "临县"
+    assert any("示例县" in warning and "临县" in warning for warning in result.report["warnings"])
