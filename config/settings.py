@@ -193,6 +193,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table"}
 
+# A task's light turns yellow this many working days before its deadline.
+TASK_WARN_WORKING_DAYS = int(os.environ.get("TASK_WARN_WORKING_DAYS", "3"))
+
 # Site-wide pagination size for lists.
 PAGE_SIZE = 50
 

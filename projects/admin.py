@@ -4,7 +4,18 @@ from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import selectors
-from .models import LeadingGroup, Membership, Organisation, OrganisationAlias, Person, Post, UnitAccess
+from .models import (
+    Assignment,
+    LeadingGroup,
+    Membership,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    Post,
+    ProgressReport,
+    Task,
+    UnitAccess,
+)
 
 
 class AliasInline(admin.TabularInline):
@@ -102,3 +113,31 @@ class LedgerUserAdmin(UserAdmin):
 
 admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), LedgerUserAdmin)
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 1
+    fields = ("role", "organisation", "organisation_text", "contact", "position")
+    autocomplete_fields = ("organisation", "contact")
+
+
+class ProgressReportInline(admin.TabularInline):
+    model = ProgressReport
+    extra = 0
+    fields = ("date", "text", "percent", "reporter", "attachment")
+    readonly_fields = ("reporter",)
+
+
+@admin.register(Task)
+class TaskAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "category", "status", "due", "deadline_text", "origin", "source_document")
+    list_filter = ("status", "category", "origin", "precision", "ongoing")
+    search_fields = ("title", "deadline_text", "assignments__organisation__name", "assignments__organisation_text")
+    autocomplete_fields = ("source_document", "parent", "group", "responsible_person", "closed_by")
+    list_select_related = ("source_document",)
+    date_hierarchy = "due"
+    inlines = [AssignmentInline, ProgressReportInline]
+
+    def get_queryset(self, request):
+        return selectors.visible_tasks(request.user)

@@ -20,7 +20,8 @@ class ProjectsConfig(AppConfig):
 
         from gazette.selectors import register_linked_selector
 
-        from .models import LeadingGroup
-        from .selectors import visible_groups
+        from .models import LeadingGroup, Task
+        from .selectors import visible_groups, visible_tasks
 
         register_linked_selector(LeadingGroup, visible_groups)
+        register_linked_selector(Task, visible_tasks)

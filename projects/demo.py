@@ -6,6 +6,7 @@ Demo only: the command refuses to run in production mode. Running it twice chang
 import datetime
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -16,7 +17,16 @@ from gazette import services as gazette_services
 from gazette.models import Document, Gazette, Issue
 
 from . import demo_data, roles, services
-from .models import GROUP_KIND_BY_PRINTED_LABEL, ROLE_BY_PRINTED_LABEL, LeadingGroup, Membership, Organisation, Person
+from .models import (
+    GROUP_KIND_BY_PRINTED_LABEL,
+    ROLE_BY_PRINTED_LABEL,
+    Assignment,
+    LeadingGroup,
+    Membership,
+    Organisation,
+    Person,
+    Task,
+)
 from .selectors import OrganisationResolver
 
 # The three shared issues: (year, number) → cumulative number and publication date, as printed on their mastheads.
@@ -78,6 +88,7 @@ def load_demo():
     people = {}
     for roster in demo_data.ROSTERS:
         _load_roster(roster, county, gazette, resolve, people)
+    _load_tasks(gazette, resolve)
     return {
         "loaded": True,
         "issues": len(imported),
@@ -86,6 +97,7 @@ def load_demo():
         "people": Person.objects.count(),
         "groups": LeadingGroup.objects.count(),
         "memberships": Membership.objects.count(),
+        "tasks": Task.objects.count(),
     }
 
 
@@ -168,6 +180,28 @@ def _load_roster(roster, county, gazette, resolve, people):
     if roster.get("supersedes"):
         earlier = LeadingGroup.objects.get(name=roster["name"], source_document__number=roster["supersedes"])
         services.save_group(group=earlier, data={"status": LeadingGroup.Status.SUPERSEDED, "superseded_by": group})
+
+
+def _load_tasks(gazette, resolve):
+    """The county entered these items when the document came out, so their deadlines count from then."""
+    document = _document(gazette, {**demo_data.TASK_DOCUMENT, "title": "", "signed": None})
+    entered = document.signed or datetime.date(2023, 11, 29)
+    for item in demo_data.TASKS:
+        services.create_task(
+            title=f"{item['township']}基本农田“{item['kind']}”问题整改",
+            category=Task.Category.RECTIFICATION,
+            source_document=document,
+            quantity=Decimal(item["area"]),
+            quantity_unit="亩",
+            responsible_text=item["person"],
+            origin=Task.Origin.GAZETTE,
+            deadline_text=item["deadline"],
+            reference=entered,
+            as_of=entered,
+            assignments=[
+                services.AssignmentLine(role=Assignment.Role.RESPONSIBLE, organisation=resolve(item["township"]))
+            ],
+        )
 
 
 @transaction.atomic

@@ -1528,3 +1528,18 @@ ROSTERS = [
 # Names that stand for two different people in the rosters above (both in one roster of 兴政办函〔2022〕5号):
 # the loader tells them apart by the unit each represents.
 NAMESAKES = {"王亚东"}
+
+# Rectification items from the task list (整改任务清单) of 兴政办发〔2023〕46号: one row per township, its
+# occupied basic farmland in 亩 as printed, split into the two deadlines the row's single cell gives. The cell
+# omits the year ("12月30前"); the notice's 分类处置阶段 paragraph states them in full, so those are used.
+TASK_DOCUMENT = {"number": "兴政办发〔2023〕46号", "issue": "2023-4"}
+TASKS = [
+    {"township": "奥家湾乡", "kind": "非粮化", "area": "650.2405", "person": "高翔", "deadline": "2024年6月30日前"},
+    {"township": "奥家湾乡", "kind": "非农化", "area": "78.4898", "person": "高翔", "deadline": "2024年12月30日前"},
+    {"township": "蔡家会镇", "kind": "非粮化", "area": "74.1761", "person": "张雁兵", "deadline": "2024年6月30日前"},
+    {"township": "蔡家会镇", "kind": "非农化", "area": "39.1989", "person": "张雁兵", "deadline": "2024年12月30日前"},
+    {"township": "蔡家崖乡", "kind": "非粮化", "area": "197.7100", "person": "赵海军", "deadline": "2024年6月30日前"},
+    {"township": "蔡家崖乡", "kind": "非农化", "area": "103.8234", "person": "赵海军", "deadline": "2024年12月30日前"},
+    {"township": "东会乡", "kind": "非粮化", "area": "113.0677", "person": "张商信", "deadline": "2024年6月30日前"},
+    {"township": "东会乡", "kind": "非农化", "area": "0.3469", "person": "张商信", "deadline": "2024年12月30日前"},
+]

@@ -1,8 +1,10 @@
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import LEADER_ROLES, LeadingGroup, Membership, Organisation, Person
+from . import selectors
+from .models import LEADER_ROLES, LIGHT_CHOICES, Assignment, LeadingGroup, Membership, Organisation, Person, Task
 
 
 class GroupFilter(django_filters.FilterSet):
@@ -65,3 +67,67 @@ class PersonFilter(django_filters.FilterSet):
         return queryset.filter(
             Q(name__icontains=value) | Q(note__icontains=value) | Q(posts__title__icontains=value)
         ).distinct()
+
+
+class TaskFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices, empty_label=_("All"))
+    light = django_filters.ChoiceFilter(
+        label=_("Light"), choices=LIGHT_CHOICES, method="by_light", empty_label=_("All")
+    )
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Task.Category.choices, empty_label=_("All"))
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"), queryset=Organisation.objects.all(), method="by_unit", empty_label=_("All")
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("Unit's role"), choices=Assignment.Role.choices, method="by_role", empty_label=_("All")
+    )
+    document = django_filters.CharFilter(label=_("Source document"), method="by_document")
+    group = django_filters.ModelChoiceFilter(
+        label=_("Overseeing group"), queryset=LeadingGroup.objects.all(), empty_label=_("All")
+    )
+    due_after = django_filters.DateFilter(
+        label=_("Due from"), field_name="due", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    due_before = django_filters.DateFilter(
+        label=_("Due until"), field_name="due", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    class Meta:
+        model = Task
+        fields = ["q", "status", "light", "category", "unit", "role", "document", "group", "due_after", "due_before"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        units = Assignment.objects.filter(task=OuterRef("pk")).filter(
+            Q(organisation__name__icontains=value)
+            | Q(organisation__short_name__icontains=value)
+            | Q(organisation_text__icontains=value)
+        )
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(description__icontains=value)
+            | Q(deadline_text__icontains=value)
+            | Exists(units)
+        )
+
+    def by_light(self, queryset, name, value):
+        return selectors.filter_by_light(queryset, value)
+
+    def by_unit(self, queryset, name, organisation):
+        role = self.form.cleaned_data.get("role")
+        parts = Assignment.objects.filter(task=OuterRef("pk"), organisation=organisation)
+        return queryset.filter(Exists(parts.filter(role=role) if role else parts))
+
+    def by_role(self, queryset, name, role):
+        if self.form.cleaned_data.get("unit"):
+            return queryset  # applied together with the unit
+        return queryset.filter(Exists(Assignment.objects.filter(task=OuterRef("pk"), role=role)))
+
+    def by_document(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(source_document__number__icontains=value) | Q(source_document__title__icontains=value))

@@ -1,5 +1,7 @@
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 
 from . import roles, selectors
 from .models import LeadingGroup, Membership
@@ -7,7 +9,12 @@ from .services import GROUP_FIELDS, RosterLine
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker, which only reads ISO dates."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class LeadingGroupForm(forms.ModelForm):
@@ -60,3 +67,25 @@ def roster_lines(formset):
             )
         )
     return lines
+
+
+REPORT_ATTACHMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "txt")
+REPORT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+class ProgressReportForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DateInput)
+    text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
+    percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100, required=False)
+    attachment = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        validators=[FileExtensionValidator(REPORT_ATTACHMENT_TYPES)],
+        help_text=_("PDF, Word, Excel, image or text; at most 10 MB."),
+    )
+
+    def clean_attachment(self):
+        attachment = self.cleaned_data.get("attachment")
+        if attachment and attachment.size > REPORT_ATTACHMENT_MAX_BYTES:
+            raise forms.ValidationError(_("The attachment is larger than 10 MB."))
+        return attachment

@@ -1,9 +1,12 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from . import lights
 
 
 class Organisation(models.Model):
@@ -365,3 +368,214 @@ GROUP_KIND_BY_PRINTED_LABEL = {
     "筹备组": LeadingGroup.Kind.PREPARATORY,
     "其他": LeadingGroup.Kind.OTHER,
 }
+
+
+# How each traffic light (projects.lights) is named to users.
+LIGHT_CHOICES = [
+    (lights.RED, _("overdue")),
+    (lights.YELLOW, _("due soon or behind")),
+    (lights.GREEN, _("on track")),
+    (lights.HISTORICAL, _("late before entry")),
+    (lights.NONE, _("no light")),
+]
+
+
+class Task(models.Model):
+    """A task, rectification item or indicator the county's documents assigned, with its deadline."""
+
+    class Category(models.TextChoices):
+        RECTIFICATION = "rectification", _("rectification item")
+        SUPERVISION = "supervision", _("supervision item")
+        WORK = "work", _("work task")
+        INDICATOR = "indicator", _("indicator")
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("not started")
+        IN_PROGRESS = "in_progress", _("in progress")
+        CLOSING_REQUESTED = "closing_requested", _("closing requested")
+        CLOSED = "closed", _("closed")
+        PAUSED = "paused", _("paused")
+        STOPPED = "stopped", _("stopped")
+
+    class Origin(models.TextChoices):
+        MANUAL = "manual", _("entered by hand")
+        EXCEL = "excel", _("Excel import")
+        GAZETTE = "gazette", _("gazette")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("day")
+        MONTH = "month", _("month")
+        QUARTER = "quarter", _("quarter")
+        HALF = "half", _("half-year")
+        YEAR = "year", _("year")
+
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices, default=Category.WORK)
+    source_document = models.ForeignKey(
+        "gazette.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("source document"),
+    )
+    source_passage = models.TextField(_("passage in the source"), blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name=_("parent task")
+    )
+    group = models.ForeignKey(
+        LeadingGroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("overseeing group"),
+    )
+    quantity = models.DecimalField(_("quantity"), max_digits=18, decimal_places=4, null=True, blank=True)
+    quantity_unit = models.CharField(_("unit of quantity"), max_length=20, blank=True)
+    responsible_person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_tasks",
+        verbose_name=_("responsible person"),
+    )
+    responsible_text = models.CharField(_("responsible person as written"), max_length=100, blank=True)
+    origin = models.CharField(_("created from"), max_length=20, choices=Origin.choices, default=Origin.MANUAL)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    deadline_text = models.CharField(_("deadline as written"), max_length=200, blank=True)
+    due = models.DateField(_("due"), null=True, blank=True, db_index=True)
+    start = models.DateField(_("start"), null=True, blank=True)
+    precision = models.CharField(_("precision of the due date"), max_length=10, choices=Precision.choices, blank=True)
+    ongoing = models.BooleanField(_("ongoing"), default=False)
+    recurrence = models.CharField(_("recurrence"), max_length=30, blank=True)
+    as_of = models.DateField(
+        _("entered on"),
+        help_text=_("The day the task entered the ledger: a deadline already past then was late before."),
+    )
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closing verified by"),
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["due", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="closed") | Q(closed_on__isnull=False),
+                name="task_closed_has_date",
+                violation_error_message=_("A closed task needs the day its closing was verified."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:task_detail", args=[self.pk])
+
+    @property
+    def historically_late(self):
+        """Entered after its deadline had passed: late before the ledger knew of it, not newly overdue."""
+        return self.due is not None and self.due < self.as_of
+
+
+class Assignment(models.Model):
+    """One organisation's part in a task."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead unit")
+        RESPONSIBLE = "responsible", _("responsible unit")
+        SUPPORTING = "supporting", _("supporting unit")
+        IMPLEMENTING = "implementing", _("implementing unit")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("task"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.RESPONSIBLE)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
+        verbose_name=_("organisation"),
+    )
+    organisation_text = models.CharField(_("unit as written"), max_length=200, blank=True)
+    contact = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="task_contacts",
+        verbose_name=_("contact person"),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["task", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=False) | ~Q(organisation_text=""),
+                name="assignment_names_a_unit",
+                violation_error_message=_("An assignment needs an organisation or the unit's name as written."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.organisation or self.organisation_text}"
+
+
+def report_upload_path(report, filename):
+    return f"reports/{report.task_id}/{filename}"
+
+
+class ProgressReport(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports", verbose_name=_("task"))
+    date = models.DateField(_("date"))
+    text = models.TextField(_("progress"))
+    percent = models.PositiveSmallIntegerField(
+        _("percent done"), validators=[MaxValueValidator(100)], null=True, blank=True
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("reporter")
+    )
+    attachment = models.FileField(_("attachment"), upload_to=report_upload_path, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.task} {self.date}"
+
+
+class CalendarToken(models.Model):
+    """The secret in a user's calendar-feed address; calendar programs cannot log in, so the address is the key."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token", verbose_name=_("user")
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar token")
+        verbose_name_plural = _("calendar tokens")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,15 +1,32 @@
 """Reads a user can reach. Every one applies the user's scope through ``user_scope``."""
 
+import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from . import roles
-from .models import LEADER_ROLES, LeadingGroup, Membership, Organisation, OrganisationAlias, Person, Post, UnitAccess
+from .lights import HISTORICAL, NONE, RED, RESTING_STATUSES, YELLOW, traffic_light, yellow_before
+from .models import (
+    LEADER_ROLES,
+    LIGHT_CHOICES,
+    Assignment,
+    CalendarToken,
+    LeadingGroup,
+    Membership,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    Post,
+    ProgressReport,
+    Task,
+    UnitAccess,
+)
 from .names import county_variants, normalise_name
 
 
@@ -297,3 +314,178 @@ def editable_office_hosts(user):
     if roles.is_data_manager(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(pk__in=scope.organisation_ids)
+
+
+# Tasks
+
+
+def visible_tasks(user):
+    """Tasks one of the user's organisations has a part in; everything for supervisors and data managers."""
+    scope = user_scope(user)
+    tasks = Task.objects.all()
+    if scope.everything:
+        return tasks
+    involved = Assignment.objects.filter(task=OuterRef("pk"), organisation_id__in=scope.organisation_ids)
+    return tasks.filter(Exists(involved))
+
+
+def task_for_view(user, pk):
+    return get_object_or_404(visible_tasks(user).select_related("source_document", "group", "parent"), pk=pk)
+
+
+def can_report_on(user, task):
+    """Data managers, and staff of a unit with a part in the task (supervisors verify, they do not report)."""
+    if roles.is_data_manager(user):
+        return True
+    scope = user_scope(user)
+    return not scope.everything and task.assignments.filter(organisation_id__in=scope.organisation_ids).exists()
+
+
+def can_verify_closing(user):
+    return roles.is_data_manager(user) or roles.is_supervisor(user)
+
+
+def task_light(task, *, today=None, percent=None):
+    return traffic_light(
+        status=task.status,
+        due=task.due,
+        as_of=task.as_of,
+        today=today or timezone.localdate(),
+        warn_working_days=settings.TASK_WARN_WORKING_DAYS,
+        start=task.start,
+        percent=percent,
+    )
+
+
+def unmapped_assignments():
+    """Units written in tasks that match no organisation, for a data manager to map."""
+    return Assignment.objects.filter(organisation__isnull=True).select_related("task").order_by("organisation_text")
+
+
+def task_list(user):
+    """Visible tasks with what a list row shows: the latest report and the units, in a fixed number of queries."""
+    latest = ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-date", "-pk")
+    return (
+        visible_tasks(user)
+        .select_related("source_document")
+        .prefetch_related(Prefetch("assignments", queryset=Assignment.objects.select_related("organisation")))
+        .annotate(
+            latest_percent=Subquery(latest.values("percent")[:1]), latest_report=Subquery(latest.values("date")[:1])
+        )
+        .order_by(F("due").asc(nulls_last=True), "pk")
+    )
+
+
+def filter_by_light(tasks, light, *, today=None):
+    """Tasks whose light is ``light``, decided in the database the way ``traffic_light`` decides it per task."""
+    today = today or timezone.localdate()
+    resting = Q(status__in=RESTING_STATUSES) | Q(due__isnull=True)
+    historical = ~resting & Q(due__lt=F("as_of"))
+    red = ~resting & ~historical & Q(due__lt=today)
+    soon = ~resting & ~historical & Q(due__gte=today, due__lt=yellow_before(today, settings.TASK_WARN_WORKING_DAYS))
+    if light == NONE:
+        return tasks.filter(resting)
+    if light == HISTORICAL:
+        return tasks.filter(historical)
+    if light == RED:
+        return tasks.filter(red)
+    later = tasks.filter(~resting & ~historical & ~red & ~soon)
+    # Progress behind the time elapsed needs the latest report's percent: only tasks with one are checked.
+    reported = (
+        later.filter(latest_percent__isnull=False)
+        .select_related(None)
+        .prefetch_related(None)
+        .only("pk", "due", "start", "as_of", "status")
+    )
+    behind = {task.pk for task in reported if _behind_schedule(task, today)}
+    if light == YELLOW:
+        return tasks.filter(soon | Q(pk__in=behind))
+    return later.exclude(pk__in=behind)
+
+
+def _behind_schedule(task, today):
+    return task_light(task, today=today, percent=task.latest_percent) == YELLOW
+
+
+def task_dashboard(user, today=None):
+    """The figures of the task dashboard, all within the user's scope."""
+    today = today or timezone.localdate()
+    tasks = task_list(user)
+    counts = {light: filter_by_light(tasks, light, today=today).count() for light, _label in LIGHT_CHOICES}
+    monday = today - datetime.timedelta(days=today.weekday())
+    open_tasks = tasks.exclude(status__in=RESTING_STATUSES)
+    return {
+        "today": today,
+        "counts": counts,
+        "total": sum(counts.values()),
+        "overdue": filter_by_light(tasks, RED, today=today).order_by("due", "pk")[:20],
+        "this_week": open_tasks.filter(due__gte=monday, due__lt=monday + datetime.timedelta(days=7)),
+        "next_week": open_tasks.filter(
+            due__gte=monday + datetime.timedelta(days=7), due__lt=monday + datetime.timedelta(days=14)
+        ),
+        "units": unit_rates(user, today),
+    }
+
+
+def unit_rates(user, today):
+    """Per organisation with tasks: how many, the share closed and the share overdue, worst first."""
+    scope = user_scope(user)
+    assignments = Assignment.objects.filter(task__in=visible_tasks(user), organisation__isnull=False)
+    if not scope.everything:
+        assignments = assignments.filter(organisation_id__in=scope.organisation_ids)
+    overdue = ~Q(task__status__in=RESTING_STATUSES) & Q(task__due__lt=today) & Q(task__due__gte=F("task__as_of"))
+    rows = (
+        assignments.values("organisation_id", "organisation__name", "organisation__short_name")
+        .annotate(
+            total=Count("task", distinct=True),
+            closed=Count("task", filter=Q(task__status=Task.Status.CLOSED), distinct=True),
+            overdue=Count("task", filter=overdue, distinct=True),
+        )
+        .order_by("-overdue", "-total", "organisation__name")
+    )
+    return [
+        {
+            "name": row["organisation__short_name"] or row["organisation__name"],
+            "total": row["total"],
+            "closed_rate": round(100 * row["closed"] / row["total"]),
+            "overdue_rate": round(100 * row["overdue"] / row["total"]),
+        }
+        for row in rows
+    ]
+
+
+def calendar_user(token):
+    """The user whose calendar-feed address holds this token."""
+    return get_object_or_404(CalendarToken.objects.select_related("user"), token=token, user__is_active=True).user
+
+
+def dated_tasks(user):
+    """Open tasks with a due date, for calendars."""
+    return (
+        visible_tasks(user)
+        .filter(due__isnull=False)
+        .exclude(status__in=RESTING_STATUSES)
+        .prefetch_related(Prefetch("assignments", queryset=Assignment.objects.select_related("organisation")))
+        .order_by("due", "pk")
+    )
+
+
+def task_month(user, year, month):
+    """The weeks of a month, Monday first, each day with the tasks due on it."""
+    first = datetime.date(year, month, 1)
+    start = first - datetime.timedelta(days=first.weekday())
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    end = following + datetime.timedelta(days=(7 - following.weekday()) % 7)
+    due = {}
+    for task in dated_tasks(user).filter(due__gte=start, due__lt=end):
+        due.setdefault(task.due, []).append(task)
+    days = [start + datetime.timedelta(days=offset) for offset in range((end - start).days)]
+    weeks = [days[index : index + 7] for index in range(0, len(days), 7)]
+    return {
+        "month": first,
+        "previous": (first - datetime.timedelta(days=1)).replace(day=1),
+        "next": following,
+        "weeks": [
+            [{"date": day, "in_month": day.month == month, "tasks": due.get(day, [])} for day in week] for week in weeks
+        ],
+    }

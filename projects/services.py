@@ -1,15 +1,30 @@
 """Writes to organisations, people and leading groups. Each runs in one transaction and validates first."""
 
+import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import roles
-from .models import LeadingGroup, Membership, Organisation, OrganisationAlias, Person, Post, UnitAccess
+from .deadlines import Deadline, parse_deadline
+from .models import (
+    Assignment,
+    CalendarToken,
+    LeadingGroup,
+    Membership,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    Post,
+    ProgressReport,
+    Task,
+    UnitAccess,
+)
 from .names import normalise_name
 from .selectors import OrganisationResolver
 
@@ -203,3 +218,130 @@ def _save_roster(group, lines):
             setattr(membership, name, value)
         membership.full_clean(exclude=["group"])
         membership.save()
+
+
+# Tasks
+
+
+@dataclass
+class AssignmentLine:
+    """A unit's part in a task: an organisation, or its name as written when none matches."""
+
+    role: str
+    organisation: Organisation | None = None
+    organisation_text: str = ""
+    contact: Person | None = None
+
+
+@transaction.atomic
+def create_task(*, title, assignments=(), deadline_text="", reference=None, as_of=None, **fields):
+    """Create a task with its units and its deadline parsed from the phrase as written.
+
+    ``reference`` dates a phrase without a year (normally the source document's signed date);
+    ``as_of`` is the day the task enters the ledger (today by default).
+    """
+    as_of = as_of or timezone.localdate()
+    deadline = parse_deadline(deadline_text, reference or as_of)
+    task = Task(
+        title=title.strip(),
+        deadline_text=deadline_text.strip(),
+        due=deadline.due,
+        start=deadline.start,
+        precision=deadline.precision or "",
+        ongoing=deadline.ongoing,
+        recurrence=deadline.recurrence or "",
+        as_of=as_of,
+        **fields,
+    )
+    task.full_clean()
+    task.save()
+    for position, line in enumerate(assignments):
+        assignment = Assignment(
+            task=task,
+            role=line.role,
+            organisation=line.organisation,
+            organisation_text="" if line.organisation else line.organisation_text.strip(),
+            contact=line.contact,
+            position=position,
+        )
+        assignment.full_clean()
+        assignment.save()
+    return task
+
+
+@transaction.atomic
+def report_progress(task, *, user, date, text, percent=None, attachment=None):
+    """Record progress; a task not yet started is now in progress, and a recurring one moves to its next due date."""
+    if task.status not in OPEN_STATUSES:
+        raise ValidationError(_("Progress can only be reported on a task that is open."))
+    report = ProgressReport(task=task, reporter=user, date=date, text=text.strip(), percent=percent)
+    if attachment is not None:
+        report.attachment = attachment
+    report.full_clean()
+    report.save()
+    if task.status == Task.Status.NOT_STARTED:
+        task.status = Task.Status.IN_PROGRESS
+    if task.recurrence:
+        # The report settles the period it falls in: the next due date comes after both it and the current one.
+        task.due = _deadline_of(task).next_due(max(task.due, date) if task.due else date)
+    task.save()
+    return report
+
+
+@transaction.atomic
+def request_closing(task, *, user):
+    if task.status not in OPEN_STATUSES:
+        raise ValidationError(_("Only an open task can be put forward for closing."))
+    task.status = Task.Status.CLOSING_REQUESTED
+    task.save()
+    return task
+
+
+@transaction.atomic
+def verify_closing(task, *, user, approve, on=None):
+    """A supervisor closes the task (销号) or sends it back to work."""
+    if task.status != Task.Status.CLOSING_REQUESTED:
+        raise ValidationError(_("This task has not been put forward for closing."))
+    if approve:
+        task.status, task.closed_by, task.closed_on = Task.Status.CLOSED, user, on or timezone.localdate()
+    else:
+        task.status = Task.Status.IN_PROGRESS
+    task.save()
+    return task
+
+
+@transaction.atomic
+def set_task_status(task, status):
+    """Pause, stop or resume a task; closing goes through request_closing and verify_closing."""
+    if status in {Task.Status.CLOSED, Task.Status.CLOSING_REQUESTED}:
+        raise ValidationError(_("A task is closed by request and verification."))
+    task.status = status
+    task.save()
+    return task
+
+
+OPEN_STATUSES = {Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS}
+
+
+def _deadline_of(task):
+    return Deadline(
+        text=task.deadline_text,
+        due=task.due,
+        start=task.start,
+        precision=task.precision or None,
+        ongoing=task.ongoing,
+        recurrence=task.recurrence or None,
+    )
+
+
+def calendar_token(user):
+    """The user's calendar-feed token, made on first use."""
+    token, _created = CalendarToken.objects.get_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
+    return token.token
+
+
+@transaction.atomic
+def reset_calendar_token(user):
+    """A new secret address; the old one stops working (for when it leaked)."""
+    CalendarToken.objects.filter(user=user).delete()
+    return calendar_token(user)

@@ -1,7 +1,9 @@
 import django_tables2 as tables
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import LeadingGroup, Person
+from .models import LIGHT_CHOICES, LeadingGroup, Person, Task
+from .selectors import task_light
 
 
 class GroupTable(tables.Table):
@@ -51,3 +53,52 @@ class PersonTable(tables.Table):
 
     def render_current_posts(self, record):
         return self.value_current_posts(record) or "—"
+
+
+class TaskTable(tables.Table):
+    light = tables.Column(verbose_name=_("Light"), empty_values=(), orderable=False)
+    title = tables.Column(verbose_name=_("Task"), linkify=True)
+    category = tables.Column(verbose_name=_("Category"))
+    status = tables.Column(verbose_name=_("Status"))
+    units = tables.Column(verbose_name=_("Units"), empty_values=(), orderable=False)
+    due = tables.DateColumn(verbose_name=_("Due"), format="Y年n月j日")
+    deadline_text = tables.Column(verbose_name=_("Deadline as written"))
+    latest_percent = tables.Column(verbose_name=_("Progress %"))
+    latest_report = tables.DateColumn(verbose_name=_("Latest report"), format="Y年n月j日")
+    source_document = tables.Column(verbose_name=_("Source document"), accessor="source_document__number")
+
+    class Meta:
+        model = Task
+        default = ""
+        fields = (
+            "light",
+            "title",
+            "category",
+            "status",
+            "units",
+            "due",
+            "deadline_text",
+            "latest_percent",
+            "latest_report",
+            "source_document",
+        )
+        attrs = {"class": "data-table tasks"}
+
+    def value_light(self, record):
+        return str(dict(LIGHT_CHOICES)[self._light(record)])
+
+    def render_light(self, record):
+        light = self._light(record)
+        return format_html('<span class="light light-{}">{}</span>', light, dict(LIGHT_CHOICES)[light])
+
+    def _light(self, record):
+        return task_light(record, percent=record.latest_percent)
+
+    def value_units(self, record):
+        return "、".join(
+            f"{assignment.organisation or assignment.organisation_text}（{assignment.get_role_display()}）"
+            for assignment in record.assignments.all()
+        )
+
+    def render_units(self, record):
+        return self.value_units(record)

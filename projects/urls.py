@@ -13,4 +13,13 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("organisations/", views.organisation_tree, name="organisation_tree"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("tasks/", views.TaskListView.as_view(), name="task_list"),
+    path("tasks/dashboard/", views.task_dashboard, name="task_dashboard"),
+    path("tasks/calendar/", views.task_calendar, name="task_calendar"),
+    path("tasks/calendar/reset/", views.task_calendar_reset, name="task_calendar_reset"),
+    path("tasks/feed/<str:token>.ics", views.task_feed, name="task_feed"),
+    path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
+    path("tasks/<int:pk>/report/", views.task_report, name="task_report"),
+    path("tasks/<int:pk>/request-closing/", views.task_request_closing, name="task_request_closing"),
+    path("tasks/<int:pk>/verify-closing/", views.task_verify_closing, name="task_verify_closing"),
 ]

@@ -1,15 +1,24 @@
+import datetime
+from functools import partial
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from common.views import ExportableListView
 from gazette import selectors as gazette_selectors
 
-from . import selectors, services
-from .filters import GroupFilter, PersonFilter
-from .forms import LeadingGroupForm, RosterFormSet, roster_lines
-from .tables import GroupTable, PersonTable
+from . import calendars, selectors, services
+from .filters import GroupFilter, PersonFilter, TaskFilter
+from .forms import LeadingGroupForm, ProgressReportForm, RosterFormSet, roster_lines
+from .models import Assignment, ProgressReport
+from .tables import GroupTable, PersonTable, TaskTable
 
 
 def home(request):
@@ -86,3 +95,128 @@ def organisation_tree(request):
 
 def organisation_detail(request, pk):
     return render(request, "projects/organisation_detail.html", selectors.organisation_detail(request.user, pk))
+
+
+class TaskListView(ExportableListView):
+    table_class = TaskTable
+    filterset_class = TaskFilter
+    template_name = "projects/task_list.html"
+    export_name = "tasks"
+
+    def get_queryset(self):
+        return selectors.task_list(self.request.user)
+
+
+def task_detail(request, pk):
+    task = selectors.task_for_view(request.user, pk)
+    form = ProgressReportForm(initial={"date": timezone.localdate()})
+    return _task_page(request, task, form)
+
+
+def _task_page(request, task, form):
+    reports = task.reports.select_related("reporter")
+    latest = reports.first()
+    return render(
+        request,
+        "projects/task_detail.html",
+        {
+            "task": task,
+            "light": selectors.task_light(task, percent=latest.percent if latest else None),
+            "assignments": task.assignments.select_related("organisation", "contact"),
+            "children": task.children.all(),
+            "reports": reports,
+            "form": form,
+            "can_report": selectors.can_report_on(request.user, task),
+            "is_open": task.status in services.OPEN_STATUSES,
+            "can_verify": selectors.can_verify_closing(request.user),
+            "history": selectors.change_history(
+                task.history.all(),
+                Assignment.history.filter(task_id=task.pk),
+                ProgressReport.history.filter(task_id=task.pk),
+            ),
+        },
+    )
+
+
+@require_POST
+def task_report(request, pk):
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_report_on(request.user, task):
+        raise PermissionDenied
+    form = ProgressReportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.report_progress(task, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Progress reported."))
+            return redirect(task)
+    return _task_page(request, task, form)
+
+
+@require_POST
+def task_request_closing(request, pk):
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_report_on(request.user, task):
+        raise PermissionDenied
+    _apply(request, services.request_closing, task, _("Closing requested; a supervisor will verify it."))
+    return redirect(task)
+
+
+@require_POST
+def task_verify_closing(request, pk):
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_verify_closing(request.user):
+        raise PermissionDenied
+    approve = request.POST.get("decision") == "approve"
+    done = _("Closed.") if approve else _("Sent back for more work.")
+    _apply(request, partial(services.verify_closing, approve=approve), task, done)
+    return redirect(task)
+
+
+def _apply(request, action, task, success):
+    try:
+        action(task, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+
+
+def task_dashboard(request):
+    return render(request, "projects/task_dashboard.html", selectors.task_dashboard(request.user))
+
+
+def task_calendar(request):
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+        datetime.date(year, month, 1)
+    except ValueError:
+        year, month = today.year, today.month
+    context = selectors.task_month(request.user, year, month)
+    context["today"] = today
+    context["feed_url"] = request.build_absolute_uri(
+        reverse("projects:task_feed", args=[services.calendar_token(request.user)])
+    )
+    return render(request, "projects/task_calendar.html", context)
+
+
+@require_POST
+def task_calendar_reset(request):
+    services.reset_calendar_token(request.user)
+    messages.success(request, _("A new calendar address was made; the old one no longer works."))
+    return redirect("projects:task_calendar")
+
+
+@login_not_required
+def task_feed(request, token):
+    user = selectors.calendar_user(token)
+    body = calendars.task_feed(
+        selectors.dated_tasks(user),
+        url_for=lambda task: request.build_absolute_uri(task.get_absolute_url()),
+        name=_("County Ledger: deadlines of %(user)s") % {"user": user.get_username()},
+        now=timezone.now(),
+    )
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,9 +1,22 @@
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from projects import roles
-from projects.models import LeadingGroup, Membership, Organisation, OrganisationAlias, Person, Post, Role, UnitAccess
+from projects.models import (
+    Assignment,
+    LeadingGroup,
+    Membership,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    Post,
+    Role,
+    Task,
+    UnitAccess,
+)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -77,3 +90,19 @@ class UserFactory(factory.django.DjangoModelFactory):
     def units(user, create, extracted, **kwargs):
         for organisation in extracted or ():
             UnitAccess.objects.create(user=user, organisation=organisation)
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Task
+
+    title = factory.Sequence(lambda n: f"第{n}项整改任务")
+    as_of = datetime.date(2025, 1, 1)
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assignment
+
+    task = factory.SubFactory(TaskFactory)
+    organisation = factory.SubFactory(OrganisationFactory)

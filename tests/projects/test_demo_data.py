@@ -1,10 +1,12 @@
 """The demo county: real organisations and rosters from the shared gazettes, loaded through the services."""
 
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth import get_user_model
 
 from projects import demo, demo_data, roles
-from projects.models import LEADER_ROLES, LeadingGroup, Membership, Organisation, Person
+from projects.models import LEADER_ROLES, LeadingGroup, Membership, Organisation, Person, Task
 from projects.selectors import resolve_organisation
 from tests.shared import gazette_text, without_spaces
 
@@ -95,3 +97,12 @@ def test_without_the_shared_gazettes_the_demo_imports_the_sample(settings, tmp_p
 def test_with_the_shared_gazettes_every_roster_points_at_an_imported_document(loaded):
     gazette_text("xingxian-2023-4.txt")
     assert not LeadingGroup.objects.filter(source_document__raw_text="").exists()
+
+
+def test_demo_tasks_come_from_the_rectification_list(loaded):
+    assert Task.objects.count() == len(demo_data.TASKS)
+    task = Task.objects.get(title="奥家湾乡基本农田“非粮化”问题整改")
+    assert (task.due.isoformat(), task.quantity, task.quantity_unit) == ("2024-06-30", Decimal("650.2405"), "亩")
+    assert task.assignments.get().organisation.name == "奥家湾乡"
+    assert task.source_document.number == "兴政办发〔2023〕46号"
+    assert not task.historically_late

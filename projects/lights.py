@@ -1,0 +1,38 @@
+"""The traffic light of a task: derived from its status, deadline and progress, never stored. No Django."""
+
+from .workdays import add_working_days
+
+GREEN, YELLOW, RED, HISTORICAL, NONE = "green", "yellow", "red", "historical", "none"
+# Tasks that are finished or on hold carry no light.
+RESTING_STATUSES = {"closed", "stopped", "paused"}
+
+
+def traffic_light(*, status, due, as_of, today, warn_working_days, start=None, percent=None):
+    """green, yellow (due within ``warn_working_days`` working days, or progress behind the time elapsed),
+    red (overdue), historical (already overdue when it entered the ledger) or none (closed, on hold, no date).
+    """
+    if status in RESTING_STATUSES or due is None:
+        return NONE
+    if due < as_of:
+        return HISTORICAL
+    if due < today:
+        return RED
+    if due < yellow_before(today, warn_working_days):
+        return YELLOW
+    if percent is not None and _behind(start or as_of, due, today, percent):
+        return YELLOW
+    return GREEN
+
+
+def yellow_before(today, warn_working_days):
+    """Deadlines before this day are due within ``warn_working_days`` working days (holidays included)."""
+    return add_working_days(today, warn_working_days + 1)
+
+
+def _behind(start, due, today, percent):
+    """Less done than the share of the time that has passed."""
+    span = (due - start).days
+    if span <= 0 or today <= start:
+        return False
+    elapsed = min((today - start).days / span, 1)
+    return percent / 100 < elapsed

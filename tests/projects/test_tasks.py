@@ -1,0 +1,103 @@
+"""Tasks: created with their units and parsed deadline, reported on, put forward for closing, verified."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from projects import selectors, services
+from projects.models import Assignment, Task
+from tests.projects.factories import AssignmentFactory, TaskFactory
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+def test_a_task_keeps_the_deadline_as_written_and_parsed(finance):
+    task = services.create_task(
+        title="完成农村厕所问题摸排整改",
+        deadline_text="6月底前",
+        reference=D(2023, 12, 28),
+        as_of=D(2024, 1, 5),
+        assignments=[services.AssignmentLine(role=Assignment.Role.LEAD, organisation=finance)],
+    )
+    assert (task.deadline_text, task.due, task.precision) == ("6月底前", D(2024, 6, 30), "month")
+    assert task.assignments.get().organisation == finance
+
+
+def test_an_unresolved_unit_is_kept_as_written(finance):
+    task = services.create_task(
+        title="清理违规占地",
+        as_of=D(2025, 1, 1),
+        assignments=[services.AssignmentLine(role=Assignment.Role.RESPONSIBLE, organisation_text="县某某中心")],
+    )
+    assert task.assignments.get().organisation_text == "县某某中心"
+    assert list(selectors.unmapped_assignments()) == [task.assignments.get()]
+
+
+def test_an_assignment_must_name_a_unit():
+    with pytest.raises(ValidationError):
+        services.create_task(title="无单位", as_of=D(2025, 1, 1), assignments=[services.AssignmentLine(role="lead")])
+    assert not Task.objects.exists()
+
+
+def test_a_task_entered_after_its_deadline_is_historically_late():
+    task = services.create_task(title="旧任务", deadline_text="2023年12月底前", as_of=D(2024, 3, 1))
+    assert task.historically_late
+    assert selectors.task_light(task, today=D(2024, 3, 2)) == "historical"
+
+
+def test_reporting_starts_the_task_and_moves_a_recurring_deadline(data_manager):
+    task = services.create_task(
+        title="每月报送进展", deadline_text="每月20日前", reference=D(2025, 3, 1), as_of=D(2025, 3, 1)
+    )
+    assert task.due == D(2025, 3, 20)
+    services.report_progress(task, user=data_manager, date=D(2025, 3, 18), text="已报送三月情况", percent=30)
+    task.refresh_from_db()
+    assert task.status == Task.Status.IN_PROGRESS
+    assert task.due == D(2025, 4, 20)
+    assert task.reports.get().reporter == data_manager
+
+
+def test_closing_is_requested_then_verified(data_manager, supervisor):
+    task = TaskFactory(status=Task.Status.IN_PROGRESS)
+    services.request_closing(task, user=data_manager)
+    assert task.status == Task.Status.CLOSING_REQUESTED
+    services.verify_closing(task, user=supervisor, approve=True, on=D(2025, 5, 1))
+    task.refresh_from_db()
+    assert (task.status, task.closed_by, task.closed_on) == (Task.Status.CLOSED, supervisor, D(2025, 5, 1))
+
+
+def test_a_rejected_closing_goes_back_to_work(data_manager, supervisor):
+    task = TaskFactory(status=Task.Status.CLOSING_REQUESTED)
+    services.verify_closing(task, user=supervisor, approve=False)
+    assert task.status == Task.Status.IN_PROGRESS
+
+
+@pytest.mark.parametrize("status", [Task.Status.CLOSED, Task.Status.PAUSED, Task.Status.STOPPED])
+def test_no_reports_or_closing_requests_on_a_task_that_is_not_open(data_manager, status):
+    task = TaskFactory(status=status, closed_on=D(2025, 1, 2) if status == Task.Status.CLOSED else None)
+    with pytest.raises(ValidationError):
+        services.report_progress(task, user=data_manager, date=D(2025, 2, 1), text="…")
+    with pytest.raises(ValidationError):
+        services.request_closing(task, user=data_manager)
+
+
+def test_unit_staff_see_and_report_only_on_their_units_tasks(finance_staff, finance, water, supervisor):
+    own = AssignmentFactory(organisation=finance).task
+    other = AssignmentFactory(organisation=water).task
+    assert list(selectors.visible_tasks(finance_staff)) == [own]
+    assert selectors.can_report_on(finance_staff, own) and not selectors.can_report_on(finance_staff, other)
+    assert set(selectors.visible_tasks(supervisor)) == {own, other}
+    assert not selectors.can_report_on(supervisor, own) and selectors.can_verify_closing(supervisor)
+    assert not selectors.can_verify_closing(finance_staff)
+
+
+def test_task_admin_is_scoped(client, finance_staff, finance, water):
+    finance_staff.is_staff = True
+    finance_staff.save()
+    client.force_login(finance_staff)
+    AssignmentFactory(organisation=finance, task=TaskFactory(title="本单位任务"))
+    AssignmentFactory(organisation=water, task=TaskFactory(title="他单位任务"))
+    page = client.get("/admin/projects/task/").content.decode()
+    assert "本单位任务" in page and "他单位任务" not in page
