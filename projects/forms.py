@@ -89,3 +89,14 @@ class ProgressReportForm(forms.Form):
         if attachment and attachment.size > REPORT_ATTACHMENT_MAX_BYTES:
             raise forms.ValidationError(_("The attachment is larger than 10 MB."))
         return attachment
+
+
+class TaskImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Task list (.xlsx)"), validators=[FileExtensionValidator(["xlsx"])], help_text=_("Use the template.")
+    )
+    reference = forms.DateField(
+        label=_("Date the deadlines count from"),
+        widget=DateInput,
+        help_text=_("Usually the signing date of the document the list comes with; dates without a year use it."),
+    )

@@ -27,6 +27,7 @@ from .models import (
 )
 from .names import normalise_name
 from .selectors import OrganisationResolver
+from .task_sheet import split_units
 
 # Apps whose models data managers manage in full; "auth" so that they also keep the accounts.
 LEDGER_APPS = ("projects", "gazette", "compensation")
@@ -232,6 +233,10 @@ class AssignmentLine:
     organisation_text: str = ""
     contact: Person | None = None
 
+    @property
+    def role_label(self):
+        return Assignment.Role(self.role).label
+
 
 @transaction.atomic
 def create_task(*, title, assignments=(), deadline_text="", reference=None, as_of=None, **fields):
@@ -345,3 +350,77 @@ def reset_calendar_token(user):
     """A new secret address; the old one stops working (for when it leaked)."""
     CalendarToken.objects.filter(user=user).delete()
     return calendar_token(user)
+
+
+# Excel import of task lists
+
+
+@dataclass
+class TaskRowPreview:
+    """What one sheet row would become, with what is wrong (blocking) and what is doubtful (not blocking)."""
+
+    number: int
+    title: str
+    assignments: list
+    person: str
+    deadline: Deadline
+    note: str
+    errors: list
+    warnings: list
+
+
+def preview_task_rows(rows, *, reference):
+    """Check every row without writing anything: the preview a data manager confirms."""
+    resolve = OrganisationResolver()
+    previews = []
+    for row in rows:
+        values = row.values
+        errors, warnings, assignments = [], [], []
+        title = values.get("任务", "")
+        if not title:
+            errors.append(_("The task is empty."))
+        for column, role in (("牵头单位", Assignment.Role.LEAD), ("责任单位", Assignment.Role.RESPONSIBLE)):
+            for written in split_units(values.get(column, "")):
+                organisation = resolve(written)
+                if organisation is None:
+                    warnings.append(_("“%(unit)s” matches no organisation; kept as written.") % {"unit": written})
+                assignments.append(AssignmentLine(role=role, organisation=organisation, organisation_text=written))
+        if not assignments:
+            errors.append(_("No lead or responsible unit."))
+        deadline = parse_deadline(values.get("完成时限", ""), reference)
+        if values.get("完成时限") and deadline.due is None and not deadline.ongoing:
+            warnings.append(
+                _("The deadline “%(text)s” was not understood; kept as written.") % {"text": values["完成时限"]}
+            )
+        previews.append(
+            TaskRowPreview(
+                number=row.number,
+                title=title,
+                assignments=assignments,
+                person=values.get("责任人", ""),
+                deadline=deadline,
+                note=values.get("备注", ""),
+                errors=errors,
+                warnings=warnings,
+            )
+        )
+    return previews
+
+
+@transaction.atomic
+def import_task_rows(previews, *, reference):
+    """Create a task per row, all or nothing; refuses when any row has an error."""
+    if any(preview.errors for preview in previews):
+        raise ValidationError(_("Some rows have errors; nothing was imported."))
+    return [
+        create_task(
+            title=preview.title,
+            description=preview.note,
+            responsible_text=preview.person,
+            deadline_text=preview.deadline.text,
+            reference=reference,
+            origin=Task.Origin.EXCEL,
+            assignments=preview.assignments,
+        )
+        for preview in previews
+    ]

@@ -2,7 +2,7 @@ import datetime
 from functools import partial
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,9 +16,10 @@ from gazette import selectors as gazette_selectors
 
 from . import calendars, selectors, services
 from .filters import GroupFilter, PersonFilter, TaskFilter
-from .forms import LeadingGroupForm, ProgressReportForm, RosterFormSet, roster_lines
+from .forms import LeadingGroupForm, ProgressReportForm, RosterFormSet, TaskImportForm, roster_lines
 from .models import Assignment, ProgressReport
 from .tables import GroupTable, PersonTable, TaskTable
+from .task_sheet import SheetRow, TaskSheetError, read_task_sheet, template_workbook
 
 
 def home(request):
@@ -220,3 +221,60 @@ def task_feed(request, token):
         now=timezone.now(),
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+IMPORT_SESSION_KEY = "task_import"
+
+
+@permission_required("projects.add_task", raise_exception=True)
+def task_import(request):
+    form = TaskImportForm(request.POST or None, request.FILES or None, initial={"reference": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = read_task_sheet(form.cleaned_data["file"].read())
+        except TaskSheetError as error:
+            form.add_error("file", error.message)
+        else:
+            reference = form.cleaned_data["reference"]
+            request.session[IMPORT_SESSION_KEY] = {
+                "reference": reference.isoformat(),
+                "rows": [[row.number, row.values] for row in rows],
+            }
+            return _import_preview(request, rows, reference)
+    return render(request, "projects/task_import.html", {"form": form})
+
+
+def _import_preview(request, rows, reference):
+    previews = services.preview_task_rows(rows, reference=reference)
+    return render(
+        request,
+        "projects/task_import_preview.html",
+        {"previews": previews, "reference": reference, "blocked": any(preview.errors for preview in previews)},
+    )
+
+
+@require_POST
+@permission_required("projects.add_task", raise_exception=True)
+def task_import_confirm(request):
+    pending = request.session.get(IMPORT_SESSION_KEY)
+    if not pending:
+        messages.error(request, _("Nothing to import: upload the list again."))
+        return redirect("projects:task_import")
+    reference = datetime.date.fromisoformat(pending["reference"])
+    rows = [SheetRow(number, values) for number, values in pending["rows"]]
+    try:
+        created = services.import_task_rows(services.preview_task_rows(rows, reference=reference), reference=reference)
+    except ValidationError:
+        return _import_preview(request, rows, reference)
+    del request.session[IMPORT_SESSION_KEY]
+    messages.success(request, _("%(count)s tasks imported.") % {"count": len(created)})
+    return redirect("projects:task_list")
+
+
+@permission_required("projects.add_task", raise_exception=True)
+def task_import_template(request):
+    response = HttpResponse(
+        template_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="task-list-template.xlsx"'
+    return response
