@@ -1,6 +1,5 @@
 import pytest
-from django.db import connection, transaction
-from django.db.models import Q
+from django.db import connection
 
 from gazette import selectors
 from gazette.models import Document
@@ -25,10 +24,13 @@ def test_search_matches_title_number_and_body_ignoring_case():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes exist on PostgreSQL only")
-def test_search_goes_through_the_trigram_indexes_on_postgresql():
-    DocumentFactory(title="关于根治拖欠农民工工资的通知", raw_text="农民工工资支付")
-    matches = Q(raw_text__icontains="农民工工资")
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = Document.objects.filter(matches).explain()
-    assert "gazette_document_raw_text_trgm" in plan
+def test_trigram_indexes_match_the_search_expressions_on_postgresql():
+    """Indexed is UPPER(column), what Django's icontains compares; bench/bench_import.py measures the speed."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'gazette_document'")
+        definitions = dict(cursor.fetchall())
+    for column in ("title", "number", "raw_text"):
+        definition = definitions[f"gazette_document_{column}_trgm"]
+        assert "gin_trgm_ops" in definition and f"upper(({column})" in definition.replace(
+            f"upper({column})", f"upper(({column})"
+        )
