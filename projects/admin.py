@@ -123,10 +123,16 @@ class AssignmentInline(admin.TabularInline):
 
 
 class ProgressReportInline(admin.TabularInline):
+    """Reports are filed on the task page, whose service keeps the task's latest figures; here they are read."""
+
     model = ProgressReport
     extra = 0
     fields = ("date", "text", "percent", "reporter", "attachment")
-    readonly_fields = ("reporter",)
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Task)

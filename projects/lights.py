@@ -1,5 +1,7 @@
 """The traffic light of a task: derived from its status, deadline and progress, never stored. No Django."""
 
+import functools
+
 from .workdays import add_working_days
 
 GREEN, YELLOW, RED, HISTORICAL, NONE = "green", "yellow", "red", "historical", "none"
@@ -24,6 +26,7 @@ def traffic_light(*, status, due, as_of, today, warn_working_days, start=None, p
     return GREEN
 
 
+@functools.cache  # asked for once per row of a list, always for the same day
 def yellow_before(today, warn_working_days):
     """Deadlines before this day are due within ``warn_working_days`` working days (holidays included)."""
     return add_working_days(today, warn_working_days + 1)

@@ -464,6 +464,10 @@ class Task(models.Model):
         verbose_name=_("closing verified by"),
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # The newest progress report's figures, kept by services.report_progress (the only writer of reports)
+    # so that lists, lights and the dashboard need no subquery per task.
+    latest_percent = models.PositiveSmallIntegerField(_("latest reported percent"), null=True, blank=True)
+    latest_report = models.DateField(_("latest report"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

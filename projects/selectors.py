@@ -5,16 +5,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, DateField, Exists, F, FloatField, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from . import roles
-from .lights import HISTORICAL, NONE, RED, RESTING_STATUSES, YELLOW, traffic_light, yellow_before
+from .lights import GREEN, HISTORICAL, NONE, RED, RESTING_STATUSES, YELLOW, traffic_light, yellow_before
 from .models import (
     LEADER_ROLES,
-    LIGHT_CHOICES,
     Assignment,
     CalendarToken,
     LeadingGroup,
@@ -23,7 +22,6 @@ from .models import (
     OrganisationAlias,
     Person,
     Post,
-    ProgressReport,
     Task,
     UnitAccess,
 )
@@ -363,75 +361,105 @@ def unmapped_assignments():
 
 
 def task_list(user):
-    """Visible tasks with what a list row shows: the latest report and the units, in a fixed number of queries."""
-    latest = ProgressReport.objects.filter(task=OuterRef("pk")).order_by("-date", "-pk")
+    """Visible tasks with what a list row shows, in a fixed number of queries."""
     return (
         visible_tasks(user)
         .select_related("source_document")
         .prefetch_related(Prefetch("assignments", queryset=Assignment.objects.select_related("organisation")))
-        .annotate(
-            latest_percent=Subquery(latest.values("percent")[:1]), latest_report=Subquery(latest.values("date")[:1])
-        )
         .order_by(F("due").asc(nulls_last=True), "pk")
     )
 
 
 def filter_by_light(tasks, light, *, today=None):
     """Tasks whose light is ``light``, decided in the database the way ``traffic_light`` decides it per task."""
-    today = today or timezone.localdate()
+    tasks, conditions = _light_conditions(tasks, today or timezone.localdate())
+    return tasks.filter(conditions[light])
+
+
+def count_by_light(tasks, *, today=None):
+    """How many tasks carry each light, in one query."""
+    tasks, conditions = _light_conditions(tasks.order_by(), today or timezone.localdate())
+    return tasks.aggregate(**{light: Count("pk", filter=condition) for light, condition in conditions.items()})
+
+
+def _light_conditions(tasks, today):
     resting = Q(status__in=RESTING_STATUSES) | Q(due__isnull=True)
     historical = ~resting & Q(due__lt=F("as_of"))
     red = ~resting & ~historical & Q(due__lt=today)
     soon = ~resting & ~historical & Q(due__gte=today, due__lt=yellow_before(today, settings.TASK_WARN_WORKING_DAYS))
-    if light == NONE:
-        return tasks.filter(resting)
-    if light == HISTORICAL:
-        return tasks.filter(historical)
-    if light == RED:
-        return tasks.filter(red)
-    later = tasks.filter(~resting & ~historical & ~red & ~soon)
-    # Progress behind the time elapsed needs the latest report's percent: only tasks with one are checked.
-    reported = (
-        later.filter(latest_percent__isnull=False)
-        .select_related(None)
-        .prefetch_related(None)
-        .only("pk", "due", "start", "as_of", "status")
+    # Behind schedule: percent / 100 < (today - start) / (due - start), multiplied out to stay in integers.
+    start = Coalesce("start", "as_of")
+    # annotate, not alias: count_by_light aggregates over them.
+    tasks = tasks.annotate(
+        span_days=DaysBetween("due", start),
+        done_share=F("latest_percent") * DaysBetween("due", start),
+        time_share=100 * DaysBetween(Value(today, output_field=DateField()), start),
     )
-    behind = {task.pk for task in reported if _behind_schedule(task, today)}
-    if light == YELLOW:
-        return tasks.filter(soon | Q(pk__in=behind))
-    return later.exclude(pk__in=behind)
+    behind = Q(latest_percent__isnull=False, span_days__gt=0, done_share__lt=F("time_share"))
+    later = ~resting & ~historical & ~red & ~soon
+    return tasks, {
+        RED: red,
+        YELLOW: soon | (later & behind),
+        GREEN: later & ~behind,
+        HISTORICAL: historical,
+        NONE: resting,
+    }
 
 
-def _behind_schedule(task, today):
-    return task_light(task, today=today, percent=task.latest_percent) == YELLOW
+class DaysBetween(Func):
+    """Whole days from ``start`` to ``end``: date subtraction on PostgreSQL, Julian days on SQLite."""
+
+    output_field = FloatField()
+
+    def __init__(self, end, start):
+        super().__init__(end, start)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra_context)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, template="(julianday(%(expressions)s))", arg_joiner=") - julianday(", **extra_context
+        )
 
 
 def task_dashboard(user, today=None):
     """The figures of the task dashboard, all within the user's scope."""
     today = today or timezone.localdate()
     tasks = task_list(user)
-    counts = {light: filter_by_light(tasks, light, today=today).count() for light, _label in LIGHT_CHOICES}
+    counts = count_by_light(tasks, today=today)
     monday = today - datetime.timedelta(days=today.weekday())
     open_tasks = tasks.exclude(status__in=RESTING_STATUSES)
     return {
         "today": today,
         "counts": counts,
         "total": sum(counts.values()),
-        "overdue": filter_by_light(tasks, RED, today=today).order_by("due", "pk")[:20],
-        "this_week": open_tasks.filter(due__gte=monday, due__lt=monday + datetime.timedelta(days=7)),
-        "next_week": open_tasks.filter(
-            due__gte=monday + datetime.timedelta(days=7), due__lt=monday + datetime.timedelta(days=14)
+        "overdue": _first_of(filter_by_light(tasks, RED, today=today), light=RED),
+        "this_week": _first_of(open_tasks, due_after=monday, due_before=monday + datetime.timedelta(days=6)),
+        "next_week": _first_of(
+            open_tasks, due_after=monday + datetime.timedelta(days=7), due_before=monday + datetime.timedelta(days=13)
         ),
         "units": unit_rates(user, today),
     }
 
 
+DASHBOARD_LIST_LENGTH = 20
+
+
+def _first_of(tasks, *, light=None, due_after=None, due_before=None):
+    """The first tasks of a dashboard list, how many there are, and the task-list filter that shows them all."""
+    if due_after:
+        tasks = tasks.filter(due__gte=due_after, due__lte=due_before)
+    query = {"light": light} if light else {"due_after": due_after.isoformat(), "due_before": due_before.isoformat()}
+    return {"tasks": tasks.order_by("due", "pk")[:DASHBOARD_LIST_LENGTH], "count": tasks.count(), "query": query}
+
+
 def unit_rates(user, today):
     """Per organisation with tasks: how many, the share closed and the share overdue, worst first."""
     scope = user_scope(user)
-    assignments = Assignment.objects.filter(task__in=visible_tasks(user), organisation__isnull=False)
+    assignments = Assignment.objects.filter(organisation__isnull=False)
     if not scope.everything:
+        # A task with a part for a unit in scope is visible, so the units' own rows are exactly the scope.
         assignments = assignments.filter(organisation_id__in=scope.organisation_ids)
     overdue = ~Q(task__status__in=RESTING_STATUSES) & Q(task__due__lt=today) & Q(task__due__gte=F("task__as_of"))
     rows = (

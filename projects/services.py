@@ -284,6 +284,8 @@ def report_progress(task, *, user, date, text, percent=None, attachment=None):
         report.attachment = attachment
     report.full_clean()
     report.save()
+    if task.latest_report is None or date >= task.latest_report:
+        task.latest_report, task.latest_percent = date, percent
     if task.status == Task.Status.NOT_STARTED:
         task.status = Task.Status.IN_PROGRESS
     if task.recurrence:

@@ -116,13 +116,12 @@ def task_detail(request, pk):
 
 def _task_page(request, task, form):
     reports = task.reports.select_related("reporter")
-    latest = reports.first()
     return render(
         request,
         "projects/task_detail.html",
         {
             "task": task,
-            "light": selectors.task_light(task, percent=latest.percent if latest else None),
+            "light": selectors.task_light(task, percent=task.latest_percent),
             "assignments": task.assignments.select_related("organisation", "contact"),
             "children": task.children.all(),
             "reports": reports,

@@ -52,3 +52,8 @@ def celery_eager():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+def response_bytes(response):
+    """The body of a response, streamed or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content

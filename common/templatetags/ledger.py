@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import urlencode
 
 from django import template
 from django.utils import formats
@@ -14,3 +15,9 @@ def cn_date(value):
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
     return formats.date_format(value, "Y年n月j日")
+
+
+@register.filter
+def urlencode_dict(values):
+    """A dict as a query string, for links to filtered lists."""
+    return urlencode(values)

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from projects.models import LeadingGroup, Role
+from tests.conftest import response_bytes
 from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
 
 
@@ -70,7 +71,7 @@ def test_export_holds_exactly_the_filtered_rows(login, data_manager, groups, exp
     response = login(data_manager).get(f"/groups/?status=active&sort=name&_export={export_format}")
     assert response.status_code == 200
     assert f"leading-groups.{export_format}" in response["Content-Disposition"]
-    source = io.BytesIO(response.content) if export_format == "xlsx" else response.content.decode("utf-8-sig")
+    source = io.BytesIO(response.content) if export_format == "xlsx" else response_bytes(response).decode("utf-8-sig")
     data = tablib.Dataset().load(source, format=export_format)
     assert data.get_col(0) == ["兴县河湖长制工作领导小组", "扶贫项目资产管理领导小组"]
     leaders = data.get_col(data.headers.index(data.headers[3]))
@@ -81,7 +82,7 @@ def test_export_is_not_paginated(login, data_manager, water):
     for number in range(60):
         LeadingGroupFactory(name=f"第{number:02d}号专项小组", office_host=water)
     response = login(data_manager).get("/groups/?_export=csv")
-    assert len(tablib.Dataset().load(response.content.decode("utf-8-sig"), format="csv")) == 60
+    assert len(tablib.Dataset().load(response_bytes(response).decode("utf-8-sig"), format="csv")) == 60
 
 
 def test_list_queries_do_not_grow_with_the_rows(login, data_manager, water, django_assert_max_num_queries):

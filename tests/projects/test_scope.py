@@ -5,6 +5,7 @@ import io
 import pytest
 import tablib
 
+from tests.conftest import response_bytes
 from tests.projects.factories import LeadingGroupFactory, MembershipFactory, OrganisationFactory
 
 
@@ -47,7 +48,7 @@ def test_sub_units_fall_within_the_scope(login, finance, finance_staff):
 def test_export_holds_only_own_units_groups(login, finance_staff, own_group, other_group, export_format):
     response = login(finance_staff).get(f"/groups/?_export={export_format}")
     assert response.status_code == 200
-    content = response.content
+    content = response_bytes(response)
     source = io.BytesIO(content) if export_format == "xlsx" else content.decode("utf-8-sig")
     assert tablib.Dataset().load(source, format=export_format).get_col(0) == [own_group.name]
 

@@ -30,7 +30,8 @@ def tasks(finance, water):
 def test_dashboard_counts_by_light_and_lists_the_overdue(login, supervisor, tasks):
     context = login(supervisor).get("/tasks/dashboard/").context
     assert context["counts"]["red"] == 3 and context["counts"]["green"] == 1 and context["counts"]["none"] == 1
-    assert [task.title for task in context["overdue"]] == ["水利逾期二", "水利逾期", "财政逾期"]
+    assert [task.title for task in context["overdue"]["tasks"]] == ["水利逾期二", "水利逾期", "财政逾期"]
+    assert context["overdue"]["count"] == 3
 
 
 def test_unit_rates_are_worst_first(login, supervisor, tasks):

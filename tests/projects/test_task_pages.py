@@ -8,7 +8,8 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from projects.models import Assignment, Task
+from projects import selectors, services
+from projects.models import LIGHT_CHOICES, Assignment, Task
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,34 @@ def test_the_task_page_shows_the_deadline_as_written_and_parsed(login, superviso
     task.save()
     page = login(supervisor).get(task.get_absolute_url()).content.decode()
     assert "年底前" in page and f"{task.due.year}年" in page
+
+
+def test_the_light_filter_agrees_with_each_tasks_light(finance, supervisor):
+    today = timezone.localdate()
+    for number, (start_days, due_days, percent) in enumerate(
+        [
+            (-30, 30, 10),
+            (-30, 30, 60),
+            (-10, 90, 5),
+            (-10, 90, 50),
+            (10, 90, 0),
+            (-5, 2, 100),
+            (-60, -1, 20),
+            (-60, 200, None),
+        ]
+    ):
+        task = TaskFactory(
+            title=f"任务{number}",
+            start=today + datetime.timedelta(days=start_days),
+            due=today + datetime.timedelta(days=due_days),
+            as_of=today - datetime.timedelta(days=90),
+        )
+        AssignmentFactory(task=task, organisation=finance)
+        if percent is not None:
+            services.report_progress(task, user=supervisor, date=today, text="进展", percent=percent)
+    tasks = selectors.task_list(supervisor)
+    expected = {task.pk: selectors.task_light(task, today=today, percent=task.latest_percent) for task in tasks}
+    assert set(expected.values()) >= {"green", "yellow", "red"}
+    for light, _label in LIGHT_CHOICES:
+        found = set(selectors.filter_by_light(tasks, light, today=today).values_list("pk", flat=True))
+        assert found == {pk for pk, value in expected.items() if value == light}, light
