@@ -147,3 +147,17 @@ class TaskAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return selectors.visible_tasks(request.user)
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(SimpleHistoryAdmin):
+    """Where a data manager maps units written in tasks to organisations (filter: organisation empty)."""
+
+    list_display = ("organisation_text", "organisation", "role", "task")
+    list_filter = (("organisation", admin.EmptyFieldListFilter), "role")
+    search_fields = ("organisation_text", "task__title")
+    autocomplete_fields = ("organisation", "contact", "task")
+    list_select_related = ("organisation", "task")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(task__in=selectors.visible_tasks(request.user))

@@ -440,6 +440,7 @@ def task_dashboard(user, today=None):
             open_tasks, due_after=monday + datetime.timedelta(days=7), due_before=monday + datetime.timedelta(days=13)
         ),
         "units": unit_rates(user, today),
+        "unmapped": unmapped_assignments().count() if roles.is_data_manager(user) else 0,
     }
 
 

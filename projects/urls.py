@@ -25,4 +25,5 @@ urlpatterns = [
     path("tasks/<int:pk>/report/", views.task_report, name="task_report"),
     path("tasks/<int:pk>/request-closing/", views.task_request_closing, name="task_request_closing"),
     path("tasks/<int:pk>/verify-closing/", views.task_verify_closing, name="task_verify_closing"),
+    path("tasks/<int:pk>/status/", views.task_set_status, name="task_set_status"),
 ]

@@ -17,7 +17,7 @@ from gazette import selectors as gazette_selectors
 from . import calendars, selectors, services
 from .filters import GroupFilter, PersonFilter, TaskFilter
 from .forms import LeadingGroupForm, ProgressReportForm, RosterFormSet, TaskImportForm, roster_lines
-from .models import Assignment, ProgressReport
+from .models import Assignment, ProgressReport, Task
 from .tables import GroupTable, PersonTable, TaskTable
 from .task_sheet import SheetRow, TaskSheetError, read_task_sheet, template_workbook
 
@@ -172,6 +172,19 @@ def task_verify_closing(request, pk):
     approve = request.POST.get("decision") == "approve"
     done = _("Closed.") if approve else _("Sent back for more work.")
     _apply(request, partial(services.verify_closing, approve=approve), task, done)
+    return redirect(task)
+
+
+@require_POST
+def task_set_status(request, pk):
+    """Supervisors and data managers pause, stop or resume a task."""
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_verify_closing(request.user):
+        raise PermissionDenied
+    status = request.POST.get("status")
+    if status not in {Task.Status.PAUSED, Task.Status.STOPPED, Task.Status.IN_PROGRESS}:
+        raise PermissionDenied
+    _apply(request, lambda task, user: services.set_task_status(task, status), task, _("Status changed."))
     return redirect(task)
 
 

@@ -144,3 +144,24 @@ def test_the_light_filter_agrees_with_each_tasks_light(finance, supervisor):
     for light, _label in LIGHT_CHOICES:
         found = set(selectors.filter_by_light(tasks, light, today=today).values_list("pk", flat=True))
         assert found == {pk for pk, value in expected.items() if value == light}, light
+
+
+def test_supervisors_pause_and_resume_but_unit_staff_cannot(login, supervisor, finance_staff, tasks):
+    task = tasks["overdue"]
+    assert login(finance_staff).post(f"/tasks/{task.pk}/status/", {"status": "paused"}).status_code == 403
+    client = login(supervisor)
+    client.post(f"/tasks/{task.pk}/status/", {"status": "paused"})
+    task.refresh_from_db()
+    assert task.status == Task.Status.PAUSED
+    client.post(f"/tasks/{task.pk}/status/", {"status": "in_progress"})
+    task.refresh_from_db()
+    assert task.status == Task.Status.IN_PROGRESS
+    assert client.post(f"/tasks/{task.pk}/status/", {"status": "closed"}).status_code == 403
+
+
+def test_data_managers_see_how_many_units_need_mapping(login, data_manager, supervisor, tasks):
+    AssignmentFactory(task=tasks["later"], organisation=None, organisation_text="县某某中心")
+    assert login(data_manager).get("/tasks/dashboard/").context["unmapped"] == 1
+    changelist = login(data_manager).get("/admin/projects/assignment/?organisation__isempty=1").content.decode()
+    assert "县某某中心" in changelist
+    assert login(supervisor).get("/tasks/dashboard/").context["unmapped"] == 0
