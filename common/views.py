@@ -1,4 +1,5 @@
 import csv
+import gc
 import logging
 
 from django.contrib.auth.decorators import login_not_required
@@ -46,6 +47,10 @@ class ExportableListView(ExportMixin, SingleTableMixin, FilterView):
             header = False
             for row in values:
                 yield writer.writerow(row)
+            # Model instances with prefetched relations hold reference cycles that only the cycle
+            # collector frees; collecting after each chunk keeps memory flat however many rows follow.
+            del chunk, values
+            gc.collect()
         if header:
             yield writer.writerow(
                 next(self.table_class([], order_by=()).as_values(exclude_columns=self.exclude_columns))
