@@ -8,22 +8,15 @@ the CSV/XLSX export of every row through the Django test client. Prints medians 
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from throwaway import throwaway_database  # first: it sets Django up
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+# isort: split
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 
 def build(groups, members):
@@ -77,12 +70,7 @@ def main():
     parser.add_argument("--runs", type=int, default=15)
     options = parser.parse_args()
 
-    setup_test_environment()
-    # A database of its own, so that a test run at the same time is left alone.
-    if connection.vendor != "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = "ledger_bench"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         start = time.perf_counter()
         manager, unit_staff = build(options.groups, options.members)
         print(
@@ -106,8 +94,6 @@ def main():
             runs = max(3, options.runs // 5) if "export" in label else options.runs
             median, queries = measure(client, url, runs)
             print(f"{label:34} {median:10.1f} {queries:8d}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

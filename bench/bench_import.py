@@ -8,26 +8,19 @@ per second. Medians over --runs parses.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from throwaway import throwaway_database  # first: it sets Django up
 
-import django  # noqa: E402
+# isort: split
+from django.conf import settings
+from django.db import connection
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-
-from gazette import selectors, services  # noqa: E402
-from gazette.models import Document  # noqa: E402
-from gazette.parsing import decode_gazette_bytes, parse_gazette  # noqa: E402
+from gazette import selectors, services
+from gazette.models import Document
+from gazette.parsing import decode_gazette_bytes, parse_gazette
 
 
 def main():
@@ -52,11 +45,7 @@ def main():
         print(f"{name:24} {len(raw) // 1024:6d} {len(parsed.documents):5d} {statistics.median(times) * 1000:18.1f}")
     print(f"parse, all files: {parse_total * 1000:.1f} ms")
 
-    setup_test_environment()
-    if connection.vendor != "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = "ledger_bench"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         total_seconds, total_documents = 0.0, 0
         print(f"\nimport into {connection.vendor}:")
         for name, raw in data.items():
@@ -69,8 +58,6 @@ def main():
             print(f"{name:24} {documents:5d} documents {seconds * 1000:9.1f} ms {documents / seconds:8.1f} documents/s")
         print(f"import, all files: {total_seconds * 1000:.1f} ms, {total_documents / total_seconds:.1f} documents/s")
         search(options.copies, options.runs)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def search(copies, runs):

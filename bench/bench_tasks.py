@@ -10,23 +10,16 @@ peak Python memory is compared with an export of a tenth of the rows.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+from throwaway import throwaway_database  # first: it sets Django up
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+# isort: split
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 
 def timed(client, url, runs):
@@ -58,11 +51,7 @@ def main():
     parser.add_argument("--runs", type=int, default=11)
     options = parser.parse_args()
 
-    setup_test_environment()
-    if connection.vendor != "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = "ledger_bench"
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from projects import roles
         from projects.generator import generate_tasks
         from tests.projects.factories import UserFactory
@@ -102,8 +91,6 @@ def main():
                 url += str(units[0].pk)
             peak, rows = export_peak(clients["supervisor"], url)
             print(f"CSV export peak memory, {label}: {peak:.1f} MB for {rows - 1} rows")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":
