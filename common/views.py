@@ -37,23 +37,17 @@ class ExportableListView(ExportMixin, SingleTableMixin, FilterView):
         table = self.get_table(**self.get_table_kwargs())
         writer = csv.writer(_Echo())
         yield "\ufeff"  # Excel reads UTF-8 only with a byte-order mark
-        queryset = table.data.data
-        header = True
-        for chunk in _chunks(queryset.iterator(chunk_size=EXPORT_CHUNK), EXPORT_CHUNK):
-            values = self.table_class(chunk, order_by=()).as_values(exclude_columns=self.exclude_columns)
-            if not header:
-                next(values)
-            header = False
+        exclude = self.exclude_columns
+        yield writer.writerow(next(self.table_class([], order_by=()).as_values(exclude_columns=exclude)))
+        for chunk in _chunks(table.data.data.iterator(chunk_size=EXPORT_CHUNK), EXPORT_CHUNK):
+            values = self.table_class(chunk, order_by=()).as_values(exclude_columns=exclude)
+            next(values)  # the header, written once above
             for row in values:
                 yield writer.writerow(row)
             # A prefetched relation points back at its row (a reference cycle only the slow cycle
             # collector would free); dropping it lets each chunk go as soon as it is written.
             for record in chunk:
                 record.__dict__.pop("_prefetched_objects_cache", None)
-        if header:
-            yield writer.writerow(
-                next(self.table_class([], order_by=()).as_values(exclude_columns=self.exclude_columns))
-            )
 
 
 EXPORT_CHUNK = 2000

@@ -22,6 +22,7 @@ from .models import (
     OrganisationAlias,
     Person,
     Post,
+    ProgressReport,
     Task,
     UnitAccess,
 )
@@ -181,7 +182,9 @@ def person_detail(user, pk):
         "person": person,
         "posts": posts,
         "memberships": visible_memberships(user).filter(person=person).select_related("group").in_roster_order(),
-        "history": change_history(person.history.all(), Post.history.filter(person_id=person.pk)),
+        "history": change_history(
+            person.history.all(), Post.history.filter(person_id=person.pk).select_related("person", "organisation")
+        ),
         "show_contact": scope.everything
         or any(scope.allows(post.organisation_id) for post in posts)
         or person.user_id == user.pk,
@@ -271,7 +274,10 @@ def change_history(*histories):
         for record in records:
             meta = record.instance_type._meta
             record.model_name = meta.verbose_name
-            record.label = str(record.instance)
+            instance = record.instance
+            # Related rows fetched with the history (select_related) serve the rebuilt object too.
+            instance._state.fields_cache.update(record._state.fields_cache)
+            record.label = str(instance)
             before = previous.get(record.id)
             record.changed_fields = []
             if before is not None and record.history_type == "~":
@@ -341,6 +347,25 @@ def can_report_on(user, task):
 
 def can_verify_closing(user):
     return roles.is_data_manager(user) or roles.is_supervisor(user)
+
+
+def task_detail(user, task):
+    """What the task page shows besides its forms."""
+    return {
+        "task": task,
+        "light": task_light(task, percent=task.latest_percent),
+        "assignments": task.assignments.select_related("organisation", "contact"),
+        "children": task.children.all(),
+        "reports": task.reports.select_related("reporter"),
+        "can_report": can_report_on(user, task),
+        "can_verify": can_verify_closing(user),
+        # The task's label in each historical row names the task and units: fetch them with the rows.
+        "history": change_history(
+            task.history.all(),
+            Assignment.history.filter(task_id=task.pk).select_related("organisation"),
+            ProgressReport.history.filter(task_id=task.pk).select_related("task"),
+        ),
+    }
 
 
 def task_light(task, *, today=None, percent=None):

@@ -238,6 +238,10 @@ class AssignmentLine:
         return Assignment.Role(self.role).label
 
 
+# A task that can still be reported on and put forward for closing.
+OPEN_STATUSES = {Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS}
+
+
 @transaction.atomic
 def create_task(*, title, assignments=(), deadline_text="", reference=None, as_of=None, **fields):
     """Create a task with its units and its deadline parsed from the phrase as written.
@@ -325,9 +329,6 @@ def set_task_status(task, status):
     task.status = status
     task.save()
     return task
-
-
-OPEN_STATUSES = {Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS}
 
 
 def _deadline_of(task):

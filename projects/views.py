@@ -17,7 +17,7 @@ from gazette import selectors as gazette_selectors
 from . import calendars, selectors, services
 from .filters import GroupFilter, PersonFilter, TaskFilter
 from .forms import LeadingGroupForm, ProgressReportForm, RosterFormSet, TaskImportForm, roster_lines
-from .models import Assignment, ProgressReport, Task
+from .models import Task
 from .tables import GroupTable, PersonTable, TaskTable
 from .task_sheet import SheetRow, TaskSheetError, read_task_sheet, template_workbook
 
@@ -115,27 +115,9 @@ def task_detail(request, pk):
 
 
 def _task_page(request, task, form):
-    reports = task.reports.select_related("reporter")
-    return render(
-        request,
-        "projects/task_detail.html",
-        {
-            "task": task,
-            "light": selectors.task_light(task, percent=task.latest_percent),
-            "assignments": task.assignments.select_related("organisation", "contact"),
-            "children": task.children.all(),
-            "reports": reports,
-            "form": form,
-            "can_report": selectors.can_report_on(request.user, task),
-            "is_open": task.status in services.OPEN_STATUSES,
-            "can_verify": selectors.can_verify_closing(request.user),
-            "history": selectors.change_history(
-                task.history.all(),
-                Assignment.history.filter(task_id=task.pk),
-                ProgressReport.history.filter(task_id=task.pk),
-            ),
-        },
-    )
+    context = selectors.task_detail(request.user, task)
+    context.update(form=form, is_open=task.status in services.OPEN_STATUSES)
+    return render(request, "projects/task_detail.html", context)
 
 
 @require_POST

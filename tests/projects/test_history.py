@@ -1,8 +1,17 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from projects import services
 from projects.models import Role
-from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
+from tests.projects.factories import (
+    AssignmentFactory,
+    LeadingGroupFactory,
+    MembershipFactory,
+    PersonFactory,
+    PostFactory,
+    TaskFactory,
+)
 
 
 @pytest.fixture
@@ -81,3 +90,25 @@ def test_person_and_organisation_pages_show_their_history(login, data_manager, f
     assert [change.instance_type.__name__ for change in person_history] == ["Post", "Person"]
     organisation_history = client.get(finance.get_absolute_url()).context["history"]
     assert {change.label for change in organisation_history} >= {"县财政局机关", "县财政局"}
+
+
+def test_history_costs_no_query_per_change(login, data_manager, finance, water):
+    client = login(data_manager)
+    task = TaskFactory()
+    person = PersonFactory()
+
+    def queries():
+        counts = []
+        for url in (task.get_absolute_url(), person.get_absolute_url()):
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            counts.append(len(captured))
+        return counts
+
+    AssignmentFactory(task=task, organisation=finance)
+    PostFactory(person=person, organisation=finance)
+    few = queries()
+    for _ in range(6):
+        AssignmentFactory(task=task, organisation=water)
+        PostFactory(person=person, organisation=water)
+    assert queries() == few
