@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -23,6 +24,14 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(_("Demo data already present; nothing changed."))
+        # Apps that build on the ledger (land, compensation) bring their own demo data through their AppConfig,
+        # so projects needs to know nothing of them.
+        for config in apps.get_app_configs():
+            loader = getattr(config, "load_demo", None)
+            if loader is not None:
+                summary = loader()
+                if summary:
+                    self.stdout.write(summary)
         self.stdout.write(_("Demo accounts (demo mode only):"))
         for account in demo.ensure_demo_accounts():
             self.stdout.write(f"  {account.username} / {account.password}  （{account.role}）")
