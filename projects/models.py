@@ -535,6 +535,11 @@ class Assignment(models.Model):
                 name="assignment_names_a_unit",
                 violation_error_message=_("An assignment needs an organisation or the unit's name as written."),
             ),
+            models.UniqueConstraint(
+                fields=["task", "organisation"],
+                name="one_part_per_unit",
+                violation_error_message=_("A unit has one part in a task; choose its strongest role."),
+            ),
         ]
 
     def __str__(self):

@@ -238,6 +238,17 @@ class AssignmentLine:
         return Assignment.Role(self.role).label
 
 
+def _one_line_per_unit(lines):
+    """A unit named twice (牵头 and again among the 责任单位) keeps its first, strongest, part."""
+    seen = set()
+    for line in lines:
+        if line.organisation is not None:
+            if line.organisation.pk in seen:
+                continue
+            seen.add(line.organisation.pk)
+        yield line
+
+
 # A task that can still be reported on and put forward for closing.
 OPEN_STATUSES = {Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS}
 
@@ -264,7 +275,7 @@ def create_task(*, title, assignments=(), deadline_text="", reference=None, as_o
     )
     task.full_clean()
     task.save()
-    for position, line in enumerate(assignments):
+    for position, line in enumerate(_one_line_per_unit(assignments)):
         assignment = Assignment(
             task=task,
             role=line.role,

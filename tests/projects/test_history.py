@@ -8,6 +8,7 @@ from tests.projects.factories import (
     AssignmentFactory,
     LeadingGroupFactory,
     MembershipFactory,
+    OrganisationFactory,
     PersonFactory,
     PostFactory,
     TaskFactory,
@@ -109,6 +110,7 @@ def test_history_costs_no_query_per_change(login, data_manager, finance, water):
     PostFactory(person=person, organisation=finance)
     few = queries()
     for _ in range(6):
-        AssignmentFactory(task=task, organisation=water)
-        PostFactory(person=person, organisation=water)
+        unit = OrganisationFactory(parent=water)
+        AssignmentFactory(task=task, organisation=unit)
+        PostFactory(person=person, organisation=unit)
     assert queries() == few

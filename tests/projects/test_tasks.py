@@ -35,6 +35,29 @@ def test_an_unresolved_unit_is_kept_as_written(finance):
     assert list(selectors.unmapped_assignments()) == [task.assignments.get()]
 
 
+def test_a_unit_named_twice_keeps_its_first_role(finance, water):
+    task = services.create_task(
+        title="推进河道治理",
+        as_of=D(2025, 1, 1),
+        assignments=[
+            services.AssignmentLine(role=Assignment.Role.LEAD, organisation=finance),
+            services.AssignmentLine(role=Assignment.Role.RESPONSIBLE, organisation=water),
+            services.AssignmentLine(role=Assignment.Role.RESPONSIBLE, organisation=finance),
+        ],
+    )
+    assert [(a.organisation, a.role) for a in task.assignments.all()] == [
+        (finance, Assignment.Role.LEAD),
+        (water, Assignment.Role.RESPONSIBLE),
+    ]
+
+
+def test_a_unit_cannot_have_two_parts_in_a_task(finance):
+    assignment = AssignmentFactory(organisation=finance)
+    second = Assignment(task=assignment.task, organisation=finance, role=Assignment.Role.SUPPORTING)
+    with pytest.raises(ValidationError, match="one part in a task"):
+        second.full_clean()
+
+
 def test_an_assignment_must_name_a_unit():
     with pytest.raises(ValidationError):
         services.create_task(title="无单位", as_of=D(2025, 1, 1), assignments=[services.AssignmentLine(role="lead")])
