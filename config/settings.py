@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_tables2",
     "django_filters",
     "simple_history",
+    "django_celery_beat",
     "common",
     "gazette",
     "projects",
@@ -187,7 +188,9 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Beat reads its schedule from the database, where a data manager edits it in the admin.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+DJANGO_CELERY_BEAT_TZ_AWARE = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
@@ -195,6 +198,13 @@ DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table"}
 
 # A task's light turns yellow this many working days before its deadline.
 TASK_WARN_WORKING_DAYS = int(os.environ.get("TASK_WARN_WORKING_DAYS", "3"))
+
+# The address of the site as its users reach it, for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# What /health/ checks besides the database and the broker: dotted paths to functions returning
+# (name, ok, details) that apps contribute without common/ knowing them.
+HEALTH_CHECKS = ["projects.reminder_selectors.sweep_health"]
 
 # Site-wide pagination size for lists.
 PAGE_SIZE = 50

@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import selectors
+from . import reminder_selectors, reminder_services, roles, selectors
 from .models import (
     Assignment,
     LeadingGroup,
@@ -13,8 +15,14 @@ from .models import (
     Person,
     Post,
     ProgressReport,
+    Reminder,
+    ReminderDigest,
+    ReminderMute,
+    ReminderPolicy,
+    ReminderSweep,
     Task,
     UnitAccess,
+    WorkdayException,
 )
 
 
@@ -25,11 +33,11 @@ class AliasInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "short_name", "kind", "parent", "is_active", "sort_order")
+    list_display = ("name", "short_name", "kind", "parent", "reminder_contact", "is_active", "sort_order")
     list_filter = ("kind", "is_active")
     list_editable = ("sort_order",)
     search_fields = ("name", "short_name", "aliases__alias")
-    autocomplete_fields = ("parent",)
+    autocomplete_fields = ("parent", "reminder_contact")
     inlines = [AliasInline]
 
 
@@ -158,6 +166,82 @@ class AssignmentAdmin(SimpleHistoryAdmin):
     search_fields = ("organisation_text", "task__title")
     autocomplete_fields = ("organisation", "contact", "task")
     list_select_related = ("organisation", "task")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(task__in=selectors.visible_tasks(request.user))
+
+
+@admin.register(ReminderPolicy)
+class ReminderPolicyAdmin(SimpleHistoryAdmin):
+    """One row of settings: it cannot be added twice nor deleted."""
+
+    list_display = ("__str__", "warning_days", "reminder_days", "escalation_days", "include_historical", "max_attempts")
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not ReminderPolicy.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        ReminderPolicy.current()
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(WorkdayException)
+class WorkdayExceptionAdmin(SimpleHistoryAdmin):
+    list_display = ("date", "is_workday", "note")
+    list_filter = ("is_workday",)
+    date_hierarchy = "date"
+
+
+@admin.register(ReminderMute)
+class ReminderMuteAdmin(admin.ModelAdmin):
+    list_display = ("email", "created")
+    search_fields = ("email",)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Written by the sweep and the sender only."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReminderSweep)
+class ReminderSweepAdmin(ReadOnlyAdmin):
+    list_display = ("day", "started", "finished", "trigger", "day_off", "reminders", "digests", "without_email")
+    date_hierarchy = "day"
+
+
+@admin.register(ReminderDigest)
+class ReminderDigestAdmin(ReadOnlyAdmin):
+    list_display = ("day", "name", "email", "status", "attempts", "sent", "next_attempt", "subject")
+    list_filter = ("status", "day")
+    search_fields = ("email", "name", "subject")
+    actions = ["send_again"]
+
+    def get_queryset(self, request):
+        return reminder_selectors.visible_digests(request.user)
+
+    @admin.action(description=_("Send the failed e-mails again"), permissions=["view"])
+    def send_again(self, request, queryset):
+        if not roles.is_data_manager(request.user):
+            raise PermissionDenied
+        count = reminder_services.requeue(queryset)
+        self.message_user(request, _("%(count)s reminder e-mails will be sent again.") % {"count": count})
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    list_display = ("day", "tier", "task", "name", "email", "unit", "overdue_days", "escalated", "status", "attempts")
+    list_filter = ("tier", "status", "escalated", "day")
+    search_fields = ("task__title", "email", "name", "unit")
+    list_select_related = ("task",)
+    date_hierarchy = "day"
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(task__in=selectors.visible_tasks(request.user))

@@ -12,11 +12,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from gazette import services as gazette_services
 from gazette.models import Document, Gazette, Issue
 
-from . import demo_data, roles, services
+from . import demo_data, reminder_selectors, reminder_services, roles, services
 from .models import (
     GROUP_KIND_BY_PRINTED_LABEL,
     ROLE_BY_PRINTED_LABEL,
@@ -28,6 +29,7 @@ from .models import (
     Task,
 )
 from .selectors import OrganisationResolver
+from .workdays import add_working_days
 
 # The three shared issues: (year, number) → cumulative number and publication date, as printed on their mastheads.
 DEMO_ISSUES = {
@@ -88,7 +90,8 @@ def load_demo():
     people = {}
     for roster in demo_data.ROSTERS:
         _load_roster(roster, county, gazette, resolve, people)
-    _load_tasks(gazette, resolve)
+    _load_tasks(gazette, resolve, people)
+    _load_live_tasks(resolve)
     return {
         "loaded": True,
         "issues": len(imported),
@@ -182,11 +185,12 @@ def _load_roster(roster, county, gazette, resolve, people):
         services.save_group(group=earlier, data={"status": LeadingGroup.Status.SUPERSEDED, "superseded_by": group})
 
 
-def _load_tasks(gazette, resolve):
+def _load_tasks(gazette, resolve, people):
     """The county entered these items when the document came out, so their deadlines count from then."""
     document = _document(gazette, {**demo_data.TASK_DOCUMENT, "title": "", "signed": None})
     entered = document.signed or datetime.date(2023, 11, 29)
     for item in demo_data.TASKS:
+        township = resolve(item["township"])
         services.create_task(
             title=f"{item['township']}基本农田“{item['kind']}”问题整改",
             category=Task.Category.RECTIFICATION,
@@ -199,8 +203,40 @@ def _load_tasks(gazette, resolve):
             reference=entered,
             as_of=entered,
             assignments=[
-                services.AssignmentLine(role=Assignment.Role.RESPONSIBLE, organisation=resolve(item["township"]))
+                services.AssignmentLine(
+                    role=Assignment.Role.RESPONSIBLE,
+                    organisation=township,
+                    contact=_demo_contact(people, item["person"], f"demo-{township.pk}"),
+                )
             ],
+        )
+
+
+def _demo_contact(people, name, mailbox):
+    """A roster person where the name is on one (else a new one), with a demo address if they have none."""
+    person = people.get(name) or services.create_person(name=name)
+    people[name] = person
+    if not person.email:
+        services.update_person(person, email=f"{mailbox}@{demo_data.DEMO_MAIL_DOMAIN}")
+    return person
+
+
+def _load_live_tasks(resolve):
+    today = reminder_day()
+    for item in demo_data.LIVE_TASKS:
+        due = add_working_days(today, item["offset"])
+        unit = resolve(item["unit"])
+        contact = services.create_person(
+            name=f"{unit.short_name}联络员", email=f"{item['contact']}@{demo_data.DEMO_MAIL_DOMAIN}"
+        )
+        services.create_task(
+            title=item["title"],
+            category=Task.Category.SUPERVISION,
+            deadline_text=f"{due.year}年{due.month}月{due.day}日前",
+            reference=today,
+            # Entered a month before, so an overdue one is newly overdue, not late before entry.
+            as_of=today - datetime.timedelta(days=30),
+            assignments=[services.AssignmentLine(role=Assignment.Role.LEAD, organisation=unit, contact=contact)],
         )
 
 
@@ -218,5 +254,21 @@ def ensure_demo_accounts():
             password=account.password,
             role=account.role,
             organisations=[unit for unit in units if unit is not None],
+            email=f"{account.username}@{demo_data.DEMO_MAIL_DOMAIN}",
         )
     return DEMO_ACCOUNTS
+
+
+def reminder_day():
+    """Today, or on a day off the working day before: the day the demo's reminders are for."""
+    calendar = reminder_selectors.work_calendar()
+    day = timezone.localdate()
+    return day if calendar.is_workday(day) else calendar.add_working_days(day, -1)
+
+
+def send_demo_reminders():
+    """The reminders of the demo tasks, into var/mail/ unless an SMTP server is configured."""
+    day = reminder_day()
+    reminder_services.sweep(day=day, trigger="demo")
+    sent, _failed = reminder_services.send_due_digests()
+    return day, sent

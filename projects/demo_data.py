@@ -1543,3 +1543,16 @@ TASKS = [
     {"township": "东会乡", "kind": "非粮化", "area": "113.0677", "person": "张商信", "deadline": "2024年6月30日前"},
     {"township": "东会乡", "kind": "非农化", "area": "0.3469", "person": "张商信", "deadline": "2024年12月30日前"},
 ]
+
+# Invented tasks whose deadlines are set relative to the day the demo is loaded (in working days; negative:
+# overdue), so that the demo shows every light and every reminder tier. Not from a gazette.
+LIVE_TASKS = [
+    {"title": "报送本季度安全生产大排查大整治工作进展", "unit": "县应急局", "contact": "demo-yingji", "offset": 2},
+    {"title": "完成冬春季森林防火隐患排查", "unit": "县林业局", "contact": "demo-linye", "offset": 0},
+    {"title": "上报农民工工资支付情况月报", "unit": "县人社局", "contact": "demo-renshe", "offset": -2},
+    {"title": "整改城区主干道路面破损问题", "unit": "县住建局", "contact": "demo-zhujian", "offset": -5},
+    {"title": "报送耕地保护问题整改销号材料", "unit": "县自然资源局", "contact": "demo-ziranziyuan", "offset": -10},
+    {"title": "编制下一年度重点项目储备清单", "unit": "县发改局", "contact": "demo-fagai", "offset": 30},
+]
+# Demo addresses use the reserved .example domain: nothing can ever be delivered to them.
+DEMO_MAIL_DOMAIN = "xingxian.example"

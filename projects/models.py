@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -26,6 +26,15 @@ class Organisation(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    reminder_contact = models.ForeignKey(
+        "Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reminder contact"),
+        help_text=_("Gets the reminders of this unit's tasks when an assignment names no contact person."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -588,3 +597,179 @@ class CalendarToken(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+# Reminders. The database decides what is due, claims it and records what was sent; Celery only schedules.
+
+
+class ReminderPolicy(models.Model):
+    """The reminder settings a data manager edits in the admin; one row."""
+
+    warning_days = models.PositiveSmallIntegerField(
+        _("warn this many working days ahead"), default=3, help_text=_("预警: due within this many working days.")
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("remind up to this many working days overdue"),
+        default=3,
+        help_text=_("提醒: overdue by 1 to this many working days; 催办 after that."),
+    )
+    escalation_days = models.PositiveSmallIntegerField(
+        _("escalate after this many working days overdue"),
+        default=7,
+        help_text=_("通报: overdue by more than this many working days; also sent to the supervisors."),
+    )
+    include_historical = models.BooleanField(
+        _("remind of historically late tasks"),
+        default=False,
+        help_text=_("Tasks entered after their deadline had passed are left out unless this is on."),
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("attempts before giving up"), default=5, validators=[MaxValueValidator(20)]
+    )
+    retry_minutes = models.PositiveSmallIntegerField(
+        _("first retry after (minutes)"), default=5, help_text=_("Each further retry waits twice as long.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reminder settings")
+        verbose_name_plural = _("reminder settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reminder_days__lte=F("escalation_days")),
+                name="reminder_before_escalation",
+                violation_error_message=_("Escalation must come no earlier than the last plain reminder."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("reminder settings"))
+
+    @classmethod
+    def current(cls):
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+class WorkdayException(models.Model):
+    """A local exception to the national calendar: a day off the county adds, or a day it works."""
+
+    date = models.DateField(_("date"), unique=True)
+    is_workday = models.BooleanField(_("working day"), help_text=_("On: worked although a holiday; off: a day off."))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("local working-day exception")
+        verbose_name_plural = _("local working-day exceptions")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.date} {self.note}"
+
+
+class ReminderMute(models.Model):
+    """An address whose owner muted 预警 mails (催办 and 通报 cannot be muted)."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    created = models.DateTimeField(_("muted on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("muted early warning")
+        verbose_name_plural = _("muted early warnings")
+
+    def __str__(self):
+        return self.email
+
+
+class ReminderSweep(models.Model):
+    """One run of the daily sweep: when, for which day, and what it found."""
+
+    day = models.DateField(_("day"))
+    started = models.DateTimeField(_("started"), auto_now_add=True)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    day_off = models.BooleanField(_("day off"), default=False)
+    reminders = models.PositiveIntegerField(_("new reminders"), default=0)
+    digests = models.PositiveIntegerField(_("digests"), default=0)
+    without_email = models.PositiveIntegerField(_("contacts without e-mail"), default=0)
+    trigger = models.CharField(_("started by"), max_length=20)
+
+    class Meta:
+        verbose_name = _("reminder sweep")
+        verbose_name_plural = _("reminder sweeps")
+        ordering = ["-started"]
+        get_latest_by = "started"
+
+    def __str__(self):
+        return f"{self.day} {self.started:%H:%M}"
+
+
+class SendStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    SENDING = "sending", _("sending")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class ReminderDigest(models.Model):
+    """The one e-mail a recipient gets on a day, listing all of their reminders; the unit that is sent."""
+
+    email = models.EmailField(_("e-mail"))
+    name = models.CharField(_("recipient"), max_length=120, blank=True)
+    day = models.DateField(_("day"))
+    status = models.CharField(_("status"), max_length=10, choices=SendStatus.choices, default=SendStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    claimed = models.DateTimeField(_("claimed"), null=True, blank=True)
+    # Which sender's UPDATE moved the digest to "sending": that sender alone sends it.
+    claim = models.CharField(_("claim"), max_length=32, blank=True, editable=False)
+    sent = models.DateTimeField(_("sent"), null=True, blank=True)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("reminder e-mail")
+        verbose_name_plural = _("reminder e-mails")
+        ordering = ["-day", "email"]
+        constraints = [models.UniqueConstraint(fields=["email", "day"], name="one_digest_per_recipient_per_day")]
+        indexes = [models.Index(fields=["status", "next_attempt"], name="digest_due_idx")]
+
+    def __str__(self):
+        return f"{self.day} {self.name} <{self.email}>"
+
+
+class Reminder(models.Model):
+    """One task's reminder to one recipient on one day, at one tier: never made, nor sent, twice."""
+
+    class Tier(models.TextChoices):
+        ESCALATE = "escalate", _("escalation")
+        URGE = "urge", _("urging")
+        REMINDER = "reminder", _("overdue reminder")
+        DUE = "due", _("due today")
+        WARNING = "warning", _("early warning")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("task"))
+    digest = models.ForeignKey(
+        ReminderDigest, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("reminder e-mail")
+    )
+    email = models.EmailField(_("e-mail"))
+    name = models.CharField(_("recipient"), max_length=120, blank=True)
+    unit = models.CharField(_("unit"), max_length=120, blank=True)
+    tier = models.CharField(_("tier"), max_length=10, choices=Tier.choices)
+    day = models.DateField(_("day"))
+    overdue_days = models.PositiveSmallIntegerField(_("working days overdue"), default=0)
+    escalated = models.BooleanField(_("escalation copy"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=SendStatus.choices, default=SendStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-day", "task", "email"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "email", "tier", "day"], name="one_reminder_per_task_recipient_day")
+        ]
+
+    def __str__(self):
+        return f"{self.get_tier_display()} {self.task} → {self.email}"

@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from . import roles
+from . import reminder_selectors, roles
 from .lights import GREEN, HISTORICAL, NONE, RED, RESTING_STATUSES, YELLOW, traffic_light, yellow_before
 from .models import (
     LEADER_ROLES,
@@ -371,6 +371,7 @@ def task_detail(user, task):
         "assignments": task.assignments.select_related("organisation", "contact"),
         "children": task.children.all(),
         "reports": task.reports.select_related("reporter"),
+        "reminders": reminder_selectors.task_reminders(task)[:REMINDERS_SHOWN],
         "can_report": can_report_on(user, task),
         "can_verify": can_verify_closing(user),
         # The task's label in each historical row names the task and units: fetch them with the rows.
@@ -380,6 +381,9 @@ def task_detail(user, task):
             ProgressReport.history.filter(task_id=task.pk).select_related("task"),
         ),
     }
+
+
+REMINDERS_SHOWN = 30
 
 
 def task_light(task, *, today=None, percent=None):
@@ -496,6 +500,8 @@ def task_dashboard(user, today=None):
         ),
         "units": unit_rates(user, today),
         "unmapped": unmapped_assignments().count() if roles.is_data_manager(user) else 0,
+        "failed_reminders": reminder_selectors.failed_digests(user).count(),
+        "last_sweep": reminder_selectors.last_sweep() if can_verify_closing(user) else None,
     }
 
 

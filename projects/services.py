@@ -122,6 +122,15 @@ def create_person(*, name, note="", phone="", email=""):
 
 
 @transaction.atomic
+def update_person(person, **fields):
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.full_clean()
+    person.save()
+    return person
+
+
+@transaction.atomic
 def add_post(*, person, organisation, title, start=None, end=None):
     post = Post(person=person, organisation=organisation, title=title, start=start, end=end)
     post.full_clean()

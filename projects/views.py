@@ -4,7 +4,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from common.views import ExportableListView
 from gazette import selectors as gazette_selectors
 
-from . import calendars, selectors, services
+from . import calendars, reminder_selectors, reminder_services, roles, selectors, services
 from .filters import GroupFilter, PersonFilter, TaskFilter
 from .forms import LeadingGroupForm, ProgressReportForm, RosterFormSet, TaskImportForm, roster_lines
 from .models import Task
@@ -272,3 +272,46 @@ def task_import_template(request):
     )
     response["Content-Disposition"] = 'attachment; filename="task-list-template.xlsx"'
     return response
+
+
+def reminder_overview(request):
+    user = request.user
+    if not (roles.is_data_manager(user) or roles.is_supervisor(user)):
+        raise PermissionDenied
+    return render(
+        request,
+        "projects/reminder_overview.html",
+        {
+            "failed": reminder_selectors.failed_digests(user)[:100],
+            "without_email": reminder_selectors.contacts_without_email(user),
+            "sweeps": reminder_selectors.recent_sweeps(),
+            "can_requeue": roles.is_data_manager(user),
+        },
+    )
+
+
+@require_POST
+def reminder_requeue(request):
+    if not roles.is_data_manager(request.user):
+        raise PermissionDenied
+    digests = reminder_selectors.failed_digests(request.user).filter(pk__in=request.POST.getlist("digest"))
+    count = reminder_services.requeue(digests)
+    messages.success(request, _("%(count)s reminder e-mails will be sent again.") % {"count": count})
+    return redirect("projects:reminder_overview")
+
+
+@login_not_required
+def reminder_mute(request, token):
+    """The link at the foot of an early-warning e-mail: its recipient may have no login."""
+    email = reminder_selectors.email_from_mute_token(token)
+    if email is None:
+        raise Http404
+    if request.method == "POST":
+        if request.POST.get("mute") == "1":
+            reminder_services.mute_warnings(email)
+            messages.success(request, _("Early warnings are turned off for %(email)s.") % {"email": email})
+        else:
+            reminder_services.unmute_warnings(email)
+            messages.success(request, _("Early warnings are turned on for %(email)s.") % {"email": email})
+        return redirect("projects:reminder_mute", token=token)
+    return render(request, "projects/reminder_mute.html", {"email": email, "muted": reminder_selectors.is_muted(email)})

@@ -6,7 +6,12 @@ from django.conf import settings
 def test_health_reports_database_and_broker_without_login(client):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "broker": "ok",
+        "reminders": {"status": "ok", "last_sweep": None},
+    }
 
 
 @pytest.mark.django_db
@@ -20,6 +25,10 @@ def test_health_fails_without_revealing_why_when_broker_is_down(client, monkeypa
     response = client.get("/health/")
     assert response.status_code == 503
     body = response.json()
-    assert body == {"status": "error", "database": "ok", "broker": "error"}
+    assert {name: body[name] for name in ("status", "database", "broker")} == {
+        "status": "error",
+        "database": "ok",
+        "broker": "error",
+    }
     assert "127.0.0.1" not in response.content.decode()
     assert settings.DATABASES["default"]["NAME"] not in response.content.decode()

@@ -6,7 +6,17 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from projects import demo, demo_data, roles
-from projects.models import LEADER_ROLES, LeadingGroup, Membership, Organisation, Person, Task
+from projects.models import (
+    LEADER_ROLES,
+    LeadingGroup,
+    Membership,
+    Organisation,
+    Person,
+    Reminder,
+    ReminderDigest,
+    ReminderSweep,
+    Task,
+)
 from projects.selectors import resolve_organisation
 from tests.shared import gazette_text, without_spaces
 
@@ -100,9 +110,20 @@ def test_with_the_shared_gazettes_every_roster_points_at_an_imported_document(lo
 
 
 def test_demo_tasks_come_from_the_rectification_list(loaded):
-    assert Task.objects.count() == len(demo_data.TASKS)
+    assert Task.objects.filter(source_document__isnull=False).count() == len(demo_data.TASKS)
     task = Task.objects.get(title="奥家湾乡基本农田“非粮化”问题整改")
     assert (task.due.isoformat(), task.quantity, task.quantity_unit) == ("2024-06-30", Decimal("650.2405"), "亩")
     assert task.assignments.get().organisation.name == "奥家湾乡"
     assert task.source_document.number == "兴政办发〔2023〕46号"
     assert not task.historically_late
+
+
+def test_demo_reminders_cover_every_tier_and_reach_var_mail(loaded, mailoutbox):
+    from projects import reminder_rules
+
+    day, sent = demo.send_demo_reminders()
+    tiers = set(Reminder.objects.filter(day=day).values_list("tier", flat=True))
+    assert tiers == set(reminder_rules.TIERS)
+    # Every contact of a demo task has an address: nobody is missed.
+    assert sent == len(mailoutbox) == ReminderDigest.objects.filter(day=day).count() > 0
+    assert not ReminderSweep.objects.filter(day=day, without_email__gt=0).exists()

@@ -32,6 +32,13 @@ class Command(BaseCommand):
                 summary = loader()
                 if summary:
                     self.stdout.write(summary)
+        accounts = demo.ensure_demo_accounts()
+        # After the accounts: the supervisors' addresses receive the escalations.
+        day, sent = demo.send_demo_reminders()
+        where = getattr(settings, "EMAIL_FILE_PATH", settings.EMAIL_HOST)
+        self.stdout.write(
+            _("Reminders for %(day)s: %(sent)s e-mails sent to %(where)s.") % {"day": day, "sent": sent, "where": where}
+        )
         self.stdout.write(_("Demo accounts (demo mode only):"))
-        for account in demo.ensure_demo_accounts():
+        for account in accounts:
             self.stdout.write(f"  {account.username} / {account.password}  （{account.role}）")

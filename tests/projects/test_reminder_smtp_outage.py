@@ -1,0 +1,91 @@
+"""A real SMTP server (aiosmtpd) that goes away and comes back: reminders wait, then go out exactly once."""
+
+import datetime
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.utils import timezone
+
+from projects import reminder_services
+from projects.models import ReminderDigest, SendStatus
+from tests.projects.factories import PersonFactory
+from tests.projects.reminder_helpers import TODAY, task_due
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+NOW = timezone.make_aware(datetime.datetime(2025, 10, 20, 8, 0))
+
+
+class Inbox:
+    """Keeps what it accepts; refuses the DATA of the first ``refuse`` messages with a temporary error."""
+
+    def __init__(self, refuse=0):
+        self.messages = []
+        self.refuse = refuse
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            self.refuse -= 1
+            return "451 4.3.0 mailbox temporarily unavailable"
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(settings):
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    servers = []
+
+    def start(inbox):
+        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller.start()
+        servers.append(controller)
+        return controller
+
+    yield start
+    for controller in servers:
+        if controller._thread is not None:
+            controller.stop()
+
+
+def two_recipients():
+    for address in ("a@county.example", "b@county.example"):
+        task_due(D(2025, 10, 14), contact=PersonFactory(email=address))
+    reminder_services.sweep(day=TODAY)
+
+
+def test_while_the_server_is_down_nothing_is_lost_and_nothing_doubled(smtp):
+    inbox = Inbox()
+    smtp(inbox).stop()
+    two_recipients()
+    assert reminder_services.send_due_digests(now=NOW) == (0, 2)
+    assert set(ReminderDigest.objects.values_list("status", "attempts")) == {(SendStatus.PENDING, 1)}
+    smtp(inbox)
+    # The retry comes once its backoff has passed, and only then.
+    assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=1)) == (0, 0)
+    assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=6)) == (2, 0)
+    assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(hours=2)) == (0, 0)
+    assert sorted(envelope.rcpt_tos[0] for envelope in inbox.messages) == ["a@county.example", "b@county.example"]
+
+
+def test_a_server_that_rejects_a_message_gets_it_again_later(smtp):
+    inbox = Inbox(refuse=1)
+    smtp(inbox)
+    two_recipients()
+    # One refused, one accepted over the same connection.
+    assert reminder_services.send_due_digests(now=NOW) == (1, 1)
+    refused = ReminderDigest.objects.get(status=SendStatus.PENDING)
+    assert "451" in refused.last_error
+    assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=6)) == (1, 0)
+    assert len(inbox.messages) == 2
+    assert len({envelope.rcpt_tos[0] for envelope in inbox.messages}) == 2
