@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "common",
     "gazette",
     "projects",
+    "land",
     "compensation",
 ]
 

@@ -22,5 +22,6 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("gazette/", include("gazette.urls")),
+    path("land/", include("land.urls")),
     path("", include("projects.urls")),
 ]

@@ -1,0 +1,544 @@
+"""Reads of land plans and parcels a user can reach, all scoped through ``projects.selectors.user_scope``."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.shortcuts import get_object_or_404
+
+from gazette.models import Document
+from projects import roles
+from projects.models import Organisation
+from projects.selectors import OrganisationResolver, change_history, user_scope
+
+from . import checks, prefill, units
+from .models import (
+    LIFECYCLE,
+    METHOD_GROUP,
+    STATUS_ORDER,
+    SUPPLIED_STATUSES,
+    HousingType,
+    LandSupplyPlan,
+    LandUse,
+    MethodGroup,
+    Parcel,
+    PlanAllocation,
+)
+
+HECTARE = Decimal(10_000)
+# Parcels whose scheme is approved but not yet dealt: the pipeline beside what is supplied.
+PIPELINE_STATUSES = [Parcel.Status.APPROVED, Parcel.Status.ANNOUNCED]
+
+
+def _in_scope(scope):
+    ids = scope.organisation_ids
+    return Q(county_id__in=ids) | Q(responsible_unit_id__in=ids)
+
+
+# Parcels
+
+
+def visible_parcels(user):
+    """Everything for data managers and supervisors; for unit staff, parcels of a county, unit or township of theirs."""
+    scope = user_scope(user)
+    parcels = Parcel.objects.all()
+    if scope.everything:
+        return parcels
+    return parcels.filter(_in_scope(scope) | Q(township_id__in=scope.organisation_ids))
+
+
+def parcel_list(user):
+    return (
+        visible_parcels(user)
+        .select_related("county", "township", "village", "recipient", "approval_document")
+        .order_by("-plan_year", "number", "pk")
+    )
+
+
+def parcel_for_view(user, pk):
+    return get_object_or_404(
+        visible_parcels(user).select_related(
+            "county", "responsible_unit", "township", "village", "recipient", "approval_document__issue"
+        ),
+        pk=pk,
+    )
+
+
+def can_edit_parcel(user, parcel):
+    """Data managers; unit staff with the right, for parcels their unit is responsible for."""
+    return _can_edit(user, parcel, "land.change_parcel")
+
+
+def _can_edit(user, record, permission):
+    if roles.is_data_manager(user):
+        return True
+    if not user.has_perm(permission):
+        return False
+    scope = user_scope(user)
+    return not scope.everything and record.responsible_unit_id is not None and scope.allows(record.responsible_unit_id)
+
+
+def parcel_for_edit(user, pk):
+    parcel = parcel_for_view(user, pk)
+    if not can_edit_parcel(user, parcel):
+        raise PermissionDenied
+    return parcel
+
+
+def can_create(user, model="parcel"):
+    return roles.is_data_manager(user) or (
+        user.has_perm(f"land.add_{model}") and bool(user_scope(user).organisation_ids)
+    )
+
+
+def editable_responsible_units(user):
+    if roles.is_data_manager(user):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=user_scope(user).organisation_ids)
+
+
+def counties():
+    return Organisation.objects.filter(kind=Organisation.Kind.COUNTY)
+
+
+def parcel_detail(user, parcel):
+    reached = STATUS_ORDER[parcel.status]
+    return {
+        "parcel": parcel,
+        "problems": checks.parcel_problems(parcel),
+        "timeline": [
+            {
+                "status": status,
+                "label": Parcel.Status(status).label,
+                "date": getattr(parcel, field),
+                "reached": STATUS_ORDER[status] <= reached,
+                "current": status == parcel.status,
+                # Passed over without a date (an allocation is not listed); 拟供应 often goes unrecorded too.
+                "skipped": 0 < STATUS_ORDER[status] < reached and getattr(parcel, field) is None,
+            }
+            for status, field in LIFECYCLE
+        ],
+        "documents": parcel.documents.select_related("issue").order_by("signed", "pk"),
+        "can_edit": can_edit_parcel(user, parcel),
+        "areas": {unit: parcel.area_in(unit) for unit in units.SQUARE_METRES_PER},
+        "history": change_history(parcel.history.all()),
+    }
+
+
+@dataclass
+class QualityRow:
+    parcel: Parcel
+    problems: list
+
+
+def quality_list(user):
+    """Visible parcels with at least one plausibility problem, each with its problems."""
+    rows = []
+    for parcel in parcel_list(user):
+        problems = checks.parcel_problems(parcel)
+        if problems:
+            rows.append(QualityRow(parcel, problems))
+    return rows
+
+
+# Plans
+
+
+def visible_plans(user):
+    scope = user_scope(user)
+    plans = LandSupplyPlan.objects.all()
+    if scope.everything:
+        return plans
+    return plans.filter(_in_scope(scope))
+
+
+def plan_list(user):
+    return (
+        visible_plans(user)
+        .select_related("county", "responsible_unit", "source_document")
+        .annotate(allocated_ha=Sum("allocations__area_ha"), allocation_count=Count("allocations"))
+        .order_by("-year", "county__name", "-version")
+    )
+
+
+def plan_for_view(user, pk):
+    return get_object_or_404(
+        visible_plans(user).select_related("county", "responsible_unit", "source_document", "previous"), pk=pk
+    )
+
+
+def can_edit_plan(user, plan):
+    return _can_edit(user, plan, "land.change_landsupplyplan")
+
+
+def plan_for_edit(user, pk):
+    plan = plan_for_view(user, pk)
+    if not can_edit_plan(user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def _hectares(square_metres):
+    return units.shown(square_metres or 0, units.HECTARE)
+
+
+def _county_year_parcels(plan):
+    """The parcels that count against the plan: its county's, of its year. Figures about them are aggregates of
+    the plan, shown to whoever may see the plan."""
+    return Parcel.objects.filter(county=plan.county_id, plan_year=plan.year)
+
+
+def _sums(parcels, key):
+    rows = parcels.values(key).annotate(area=Sum("area_m2")).order_by()
+    return {row[key]: row["area"] for row in rows}
+
+
+@dataclass
+class FigureRow:
+    key: str
+    label: str
+    planned_ha: Decimal | None
+    supplied_ha: Decimal
+    pipeline_ha: Decimal
+    level: int = 0
+
+    @property
+    def share(self):
+        """Supplied as a percentage of planned, one decimal; None when nothing was planned."""
+        if not self.planned_ha:
+            return None
+        return (100 * self.supplied_ha / self.planned_ha).quantize(Decimal("0.1"))
+
+    @property
+    def remaining_ha(self):
+        return None if self.planned_ha is None else self.planned_ha - self.supplied_ha
+
+    @property
+    def exceeded(self):
+        return self.supplied_ha > (self.planned_ha or 0)
+
+
+def plan_figures(plan):
+    """Planned, supplied (dealt or later), in the pipeline (approved, announced) and remaining, in hectares:
+    by land-use category (with housing types under residential land), by method, and in total."""
+    allocations = list(plan.allocations.all())
+    parcels = _county_year_parcels(plan)
+    supplied = parcels.filter(status__in=SUPPLIED_STATUSES)
+    pipeline = parcels.filter(status__in=PIPELINE_STATUSES)
+
+    def planned(rows):
+        return sum((row.area_ha for row in rows), Decimal(0)) if rows else None
+
+    supplied_by_use, pipeline_by_use = _sums(supplied, "land_use"), _sums(pipeline, "land_use")
+    by_use = []
+    for use in LandUse:
+        rows = [row for row in allocations if row.land_use == use]
+        if not rows and use not in supplied_by_use and use not in pipeline_by_use:
+            continue
+        by_use.append(
+            FigureRow(
+                use.value,
+                use.label,
+                planned(rows),
+                _hectares(supplied_by_use.get(use)),
+                _hectares(pipeline_by_use.get(use)),
+            )
+        )
+        if use == LandUse.RESIDENTIAL:
+            by_use.extend(_housing_rows(rows, supplied.filter(land_use=use), pipeline.filter(land_use=use)))
+    by_method = _method_rows(allocations, supplied, pipeline)
+    allocated = sum((row.area_ha for row in allocations), Decimal(0))
+    total = FigureRow(
+        "total",
+        "",
+        plan.total_ha,
+        _hectares(supplied.aggregate(area=Sum("area_m2"))["area"]),
+        _hectares(pipeline.aggregate(area=Sum("area_m2"))["area"]),
+    )
+    return {
+        "by_use": by_use,
+        "by_method": by_method,
+        "total": total,
+        "allocated_ha": allocated,
+        "allocation_gap_ha": plan.total_ha - allocated,
+        "exceeded": [row for row in by_use + by_method + [total] if row.planned_ha is not None and row.exceeded],
+        "unplanned": [row for row in by_use if row.planned_ha is None and row.supplied_ha],
+    }
+
+
+def _housing_rows(allocations, supplied, pipeline):
+    supplied_by_type, pipeline_by_type = _sums(supplied, "housing_type"), _sums(pipeline, "housing_type")
+    rows = []
+    for housing in HousingType:
+        planned_rows = [row for row in allocations if row.housing_type == housing]
+        if not planned_rows and housing not in supplied_by_type and housing not in pipeline_by_type:
+            continue
+        rows.append(
+            FigureRow(
+                f"housing-{housing.value}",
+                housing.label,
+                sum((row.area_ha for row in planned_rows), Decimal(0)) if planned_rows else None,
+                _hectares(supplied_by_type.get(housing)),
+                _hectares(pipeline_by_type.get(housing)),
+                level=1,
+            )
+        )
+    return rows
+
+
+def _method_rows(allocations, supplied, pipeline):
+    supplied_by_method, pipeline_by_method = _sums(supplied, "method"), _sums(pipeline, "method")
+    rows = []
+    for group in MethodGroup:
+        methods = [method for method, parcel_group in METHOD_GROUP.items() if parcel_group == group]
+        planned_rows = [row for row in allocations if row.method_group == group]
+        supplied_m2 = sum((supplied_by_method.get(method) or 0 for method in methods), Decimal(0))
+        pipeline_m2 = sum((pipeline_by_method.get(method) or 0 for method in methods), Decimal(0))
+        if not planned_rows and not supplied_m2 and not pipeline_m2:
+            continue
+        rows.append(
+            FigureRow(
+                group.value,
+                group.label,
+                sum((row.area_ha for row in planned_rows), Decimal(0)) if planned_rows else None,
+                _hectares(supplied_m2),
+                _hectares(pipeline_m2),
+            )
+        )
+    return rows
+
+
+def chart_data(figures):
+    """The figures by category as numbers for the bar chart (display only: the table holds the exact figures)."""
+    rows = [row for row in figures["by_use"] if row.level == 0]
+    return {
+        "labels": [str(row.label) for row in rows],
+        "planned": [float(row.planned_ha or 0) for row in rows],
+        "supplied": [float(row.supplied_ha) for row in rows],
+        "pipeline": [float(row.pipeline_ha) for row in rows],
+    }
+
+
+def current_plans(county):
+    """Per year, the version of the county's plan in force: the adopted one, else the newest draft."""
+    chosen = {}
+    for plan in (
+        LandSupplyPlan.objects.filter(county=county)
+        .exclude(status=LandSupplyPlan.Status.REVISED)
+        .order_by("year", "version")
+    ):
+        if chosen.get(plan.year) is None or chosen[plan.year].status != LandSupplyPlan.Status.ADOPTED:
+            chosen[plan.year] = plan
+    return chosen
+
+
+def year_on_year(plan):
+    """Each year of the plan's county: planned total, approved and supplied hectares, the share supplied."""
+    plans = current_plans(plan.county_id)
+    parcels = Parcel.objects.filter(county=plan.county_id)
+    supplied = _sums(parcels.filter(status__in=SUPPLIED_STATUSES), "plan_year")
+    approved = _sums(parcels.exclude(status=Parcel.Status.PROPOSED), "plan_year")
+    rows = []
+    for year in sorted(set(plans) | set(supplied) | set(approved), reverse=True):
+        current = plans.get(year)
+        row = FigureRow(
+            str(year),
+            str(year),
+            current.total_ha if current else None,
+            _hectares(supplied.get(year)),
+            _hectares(approved.get(year)),
+        )
+        row.plan = current
+        row.is_this = year == plan.year
+        rows.append(row)
+    return rows
+
+
+def plan_detail(user, plan):
+    figures = plan_figures(plan)
+    versions = []
+    node = plan
+    while node.previous_id:
+        node = node.previous
+        versions.append(node)
+    later = LandSupplyPlan.objects.filter(previous=plan).first()
+    return {
+        "plan": plan,
+        "figures": figures,
+        "chart": chart_data(figures),
+        "allocations": plan.allocations.all(),
+        "year_on_year": year_on_year(plan),
+        "earlier_versions": versions,
+        "revision": later,
+        "can_edit": can_edit_plan(user, plan),
+        "history": change_history(plan.history.all(), PlanAllocation.history.filter(plan_id=plan.pk)),
+    }
+
+
+# From the gazette: approvals to prefill parcels from
+
+
+def approval_text(document):
+    """A document's body as sentences can be read from it: paragraphs with page breaks rejoined, else the raw text."""
+    paragraphs = [block["text"] for block in document.blocks or [] if block.get("text")]
+    return "\n".join(paragraphs) if paragraphs else document.raw_text
+
+
+def candidate_approvals():
+    """批复 whose text speaks of 划拨 or 出让 (gazette documents are readable by every user)."""
+    return (
+        Document.objects.filter(Q(kind="批复") | Q(title__endswith="批复"))
+        .filter(Q(raw_text__contains="划拨") | Q(raw_text__contains="出让"))
+        .select_related("issue__gazette")
+        .order_by("-signed", "-pk")
+    )
+
+
+def candidate_rows(user, county=None):
+    """Each candidate 批复 with the parcels it approves and, for each, the parcel already in the ledger if any."""
+    rows = []
+    documents = list(candidate_approvals())
+    existing = {
+        (parcel.approval_document_id, parcel.number): parcel
+        for parcel in visible_parcels(user).filter(approval_document__in=documents)
+    }
+    for document in documents:
+        found = prefill.prefill_approval(approval_text(document), document.title).parcels
+        rows.append(
+            {
+                "document": document,
+                "parcels": [
+                    {
+                        "index": index,
+                        "number": item.number.value,
+                        "parcel": existing.get((document.pk, item.number.value)),
+                    }
+                    for index, item in enumerate(found)
+                ],
+            }
+        )
+    return rows
+
+
+def approval_document(pk):
+    return get_object_or_404(candidate_approvals(), pk=pk)
+
+
+@dataclass
+class ParcelProposal:
+    """A prefilled parcel ready for a form: initial values, and each field's source sentence."""
+
+    initial: dict
+    sources: dict
+    unresolved: dict
+    expected: set
+
+
+# The form fields a 批复 may state, as ParcelPrefill reads them.
+PREFILLED_FIELDS = (
+    "number",
+    "township",
+    "village",
+    "location_text",
+    "area",
+    "area_unit",
+    "area_written",
+    "area_written_unit",
+    "use_text",
+    "land_use",
+    "housing_type",
+    "method",
+    "term_years",
+    "recipient",
+    "recipient_text",
+    "plot_ratio_min",
+    "plot_ratio_max",
+    "density_max",
+    "coverage_min",
+    "green_min",
+    "green_max",
+    "height_max",
+    "starting_price",
+    "deposit",
+    "increment",
+    "reserve_price_set",
+)
+
+
+def parcel_proposal(document, index, county):
+    """The ``index``-th parcel the 批复 approves, with names resolved to the county's organisations where they match."""
+    found = prefill.prefill_approval(approval_text(document), document.title).parcels
+    if not 0 <= index < len(found):
+        return None
+    item = found[index]
+    values, sources = item.values(), item.sources()
+    resolve = OrganisationResolver(county)
+    initial = {
+        "number": values.get("number", ""),
+        "county": county,
+        "location_text": values.get("location", ""),
+        "area": values.get("area"),
+        "area_unit": values.get("area_unit", units.SQUARE_METRE),
+        "area_written": values.get("area"),
+        "area_written_unit": values.get("area_unit", ""),
+        "approval_document": document,
+        "approved_on": document.signed,
+        "plan_year": document.signed.year if document.signed else None,
+    }
+    for name in (
+        "use_text",
+        "land_use",
+        "housing_type",
+        "method",
+        "term_years",
+        "plot_ratio_min",
+        "plot_ratio_max",
+        "density_max",
+        "coverage_min",
+        "green_min",
+        "green_max",
+        "height_max",
+        "starting_price",
+        "deposit",
+        "increment",
+        "reserve_price_set",
+    ):
+        if name in values:
+            initial[name] = values[name]
+    unresolved = {}
+    for name in ("township", "village", "recipient"):
+        if name in values:
+            organisation = resolve(values[name])
+            if organisation is not None:
+                initial[name] = organisation
+            else:
+                unresolved[name] = values[name]
+    if "recipient" in values:
+        initial["recipient_text"] = values["recipient"]
+    for field, source in (
+        ("area_written", "area"),
+        ("area_written_unit", "area_unit"),
+        ("location_text", "location"),
+        ("recipient_text", "recipient"),
+    ):
+        if source in sources:
+            sources[field] = sources[source]
+    if document.signed:
+        sources["approved_on"] = sources["plan_year"] = document.signed_raw or document.signed.isoformat()
+    sources["approval_document"] = str(document)
+    # Fields the document could state: beside each, its sentence or that none was found.
+    expected = {*PREFILLED_FIELDS, "approval_document", "approved_on", "plan_year"}
+    return ParcelProposal(initial=initial, sources=sources, unresolved=unresolved, expected=expected)
+
+
+def county_for_document(document):
+    """The county organisation whose gazette printed the document: by the gazette's county name, else the only
+    county there is; None leaves the choice to the data manager."""
+    county_name = document.issue.gazette.county
+    everyone = list(counties())
+    resolve = OrganisationResolver()
+    named = resolve(county_name) if county_name else None
+    if named is not None and named.kind == Organisation.Kind.COUNTY:
+        return named
+    return everyone[0] if len(everyone) == 1 else None

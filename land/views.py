@@ -1,0 +1,228 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from common.views import ExportableListView
+from projects import roles
+
+from . import selectors, services, units
+from .filters import ParcelFilter, PlanFilter
+from .forms import (
+    AdvanceForm,
+    AllocationFormSet,
+    AreaUnitForm,
+    ParcelForm,
+    PlanForm,
+    allocation_initial,
+    allocation_lines,
+)
+from .models import Parcel
+from .tables import ParcelTable, PlanTable
+
+# Plans
+
+
+class PlanListView(ExportableListView):
+    table_class = PlanTable
+    filterset_class = PlanFilter
+    template_name = "land/plan_list.html"
+    export_name = "land-supply-plans"
+
+    def get_queryset(self):
+        return selectors.plan_list(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_create=selectors.can_create(self.request.user, "landsupplyplan"), **kwargs)
+
+
+def plan_detail(request, pk):
+    return render(
+        request, "land/plan_detail.html", selectors.plan_detail(request.user, selectors.plan_for_view(request.user, pk))
+    )
+
+
+def plan_create(request):
+    if not selectors.can_create(request.user, "landsupplyplan"):
+        raise PermissionDenied
+    return _edit_plan(request, plan=None)
+
+
+def plan_edit(request, pk):
+    return _edit_plan(request, plan=selectors.plan_for_edit(request.user, pk))
+
+
+def _edit_plan(request, plan):
+    form = PlanForm(request.POST or None, instance=plan, user=request.user)
+    formset = AllocationFormSet(
+        request.POST or None, initial=allocation_initial(plan) if plan else None, prefix="allocations"
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        lines = allocation_lines(formset)
+        try:
+            if plan is None:
+                saved = services.create_plan(allocations=lines, **form.cleaned_data)
+            else:
+                saved = services.update_plan(plan, data=form.cleaned_data, allocations=lines)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved “%(plan)s”.") % {"plan": saved})
+            return redirect(saved)
+    return render(request, "land/plan_form.html", {"form": form, "formset": formset, "plan": plan})
+
+
+@require_POST
+def plan_adopt(request, pk):
+    plan = selectors.plan_for_edit(request.user, pk)
+    _apply(request, lambda: services.adopt_plan(plan), _("The plan is adopted."))
+    return redirect(plan)
+
+
+@require_POST
+def plan_revise(request, pk):
+    plan = selectors.plan_for_edit(request.user, pk)
+    try:
+        revision = services.revise_plan(plan)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(
+        request, _("A new draft version was made; the adopted version stays in force until it is adopted.")
+    )
+    return redirect("land:plan_edit", revision.pk)
+
+
+def _apply(request, action, success):
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+
+
+# Parcels
+
+
+class ParcelListView(ExportableListView):
+    table_class = ParcelTable
+    filterset_class = ParcelFilter
+    template_name = "land/parcel_list.html"
+    export_name = "parcels"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.unit_form = AreaUnitForm(request.GET or None)
+        unit = self.unit_form.cleaned_data["unit"] if self.unit_form.is_valid() else ""
+        # The export builds tables from table_class too, so the unit travels in the class.
+        self.table_class = ParcelTable.for_unit(unit or units.SQUARE_METRE)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.parcel_list(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            unit_form=self.unit_form, can_create=selectors.can_create(self.request.user), **kwargs
+        )
+
+
+def parcel_detail(request, pk):
+    parcel = selectors.parcel_for_view(request.user, pk)
+    return _parcel_page(request, parcel, AdvanceForm(parcel=parcel))
+
+
+def _parcel_page(request, parcel, advance_form):
+    context = selectors.parcel_detail(request.user, parcel)
+    context["advance_form"] = advance_form
+    return render(request, "land/parcel_detail.html", context)
+
+
+@require_POST
+def parcel_advance(request, pk):
+    parcel = selectors.parcel_for_edit(request.user, pk)
+    form = AdvanceForm(request.POST, parcel=parcel)
+    if form.is_valid():
+        try:
+            services.advance_parcel(parcel, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Now “%(status)s”.") % {"status": parcel.get_status_display()})
+            return redirect(parcel)
+    parcel.refresh_from_db()
+    return _parcel_page(request, parcel, form)
+
+
+def parcel_create(request):
+    if not selectors.can_create(request.user):
+        raise PermissionDenied
+    proposal, document = None, None
+    if request.GET.get("document"):
+        # Prefilling from a 批复 is the data manager's work: it reads every imported approval.
+        if not roles.is_data_manager(request.user):
+            raise PermissionDenied
+        document = selectors.approval_document(_integer(request.GET["document"]))
+        county = selectors.county_for_document(document)
+        proposal = selectors.parcel_proposal(document, _integer(request.GET.get("parcel", "0")), county)
+        if proposal is None:
+            raise Http404
+    form = ParcelForm(request.POST or None, initial=proposal.initial if proposal else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        area, area_unit, approved_on = data.pop("area"), data.pop("area_unit"), data.pop("approved_on")
+        documents = data.pop("documents")
+        try:
+            parcel = services.create_parcel(
+                area=area,
+                area_unit=area_unit,
+                documents=documents,
+                status=Parcel.Status.APPROVED if approved_on else Parcel.Status.PROPOSED,
+                status_date=approved_on,
+                **data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved “%(parcel)s”.") % {"parcel": parcel})
+            return redirect(parcel)
+    return render(
+        request,
+        "land/parcel_form.html",
+        {"form": form, "parcel": None, "proposal": proposal, "document": document},
+    )
+
+
+def parcel_edit(request, pk):
+    parcel = selectors.parcel_for_edit(request.user, pk)
+    form = ParcelForm(request.POST or None, instance=parcel, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        area, area_unit, documents = data.pop("area"), data.pop("area_unit"), data.pop("documents")
+        try:
+            services.update_parcel(parcel, data=data, area=area, area_unit=area_unit, documents=documents)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved “%(parcel)s”.") % {"parcel": parcel})
+            return redirect(parcel)
+    return render(request, "land/parcel_form.html", {"form": form, "parcel": parcel, "proposal": None})
+
+
+def _integer(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+def approval_list(request):
+    if not roles.is_data_manager(request.user):
+        raise PermissionDenied
+    return render(request, "land/approval_list.html", {"rows": selectors.candidate_rows(request.user)})
+
+
+def quality_list(request):
+    return render(request, "land/quality_list.html", {"rows": selectors.quality_list(request.user)})
