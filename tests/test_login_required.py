@@ -1,12 +1,12 @@
-"""Every URL but login, language switch, health and the token-keyed calendar feed sends an anonymous visitor to
-login (static files are served outside the URL conf)."""
+"""Every URL but login, language switch, health and the token-keyed calendar feed and reminder mute link sends an
+anonymous visitor to login (static files are served outside the URL conf)."""
 
 import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-OPEN = {"login", "health", "set_language", "task_feed"}
+OPEN = {"login", "health", "set_language", "task_feed", "reminder_mute"}
 
 
 def walk(patterns, prefix=""):
