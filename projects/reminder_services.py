@@ -14,7 +14,7 @@ import logging
 import uuid
 
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,31 +57,57 @@ def sweep(*, day=None, trigger="manual"):
                 "email", "pk"
             )
         )
-        before = Reminder.objects.filter(day=day).count()
-        Reminder.objects.bulk_create(
-            [
-                Reminder(
-                    task_id=item.task_id,
-                    digest_id=digests[item.email],
-                    email=item.email,
-                    name=item.name,
-                    unit=item.unit,
-                    tier=item.tier,
-                    day=day,
-                    overdue_days=item.overdue_days,
-                    escalated=item.escalated,
-                )
-                for item in items
-                if item.email in digests
-            ],
-            ignore_conflicts=True,
-            batch_size=2000,
-        )
-        record.reminders = Reminder.objects.filter(day=day).count() - before
+        rows = [
+            (
+                item.task_id,
+                digests[item.email],
+                item.email,
+                item.name,
+                item.unit,
+                item.tier,
+                item.overdue_days,
+                item.escalated,
+            )
+            for item in items
+            if item.email in digests
+        ]
+        record.reminders = _insert_reminders(rows, day)
         record.digests = len(digests)
         record.finished = timezone.now()
         record.save(update_fields=["reminders", "digests", "finished"])
     return record
+
+
+def _insert_reminders(rows, day):
+    """Insert the rows that are not there yet; returns how many were new.
+
+    On PostgreSQL one INSERT … SELECT FROM unnest(…) takes a day's 40,000 rows in one statement, where
+    bulk_create would build 40,000 model instances and send 20 statements.
+    """
+    if connection.vendor != "postgresql":
+        before = Reminder.objects.filter(day=day).count()
+        fields = ("task_id", "digest_id", "email", "name", "unit", "tier", "overdue_days", "escalated")
+        Reminder.objects.bulk_create(
+            [Reminder(day=day, **dict(zip(fields, row, strict=True))) for row in rows],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
+        return Reminder.objects.filter(day=day).count() - before
+    columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * 8
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {Reminder._meta.db_table}
+                (task_id, digest_id, email, name, unit, tier, overdue_days, escalated,
+                 day, status, attempts, last_error, created)
+            SELECT *, %s::date, %s, 0, '', now()
+            FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
+                        %s::int[], %s::bool[])
+            ON CONFLICT DO NOTHING
+            """,
+            [day, SendStatus.PENDING, *columns],
+        )
+        return cursor.rowcount
 
 
 def send_due_digests(*, now=None, limit=None):
