@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,19 @@ class CompensationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "compensation"
     verbose_name = _("compensation")
+
+    def ready(self):
+        from gazette.selectors import register_linked_selector
+
+        from .models import SchemeVersion
+        from .selectors import visible_versions
+
+        register_linked_selector(SchemeVersion, visible_versions)
+
+    def load_demo(self):
+        from .demo import load_demo
+
+        created = load_demo()
+        if not created:
+            return None
+        return gettext("Compensation: %(count)s real schemes loaded.") % {"count": created}

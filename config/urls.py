@@ -23,5 +23,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("gazette/", include("gazette.urls")),
     path("land/", include("land.urls")),
+    path("compensation/", include("compensation.urls")),
     path("", include("projects.urls")),
 ]
