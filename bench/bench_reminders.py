@@ -58,7 +58,9 @@ def prepare(tasks, due_soon, recipients):
     # Deadlines spread over 30 calendar days overdue to 5 days ahead; everything else well after.
     with connection.cursor() as cursor:
         cursor.execute("UPDATE projects_task SET due = %s::date + 60 + (id %% 200)::int", [DAY])
-        cursor.execute("UPDATE projects_task SET due = %s::date - 30 + (id %% 36)::int WHERE id = ANY(%s)", [DAY, chosen])
+        cursor.execute(
+            "UPDATE projects_task SET due = %s::date - 30 + (id %% 36)::int WHERE id = ANY(%s)", [DAY, chosen]
+        )
         cursor.execute("UPDATE projects_task SET as_of = %s::date - 400", [DAY])
         cursor.execute("ANALYZE")
     return Assignment.objects.count()
@@ -103,9 +105,9 @@ def main():
             queries.append(len(captured))
             start = time.perf_counter()
             digests = list(ReminderDigest.objects.filter(day=DAY))
-            reminders, tasks = reminder_selectors.digest_contents(digests)
+            lines = reminder_selectors.digest_contents(digests)
             for digest in digests:
-                build_message(digest, reminders.get(digest.pk, []), tasks).message()
+                build_message(digest, lines.get(digest.pk, [])).message()
             builds.append(time.perf_counter() - start)
         print(f"reminders {record.reminders}, digests {record.digests}, queries per sweep {sorted(set(queries))}")
         print(f"sweep (decide + record), median of {options.runs}: {statistics.median(sweeps):.2f} s")

@@ -691,7 +691,15 @@ class ReminderSweep(models.Model):
     reminders = models.PositiveIntegerField(_("new reminders"), default=0)
     digests = models.PositiveIntegerField(_("digests"), default=0)
     without_email = models.PositiveIntegerField(_("contacts without e-mail"), default=0)
-    trigger = models.CharField(_("started by"), max_length=20)
+
+    class Trigger(models.TextChoices):
+        BEAT = "beat", _("schedule")
+        CATCH_UP = "catch-up", _("catch-up")
+        COMMAND = "command", _("command line")
+        DEMO = "demo", _("demo data")
+        MANUAL = "manual", _("by hand")
+
+    trigger = models.CharField(_("started by"), max_length=20, choices=Trigger.choices, default=Trigger.MANUAL)
 
     class Meta:
         verbose_name = _("reminder sweep")
@@ -714,7 +722,7 @@ class ReminderDigest(models.Model):
     """The one e-mail a recipient gets on a day, listing all of their reminders; the unit that is sent."""
 
     email = models.EmailField(_("e-mail"))
-    name = models.CharField(_("recipient"), max_length=120, blank=True)
+    name = models.CharField(_("addressee"), max_length=120, blank=True)
     day = models.DateField(_("day"))
     status = models.CharField(_("status"), max_length=10, choices=SendStatus.choices, default=SendStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -752,7 +760,7 @@ class Reminder(models.Model):
         ReminderDigest, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("reminder e-mail")
     )
     email = models.EmailField(_("e-mail"))
-    name = models.CharField(_("recipient"), max_length=120, blank=True)
+    name = models.CharField(_("addressee"), max_length=120, blank=True)
     unit = models.CharField(_("unit"), max_length=120, blank=True)
     tier = models.CharField(_("tier"), max_length=10, choices=Tier.choices)
     day = models.DateField(_("day"))

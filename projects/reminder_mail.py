@@ -1,6 +1,7 @@
 """The daily digest e-mail: plain text and HTML, in Chinese, grouped by tier."""
 
 import functools
+import html
 from collections import defaultdict
 from email.headerregistry import Address
 
@@ -9,7 +10,6 @@ from django.core import mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,7 +19,7 @@ from .models import Reminder
 from .reminder_selectors import mute_token
 
 
-def build_message(digest, reminders, tasks):
+def build_message(digest, lines):
     """The digest e-mail: plain text and HTML, in Chinese, subject saying how many items are overdue.
 
     A day's sweep builds some 40,000 lines, so each line is written here in Python, with values formatted
@@ -28,15 +28,16 @@ def build_message(digest, reminders, tasks):
     with translation.override(settings.LANGUAGE_CODE):
         labels = {"unit": _("Unit"), "deadline": _("Deadline"), "written": _("as written"), "url": _task_url_maker()}
         groups = defaultdict(list)
-        for reminder in reminders:
-            groups[reminder.tier].append((reminder, tasks[reminder.task_id]))
+        for line in lines:
+            groups[line.tier].append(line)
         tiers = [
             {
                 "code": tier,
                 "label": Reminder.Tier(tier).label,
                 "count": len(groups[tier]),
-                "text": "".join(_text_item(n, *item, labels) for n, item in enumerate(groups[tier], start=1)),
-                "rows": mark_safe("".join(_html_row(reminder, task, labels) for reminder, task in groups[tier])),
+                "text": "".join(_text_item(n, line, labels) for n, line in enumerate(groups[tier], start=1)),
+                # Each value is escaped in _html_row.
+                "rows": mark_safe("".join(_html_row(line, labels) for line in groups[tier])),
             }
             for tier in rules.TIERS
             if groups[tier]
@@ -53,36 +54,37 @@ def build_message(digest, reminders, tasks):
             else "",
         }
         text = render_to_string("projects/email/reminder_digest.txt", context)
-        html = render_to_string("projects/email/reminder_digest.html", context)
+        markup = render_to_string("projects/email/reminder_digest.html", context)
     message = mail.EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [_address(digest)])
-    message.attach_alternative(html, "text/html")
+    message.attach_alternative(markup, "text/html")
     # The same digest always carries the same Message-ID, so a mail system that sees it twice can drop one.
     message.extra_headers["Message-ID"] = f"<reminder-{digest.day:%Y%m%d}-{digest.pk}@{_mail_domain()}>"
     return message
 
 
-def _text_item(number, reminder, task, labels):
-    written = f"（{labels['written']}：{task.deadline_text}）" if task.deadline_text else ""
-    overdue = f"   {_overdue_phrase(reminder.overdue_days)}\n" if reminder.overdue_days else ""
+def _text_item(number, line, labels):
+    written = f"（{labels['written']}：{line.deadline_text}）" if line.deadline_text else ""
+    overdue = f"   {_overdue_phrase(line.overdue_days)}\n" if line.overdue_days else ""
     return (
-        f"{number}. {task.title}\n"
-        f"   {labels['unit']}：{reminder.unit}\n"
-        f"   {labels['deadline']}：{_chinese_date(task.due)}{written}\n"
+        f"{number}. {line.title}\n"
+        f"   {labels['unit']}：{line.unit}\n"
+        f"   {labels['deadline']}：{_chinese_date(line.due)}{written}\n"
         f"{overdue}"
-        f"   {labels['url'](task.pk)}\n"
+        f"   {labels['url'](line.task_id)}\n"
     )
 
 
-def _html_row(reminder, task, labels):
+def _html_row(line, labels):
     written = ""
-    if task.deadline_text:
-        written = f"<br><small>{escape(labels['written'])}：{escape(task.deadline_text)}</small>"
+    if line.deadline_text:
+        written = f"<br><small>{html.escape(labels['written'])}：{html.escape(line.deadline_text)}</small>"
     return (
         '<tr style="border-top: 1px solid #e5e7eb;">'
-        f'<td style="padding: 4px 8px;"><a href="{escape(labels["url"](task.pk))}">{escape(task.title)}</a></td>'
-        f'<td style="padding: 4px 8px;">{escape(reminder.unit)}</td>'
-        f'<td style="padding: 4px 8px;">{_chinese_date(task.due)}{written}</td>'
-        f'<td style="padding: 4px 8px;">{reminder.overdue_days or "—"}</td>'
+        f'<td style="padding: 4px 8px;"><a href="{html.escape(labels["url"](line.task_id))}">'
+        f"{html.escape(line.title)}</a></td>"
+        f'<td style="padding: 4px 8px;">{html.escape(line.unit)}</td>'
+        f'<td style="padding: 4px 8px;">{_chinese_date(line.due)}{written}</td>'
+        f'<td style="padding: 4px 8px;">{line.overdue_days or "—"}</td>'
         "</tr>\n"
     )
 
@@ -91,9 +93,14 @@ _SENTINEL = 987654321
 
 
 def _task_url_maker():
-    """The task pages' address, reversed once per e-mail rather than once per line."""
-    head, tail = reverse("projects:task_detail", args=[_SENTINEL]).rsplit(str(_SENTINEL), 1)
+    """The task pages' address, reversed once rather than once per line."""
+    head, tail = _task_path_parts(settings.ROOT_URLCONF)
     return lambda pk: f"{settings.SITE_URL}{head}{pk}{tail}"
+
+
+@functools.lru_cache(maxsize=8)
+def _task_path_parts(urlconf):
+    return tuple(reverse("projects:task_detail", urlconf=urlconf, args=[_SENTINEL]).rsplit(str(_SENTINEL), 1))
 
 
 @functools.lru_cache(maxsize=4096)

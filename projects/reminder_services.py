@@ -133,8 +133,8 @@ def _send_batch(pks, policy, now):
     claim = _claim(pks, now)
     if not claim:
         return 0, 0
-    reminders, tasks = selectors.digest_contents(claim)
-    messages = {digest: build_message(digest, reminders.get(digest.pk, []), tasks) for digest in claim}
+    lines = selectors.digest_contents(claim)
+    messages = {digest: build_message(digest, lines.get(digest.pk, [])) for digest in claim}
     sent = failed = 0
     try:
         connection = mail.get_connection(fail_silently=False)

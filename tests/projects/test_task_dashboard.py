@@ -51,3 +51,15 @@ def test_unit_staff_dashboard_counts_only_their_units(login, finance_staff, task
 def test_the_chart_library_is_served_locally(login, supervisor, tasks):
     page = login(supervisor).get("/tasks/dashboard/").content.decode()
     assert 'src="/static/vendor/chartjs/chart.umd.min.js"' in page
+
+
+def test_supervisors_see_the_last_sweep_and_failed_reminder_emails(login, supervisor, finance_staff):
+    from projects.models import ReminderDigest, ReminderSweep, SendStatus
+
+    ReminderSweep.objects.create(day=TODAY, trigger="beat", digests=12, finished=timezone.now())
+    ReminderDigest.objects.create(email="a@county.example", day=TODAY, status=SendStatus.FAILED)
+    page = login(supervisor).get("/tasks/dashboard/").content.decode()
+    assert "最近一次提醒扫描" in page and "12 封邮件" in page
+    assert "1 封提醒邮件未能发出" in page
+    unit_page = login(finance_staff).get("/tasks/dashboard/").content.decode()
+    assert "最近一次提醒扫描" not in unit_page and "未能发出" not in unit_page
