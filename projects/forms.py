@@ -4,8 +4,8 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from . import roles, selectors
-from .models import LeadingGroup, Membership
-from .services import GROUP_FIELDS, RosterLine
+from .models import Assignment, LeadingGroup, Membership, Task
+from .services import GROUP_FIELDS, TASK_FIELDS, AssignmentLine, RosterLine
 
 
 class DateInput(forms.DateInput):
@@ -100,3 +100,47 @@ class TaskImportForm(forms.Form):
         widget=DateInput,
         help_text=_("Usually the signing date of the document the list comes with; dates without a year use it."),
     )
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        # Parent tasks are picked in the admin, whose autocomplete copes with 100,000 tasks; a select would not.
+        fields = [name for name in TASK_FIELDS if name != "parent"]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "deadline_text": _("As the document writes it, e.g. 2024年6月底前, 每月20日前, 长期坚持."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline_text"].required = False
+        self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
+
+
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = ("role", "organisation", "organisation_text", "contact")
+
+
+AssignmentFormSet = inlineformset_factory(
+    Task, Assignment, form=AssignmentForm, extra=3, can_delete=True, min_num=1, validate_min=True
+)
+
+
+def assignment_lines(formset):
+    """The formset's rows, in page order and without deleted or empty ones, as the service's lines."""
+    return [
+        AssignmentLine(
+            role=form.cleaned_data["role"],
+            organisation=form.cleaned_data.get("organisation"),
+            organisation_text=form.cleaned_data.get("organisation_text") or "",
+            contact=form.cleaned_data.get("contact"),
+        )
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]

@@ -359,6 +359,11 @@ def can_report_on(user, task):
     return not scope.everything and task.assignments.filter(organisation_id__in=scope.organisation_ids).exists()
 
 
+def can_create_task(user):
+    """Data managers enter tasks, and supervisors the items they supervise (督办事项)."""
+    return roles.is_data_manager(user) or roles.is_supervisor(user)
+
+
 def can_verify_closing(user):
     return roles.is_data_manager(user) or roles.is_supervisor(user)
 
@@ -374,6 +379,7 @@ def task_detail(user, task):
         "reminders": reminder_selectors.task_reminders(task)[:REMINDERS_SHOWN],
         "can_report": can_report_on(user, task),
         "can_verify": can_verify_closing(user),
+        "can_edit": can_create_task(user),
         # The task's label in each historical row names the task and units: fetch them with the rows.
         "history": change_history(
             task.history.all(),

@@ -258,6 +258,54 @@ def _one_line_per_unit(lines):
         yield line
 
 
+TASK_FIELDS = (
+    "title",
+    "description",
+    "category",
+    "deadline_text",
+    "source_document",
+    "parent",
+    "group",
+    "quantity",
+    "quantity_unit",
+    "responsible_person",
+    "responsible_text",
+)
+
+
+@transaction.atomic
+def save_task(*, task=None, data, assignments):
+    """Create a task entered by hand, or change one, with its whole list of units, in one transaction.
+
+    A new or changed deadline phrase is parsed again, counting from the source document's signing date
+    (else today). The units given replace the task's units; a unit named twice keeps its first role.
+    """
+    data = {name: data[name] for name in TASK_FIELDS if name in data}
+    document = data.get("source_document")
+    reference = (document.signed if document is not None else None) or timezone.localdate()
+    if task is None:
+        deadline_text = data.pop("deadline_text", "")
+        return create_task(
+            deadline_text=deadline_text, reference=reference, assignments=assignments, origin=Task.Origin.MANUAL, **data
+        )
+    # Compared with the stored phrase: a ModelForm has already put the new one on the instance. An unchanged
+    # phrase keeps its due date, which reports may have moved on (recurring tasks).
+    stored = Task.objects.values_list("deadline_text", flat=True).get(pk=task.pk)
+    phrase = data.pop("deadline_text", stored).strip()
+    if phrase != stored:
+        deadline = parse_deadline(phrase, reference)
+        task.deadline_text, task.due, task.start = phrase, deadline.due, deadline.start
+        task.precision, task.ongoing = deadline.precision or "", deadline.ongoing
+        task.recurrence = deadline.recurrence or ""
+    for name, value in data.items():
+        setattr(task, name, value.strip() if isinstance(value, str) else value)
+    task.full_clean()
+    task.save()
+    task.assignments.all().delete()
+    _add_assignments(task, assignments)
+    return task
+
+
 # A task that can still be reported on and put forward for closing.
 OPEN_STATUSES = {Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS}
 
@@ -284,6 +332,11 @@ def create_task(*, title, assignments=(), deadline_text="", reference=None, as_o
     )
     task.full_clean()
     task.save()
+    _add_assignments(task, assignments)
+    return task
+
+
+def _add_assignments(task, assignments):
     for position, line in enumerate(_one_line_per_unit(assignments)):
         assignment = Assignment(
             task=task,
@@ -295,7 +348,6 @@ def create_task(*, title, assignments=(), deadline_text="", reference=None, as_o
         )
         assignment.full_clean()
         assignment.save()
-    return task
 
 
 @transaction.atomic

@@ -16,7 +16,16 @@ from gazette import selectors as gazette_selectors
 
 from . import calendars, reminder_selectors, reminder_services, roles, selectors, services
 from .filters import GroupFilter, PersonFilter, TaskFilter
-from .forms import LeadingGroupForm, ProgressReportForm, RosterFormSet, TaskImportForm, roster_lines
+from .forms import (
+    AssignmentFormSet,
+    LeadingGroupForm,
+    ProgressReportForm,
+    RosterFormSet,
+    TaskForm,
+    TaskImportForm,
+    assignment_lines,
+    roster_lines,
+)
 from .models import Task
 from .tables import GroupTable, PersonTable, TaskTable
 from .task_sheet import SheetRow, TaskSheetError, read_task_sheet, template_workbook
@@ -106,6 +115,36 @@ class TaskListView(ExportableListView):
 
     def get_queryset(self):
         return selectors.task_list(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, can_create_task=selectors.can_create_task(self.request.user))
+
+
+def task_create(request):
+    if not selectors.can_create_task(request.user):
+        raise PermissionDenied
+    return _edit_task(request, task=None)
+
+
+def task_edit(request, pk):
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_create_task(request.user):
+        raise PermissionDenied
+    return _edit_task(request, task=task)
+
+
+def _edit_task(request, task):
+    form = TaskForm(request.POST or None, instance=task)
+    formset = AssignmentFormSet(request.POST or None, instance=task, prefix="units")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            saved = services.save_task(task=task, data=form.cleaned_data, assignments=assignment_lines(formset))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved “%(title)s”.") % {"title": saved.title})
+            return redirect(saved)
+    return render(request, "projects/task_form.html", {"form": form, "formset": formset, "task": task})
 
 
 def task_detail(request, pk):
