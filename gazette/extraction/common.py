@@ -1,0 +1,88 @@
+"""What every extractor shares: the document's identity, its source lines, and text helpers. No Django here."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from gazette.parsing.numbers import CJK
+from gazette.parsing.result import ParsedDocument
+from gazette.parsing.text import clean_inline, squeeze
+from gazette.parsing.vocabulary import MARKER
+
+# A bullet some extractions put before list lines: `- 组 长：…`, `• 王玉 …`.
+_BULLET = re.compile(r"^[-•·]\s+")
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|\n")
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """The document a proposal comes from: ``key`` is its normalised number, or its normalised title without one."""
+
+    key: str
+    number: str | None
+    title: str
+    signed: date | None
+
+
+def document_ref(document: ParsedDocument) -> DocumentRef:
+    return DocumentRef(document.number or document.title_normalised, document.number, document.title, document.signed)
+
+
+class Source:
+    """A document's lines, numbered as in the gazette file (1-based), each cleaned of stray markup and bullets."""
+
+    def __init__(self, document: ParsedDocument, lines: list[str]):
+        self.document = document
+        self.ref = document_ref(document)
+        self.first = document.span.start
+        self.last = document.span.end
+        self._lines = lines
+
+    def raw(self, number):
+        return self._lines[number - 1]
+
+    def text(self, number):
+        """The line stripped of white space at its ends, markup and a leading bullet; TABs kept."""
+        line = self._lines[number - 1].strip(" \u3000\r\n")
+        return _BULLET.sub("", clean_inline(line)) if line else ""
+
+    def numbers(self):
+        return range(self.first, self.last + 1)
+
+    def joined(self, first, last):
+        """Lines first..last as one text, the breaks between them removed (they are wraps or page breaks), except
+        before a numbered line (一、 （二） 3.), which starts a paragraph of its own."""
+        paragraphs, current = [], []
+        for number in range(first, min(last, self.last) + 1):
+            text = self.text(number)
+            if text and MARKER.match(text) and current:
+                paragraphs.append(join_lines(current))
+                current = []
+            current.append(text)
+        paragraphs.append(join_lines(current))
+        return "\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+def join_lines(parts):
+    text = ""
+    for part in parts:
+        part = part.replace("\t", " ").strip()
+        if not part:
+            continue
+        if text and text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha():
+            text += " "  # two words of a Latin name; a wrap inside a number (3月3 | 1日) is no space
+        text += part
+    return text
+
+
+def sentences(text):
+    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
+
+
+def despace(text):
+    """Letter spacing and padding removed (`组 长` → 组长, `王 玉` → 王玉); a space between ASCII words is kept."""
+    text = text.strip()
+    return re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", text)
+
+
+__all__ = ["CJK", "DocumentRef", "Source", "despace", "document_ref", "join_lines", "sentences", "squeeze"]

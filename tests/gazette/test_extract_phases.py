@@ -1,0 +1,53 @@
+"""Phases read from the shared gazettes and from invented layouts, their dates read with the deadline parser."""
+
+import pytest
+
+from projects.proposals import phase_dates
+from tests.gazette.expected.phases import PHASES
+from tests.gazette.extracted import SHARED_FILES, all_of, sample, shared
+
+
+def found_phases(extractions):
+    return [
+        (phase.document.key, phase.label, *[day.isoformat() if day else None for day in phase_dates(phase)])
+        for phase in all_of(extractions, "phases")
+    ]
+
+
+def test_every_phase_of_the_shared_gazettes_is_read_with_its_dates():
+    found = [item for name in SHARED_FILES for item in found_phases(shared(name))]
+    assert found == PHASES
+
+
+def test_a_phase_keeps_the_text_it_came_from_and_its_line():
+    phase = next(p for p in all_of(shared("xingxian-2021-2.txt"), "phases") if p.label == "组织实施阶段")
+    assert phase.raw == "(二) 组织实施阶段（2021年9月至2022年12月）"  # the year wrapped onto the next line
+    assert phase.span.end > phase.span.start and phase.dates_text == "2021年9月至2022年12月"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "extract-hard-wrapped-roster.txt",
+            [
+                ("青政办发〔2024〕6号", "排查摸底阶段", "2024-03-01", "2024-03-31"),
+                ("青政办发〔2024〕6号", "集中整治阶段", "2024-04-01", "2024-06-30"),
+            ],
+        ),
+        (
+            "extract-tab-tables.txt",
+            [
+                ("河政办发〔2024〕12号", "自查自纠阶段", "2024-05-10", "2024-06-10"),
+                ("河政办发〔2024〕12号", "集中整改阶段", "2024-06-11", "2024-09-30"),
+                ("河政办发〔2024〕12号", "验收销号阶段", "2024-10-01", "2024-10-31"),
+            ],
+        ),
+    ],
+)
+def test_phases_of_other_counties_take_their_year_from_the_document(name, expected):
+    assert found_phases(sample(name)) == expected
+
+
+def test_a_sentence_that_mentions_a_stage_is_not_a_phase():
+    assert not any("阶段目标" in phase.label for phase in all_of(shared("xingxian-2021-2.txt"), "phases"))

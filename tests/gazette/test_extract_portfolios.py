@@ -1,0 +1,31 @@
+"""Leaders' portfolios from a 领导工作分工 notice: fields of work, units supervised (分管, 主管) and liaised with."""
+
+from tests.gazette.extracted import all_of, sample, shared
+
+
+def test_the_shared_division_of_work_gives_every_leader_a_portfolio():
+    portfolios = all_of(shared("xingxian-2023-4.txt"), "portfolios")
+    assert [(p.name, p.post) for p in portfolios][:3] == [("梁文壮", "县长"), ("贺建强", "副县长"), ("刘慧", "副县长")]
+    deputy = portfolios[1]
+    assert deputy.fields[:3] == ["县人民政府常务", "安全生产", "应急管理"]
+    assert deputy.supervises[0] == "县人民政府办公室（县政府外事办公室、县政府台港澳事务办公室）"
+    assert deputy.liaises[-1] == "县税务局"
+    police = next(p for p in portfolios if p.name == "钟连山")
+    assert police.supervises == ["县公安局", "县信访局", "县司法局", "县交警大队"]
+    assert police.liaises == ["县人民法院", "县检察院", "县武警中队"]  # the last one wrapped onto its own line
+    assert portfolios[-1].post == "副县长（挂职）"
+
+
+def test_a_division_of_work_of_another_county():
+    chief, deputy, second = all_of(sample("extract-tab-tables.txt"), "portfolios")
+    assert chief.fields == ["县政府全面"]
+    assert (deputy.name, deputy.fields) == ("冯军", ["县政府常务", "财政", "审计", "应急管理"])
+    assert deputy.supervises == ["县财政局", "县审计局", "县应急管理局"] and deputy.liaises == [
+        "县税务局",
+        "县人民银行",
+    ]
+    assert second.span.start == deputy.span.end + 2
+
+
+def test_other_documents_have_no_portfolios():
+    assert all_of(sample("extract-hard-wrapped-roster.txt"), "portfolios") == []

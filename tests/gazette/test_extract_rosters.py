@@ -1,0 +1,136 @@
+"""Rosters read from gazette documents: every member of every roster in the three shared gazettes as typed in
+tests/gazette/expected/rosters.py, and invented rosters of other counties in other layouts."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import gazette.extraction
+from tests.gazette.expected.rosters import ROSTERS
+from tests.gazette.extracted import SHARED_FILES, all_of, sample, shared
+from tests.shared import gazette_text
+
+EXTRACTION = Path(gazette.extraction.__file__).resolve().parent
+
+
+def as_expected(roster):
+    return {
+        "document": roster.document.key,
+        "group": roster.group,
+        "kind": roster.kind,
+        "members": [(member.role, member.name, member.title) for member in roster.members],
+        "placeholders": roster.placeholders,
+        "office_host": roster.office_host,
+        "office_head": roster.office_head,
+    }
+
+
+@pytest.mark.parametrize("name", SHARED_FILES)
+def test_every_roster_of_the_shared_gazettes_is_read_as_printed(name):
+    found = [as_expected(roster) for roster in all_of(shared(name), "rosters")]
+    assert found == ROSTERS[name]
+
+
+def test_roster_members_are_read_with_exact_role_name_and_title_in_at_least_98_percent():
+    expected = [(r["document"], *member) for name in SHARED_FILES for r in ROSTERS[name] for member in r["members"]]
+    found = [
+        (roster.document.key, member.role, member.name, member.title)
+        for name in SHARED_FILES
+        for roster in all_of(shared(name), "rosters")
+        for member in roster.members
+    ]
+    matched = sum(1 for item in found if item in expected)
+    assert len(expected) > 500
+    assert matched / len(expected) >= 0.98 and matched / len(found) >= 0.98
+
+
+def test_a_member_span_covers_the_lines_the_member_is_printed_on():
+    lines = gazette_text("xingxian-2022-2.txt").split("\n")
+    roster = next(
+        r for r in all_of(shared("xingxian-2022-2.txt"), "rosters") if r.document.key == "兴政办函〔2022〕9号"
+    )
+    for member in roster.members:
+        printed = "".join(lines[member.span.start - 1 : member.span.end]).replace(" ", "")
+        assert member.name in printed and printed.endswith(member.title[-3:]), member
+    wrapped = next(member for member in roster.members if member.name == "欧磊")
+    assert wrapped.title == "县人民检察院主持日常工作的副检察长" and wrapped.span.end - wrapped.span.start == 2
+
+
+def test_duty_paragraphs_between_member_lines_do_not_end_the_roster():
+    roster = next(
+        r for r in all_of(shared("xingxian-2022-2.txt"), "rosters") if r.document.key == "兴政办函〔2022〕7号"
+    )
+    assert [member.name for member in roster.members][-2:] == ["丁万贵", "吴晓光"]
+    assert roster.members[-1].title == "中澳煤成气能源有限公司临兴项目部总经理"
+
+
+def test_the_office_roster_joins_the_group_with_office_roles_and_names_its_head():
+    roster = next(
+        r for r in all_of(shared("xingxian-2023-4.txt"), "rosters") if r.document.key == "兴政办发〔2023〕42号"
+    )
+    office = [(member.role, member.name) for member in roster.members if member.role.startswith("办公室")]
+    assert office[:2] == [("办公室主任", "马兴勇"), ("办公室常务副主任", "贾广田")]
+    assert roster.office_head == "马兴勇" and roster.office_host == "县自然资源局"
+
+
+def test_member_change_rules_are_kept_as_written():
+    rules = {r.document.key: r.member_change_rule for r in all_of(shared("xingxian-2022-2.txt"), "rosters")}
+    assert (
+        rules["兴政办函〔2022〕14号"]
+        == "领导小组组成人员如有变动，由现履职人员自行替补，领导小组办公室及时动态调整，不再另行发文。"
+    )
+    assert rules["兴政办函〔2022〕9号"].startswith("领导小组成员单位可根据工作情况进行调整")
+
+
+def test_a_hard_wrapped_roster_with_labels_on_their_own_lines():
+    (roster,) = all_of(sample("extract-hard-wrapped-roster.txt"), "rosters")
+    assert roster.group == '青岚县河湖"清四乱"专项整治工作领导小组' and roster.kind == "领导小组"
+    assert [(m.role, m.name, m.title) for m in roster.members] == [
+        ("组长", "李明远", "县委副书记、县人民政府县长"),
+        ("副组长", "周斌", "县委常委、县人民政府常务副县长"),
+        ("副组长", "何晓东", "县人民政府副县长"),
+        ("成员", "赵强", "县水利局局长"),
+        ("成员", "钱丽华", "县自然资源和规划局局长"),
+        ("成员", "孙洁", "县住房和城乡建设局局长"),
+    ]
+    assert roster.placeholders == ["各乡镇人民政府乡镇长"]
+    assert (roster.office_host, roster.office_head) == ("县水利局", "赵强")
+    assert roster.member_change_rule == "领导小组成员如有变动，由接任者自行递补，不再另行发文。"
+
+
+def test_a_tab_roster_with_label_cells_and_a_title_wrapped_in_its_cell():
+    listed, sentence = all_of(sample("extract-tab-tables.txt"), "rosters")
+    assert listed.group == "河阳县安全生产委员会" and listed.kind == "委员会"
+    assert [(m.role, m.name, m.title) for m in listed.members] == [
+        ("主任", "宋立新", "县委副书记、县长"),
+        ("常务副主任", "冯军", "县委常委、常务副县长"),
+        ("副主任", "韩明月", "副县长"),
+        ("副主任", "郑涛", "副县长、县公安局局长"),
+        ("委员", "王芳", "县应急管理局局长"),
+        ("委员", "陈国庆", "县交通运输局局长"),
+        ("委员", "刘洋", "县市场监督管理局局长"),
+    ]
+    assert listed.placeholders == ["各镇（街道）主要负责人"]
+    assert listed.members[-1].span.start + 1 == listed.members[-1].span.end
+
+
+def test_a_group_set_up_in_a_sentence_is_proposed_with_what_the_sentence_gives():
+    _, sentence = all_of(sample("extract-tab-tables.txt"), "rosters")
+    assert sentence.from_sentence and sentence.group == "河阳县森林防灭火工作领导小组"
+    assert [(m.role, m.name, m.title) for m in sentence.members] == [("组长", "", "县长"), ("副组长", "", "分管副县长")]
+    assert sentence.placeholders == ["县直有关单位主要负责人"]
+
+
+def test_the_extraction_names_no_county_and_imports_no_django_nor_ledger_apps():
+    for path in EXTRACTION.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "兴" not in source, path.name
+        imported = {
+            node.module if isinstance(node, ast.ImportFrom) else alias.name
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+        }
+        for name in filter(None, imported):
+            assert not name.startswith(("django", "projects", "land", "compensation")), (path.name, name)

@@ -1,0 +1,68 @@
+"""Tasks read from task tables and from prose items ending in a responsibility bracket."""
+
+from gazette.extraction.tasks import LEAD, RESPONSIBLE, SUPPORTING, responsibility
+from projects.proposals import task_due, task_milestones
+from tests.gazette.extracted import all_of, sample, shared
+
+
+def units(task):
+    return [(unit.name, unit.role) for unit in task.units]
+
+
+def test_responsibility_brackets_in_their_four_forms():
+    assert [(u.name, u.role) for u in responsibility("责任单位：县住建局、县水利局")] == [
+        ("县住建局", RESPONSIBLE),
+        ("县水利局", RESPONSIBLE),
+    ]
+    assert [(u.name, u.role) for u in responsibility("县能源局牵头，县发改局、县工信局配合")] == [
+        ("县能源局", LEAD),
+        ("县发改局", SUPPORTING),
+        ("县工信局", SUPPORTING),
+    ]
+    assert [(u.name, u.role) for u in responsibility("县林业局负责")] == [("县林业局", RESPONSIBLE)]
+    assert [u.name for u in responsibility("县卫体局、县市场监管局按职责分工负责")] == ["县卫体局", "县市场监管局"]
+    assert responsibility("含二层") == [] and responsibility("以下简称领导小组") == []
+
+
+def test_prose_items_of_another_county():
+    tasks = [task for task in all_of(sample("extract-tab-tables.txt"), "tasks") if not task.from_table]
+    assert [task.title for task in tasks] == [
+        "建立整改台账，逐宗明确整改责任人",
+        "对违法占用耕地建房问题依法处置，9月底前完成拆除复耕",
+        "每月20日前报送整改进展",
+    ]
+    assert units(tasks[1]) == [("县自然资源局", LEAD), ("县农业农村局", SUPPORTING), ("各镇人民政府", SUPPORTING)]
+    assert tasks[1].deadline_text == "9月底前" and task_due(tasks[1]).isoformat() == "2024-09-30"
+    assert tasks[2].span.start == tasks[2].span.end
+
+
+def test_a_table_by_township_and_problem_type_drops_totals_and_repeated_headers():
+    tasks = [task for task in all_of(sample("extract-tab-tables.txt"), "tasks") if task.from_table]
+    assert [(t.title, t.person, t.quantity) for t in tasks] == [
+        ("城关镇违法建房", "李伟", "12.5亩"),
+        ("城关镇违规取土", "李伟", "3.2亩"),  # township and person merged from the row above
+        ("南湖街道违法建房", "赵敏", "8亩"),
+        ("北关镇违法建房", "孙磊", "6.1亩"),  # one cell, two problem types: two tasks
+        ("北关镇违规取土", "孙磊", "6.1亩"),
+    ]
+    milestones = task_milestones(tasks[0])
+    assert [m.due.isoformat() for m in milestones] == ["2024-09-30", "2024-12-31"]
+
+
+def test_the_shared_rectification_list_gives_each_problem_type_its_own_deadline():
+    tasks = [t for t in all_of(shared("xingxian-2023-4.txt"), "tasks") if t.document.key == "兴政办发〔2023〕46号"]
+    grain, farm = tasks[0], tasks[1]
+    assert (grain.title, grain.person, grain.quantity) == ("奥家湾乡非粮化", "高翔", "650.2405亩")
+    assert task_due(grain).isoformat() == "2024-06-30" and task_due(farm).isoformat() == "2023-12-30"
+    assert not any("合计" in task.title for task in tasks)
+    own_township = next(task for task in tasks if task.title.startswith("恶虎滩乡"))
+    assert own_township.person is None and own_township.deadline_text is None  # not merged from another township
+
+
+def test_a_bracket_printed_after_a_page_break_closes_the_item_before_it():
+    tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕22号"]
+    assert all(task.title for task in tasks)
+    water = next(
+        task for task in tasks if units(task) == [("县水利局", RESPONSIBLE)] and "保障河流水质稳定" in task.title
+    )
+    assert water.span.end > water.span.start
