@@ -54,7 +54,7 @@ def test_a_unit_named_twice_keeps_its_first_role(finance, water):
 def test_a_unit_cannot_have_two_parts_in_a_task(finance):
     assignment = AssignmentFactory(organisation=finance)
     second = Assignment(task=assignment.task, organisation=finance, role=Assignment.Role.SUPPORTING)
-    with pytest.raises(ValidationError, match="one part in a task"):
+    with pytest.raises(ValidationError, match="只能承担一种角色"):
         second.full_clean()
 
 
