@@ -17,9 +17,14 @@ class CompensationConfig(AppConfig):
         register_linked_selector(SchemeVersion, visible_versions)
 
     def load_demo(self):
-        from .demo import load_demo
+        from .demo import load_demo, load_demo_households
 
-        created = load_demo()
-        if not created:
-            return None
-        return gettext("Compensation: %(count)s real schemes loaded.") % {"count": created}
+        created, households = load_demo(), load_demo_households()
+        lines = []
+        if created:
+            lines.append(gettext("Compensation: %(count)s real schemes loaded.") % {"count": created})
+        if households:
+            lines.append(
+                gettext("Compensation: %(count)s invented households of the third phase.") % {"count": households}
+            )
+        return " ".join(lines) or None

@@ -4,13 +4,18 @@ Runs after projects' demo, which imports the gazettes: each version and rule is 
 when that was imported; without the shared gazettes the schemes come without document links.
 """
 
+import datetime
+from decimal import Decimal
+
 from django.db import transaction
+from django.utils import timezone
 
 from gazette.models import Document
 from projects.models import Organisation
 
+from . import calculator as c
 from . import scheme_data, services
-from .models import CompensationScheme, SchemeVersion
+from .models import HOUSEHOLD_LIFECYCLE, CompensationScheme, Household, SchemeVersion
 
 
 def find_document(number):
@@ -81,3 +86,53 @@ def _rules(version, document):
         )
         rules.append(rule)
     return rules
+
+
+# Invented households of the third phase, so that the register and its dashboard have something to show. The names
+# say they are examples; the dates run up to today, so the publicity and review deadlines are recent.
+DEMO_HOUSEHOLDS = [
+    # number, head, storeys (m²), attachments (yuan), option wished, steps taken after the survey, agreement type
+    ("SQ-001", "示例户一", (100, 80), 10000, c.EXCHANGE, 6, c.CASH),
+    ("SQ-002", "示例户二", (120,), 8000, c.CASH, 5, c.CASH),
+    ("SQ-003", "示例户三", (90, 90), 12000, c.EXCHANGE, 4, c.EXCHANGE),
+    ("SQ-004", "示例户四", (150,), 5000, c.CASH, 3, c.CASH),
+    ("SQ-005", "示例户五", (110, 60), 9000, c.EXCHANGE, 2, None),
+    ("SQ-006", "示例户六", (80,), 3000, c.CASH, 1, None),
+    ("SQ-007", "示例户七", (130, 130), 20000, c.EXCHANGE, 0, None),
+]
+
+
+@transaction.atomic
+def load_demo_households(today=None):
+    """The invented households of the third phase unless it has households; returns how many were created."""
+    version = SchemeVersion.objects.filter(document_number=scheme_data.SANQI).select_related("scheme__project").first()
+    if version is None or Household.objects.filter(project=version.scheme.project).exists():
+        return 0
+    today = today or timezone.localdate()
+    for index, (number, head, storeys, attachments, option, steps, agreement) in enumerate(DEMO_HOUSEHOLDS):
+        facts = c.HouseholdFacts(
+            option=option,
+            storeys=tuple(c.Storey(storey, Decimal(area)) for storey, area in enumerate(storeys, start=1)),
+            appraised_attachments=Decimal(attachments),
+            agreed_transition_months=Decimal(24) if option == c.EXCHANGE else Decimal(0),
+            signing_day=10 + index,
+        )
+        start = today - datetime.timedelta(days=40)
+        household = services.create_household(
+            project=version.scheme.project,
+            scheme_version=version,
+            facts=facts,
+            surveyed_on=start,
+            number=number,
+            head_name=head,
+            address=f"蔚汾镇示例街{index + 1}号",
+            notes="演示数据",
+        )
+        # Publicity in one batch, appraisal in two, then one signing every few days.
+        dates = [start + datetime.timedelta(days=8), start + datetime.timedelta(days=16 + index % 2)]
+        dates += [start + datetime.timedelta(days=24 + 2 * index + offset) for offset in (0, 4, 6, 8)]
+        for (status, _field), on in zip(HOUSEHOLD_LIFECYCLE[1 : steps + 1], dates, strict=False):
+            if status == Household.Status.PAID:
+                services.record_payment(household, paid_on=on, amount=household.signed_total)
+            household = services.advance_household(household, status=status, on=on, agreement_type=agreement or "")
+    return len(DEMO_HOUSEHOLDS)

@@ -1,12 +1,14 @@
 """The calculator's statement and comparison as an XLSX workbook."""
 
 import io
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from .models import HEADING_LABELS, OPTION_LABELS
+from .selectors import mask_name
 
 
 def statement_workbook(version, statement, compared):
@@ -79,6 +81,76 @@ def statement_workbook(version, statement, compared):
     comparison.append([_("Resettlement flat entitled (m²)"), *[compared[o].flat_entitlement for o in options]])
     comparison.append([_("Resettlement flat wished (m²)"), *[compared[o].flat_wished for o in options]])
     comparison.column_dimensions["A"].width = 30
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def _decimal(value):
+    return None if value is None else Decimal(value)
+
+
+def household_statement_workbook(household, data, *, personal):
+    """A household's statement as kept: frozen at signing, or computed now and marked provisional."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Statement")
+    bold = Font(bold=True)
+    head = household.head_name if personal else mask_name(household.head_name)
+    sheet.append([household.project.name])
+    sheet.append([_("Household number"), household.number, _("Head of household"), head])
+    sheet.append([_("Address"), household.address, _("Plot"), household.plot])
+    sheet.append([_("Scheme version"), data["version_label"]])
+    sheet.append([_("Option"), str(OPTION_LABELS[data["option"]])])
+    if household.is_signed:
+        sheet.append([_("Agreement signed on"), household.signed_on])
+        sheet[sheet.max_row][1].number_format = "yyyy-mm-dd"
+    else:
+        sheet.append([_("Not signed: computed now under the rules in force, for information only.")])
+    sheet.append([])
+    sheet.append([_("Item"), _("Heading"), _("Quantity"), _("Unit"), _("Rate"), _("Months × times"),
+                  _("Amount (yuan)"), _("Resettlement area (m²)"), _("Source document"), _("Section"),
+                  _("Clause as written")])  # fmt: skip
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    for line in data["lines"]:
+        sheet.append([line["label"], str(HEADING_LABELS[line["heading"]]), _decimal(line["quantity"]),
+                      line["quantity_unit"], _decimal(line["rate"]), line["note"], _decimal(line["amount"]),
+                      _decimal(line["area"]), line["document"], line["section"], line["text"]])  # fmt: skip
+    sheet.append([])
+    for heading, subtotal in data["subtotals"].items():
+        sheet.append([_("Subtotal"), str(HEADING_LABELS[heading]), None, None, None, None, Decimal(subtotal)])
+    sheet.append([_("Total (exact)"), None, None, None, None, None, Decimal(data["total"])])
+    sheet.append([_("Total"), None, None, None, None, None, Decimal(data["rounded_total"])])
+    sheet[sheet.max_row][0].font = bold
+    for warning in data["warnings"]:
+        sheet.append([_("Note"), warning])
+    for column, width in zip("ABCDEFGHIJK", (34, 18, 12, 6, 10, 12, 14, 12, 20, 14, 60), strict=True):
+        sheet.column_dimensions[column].width = width
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def project_statements_workbook(project, households, *, personal):
+    """One row per signed household: its frozen subtotals by heading, total and what has been paid."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Signed statements")
+    headings = [heading for heading in HEADING_LABELS if any(heading in h.signed_subtotals for h in households)]
+    sheet.append([project.name])
+    sheet.append([_("Household number"), _("Head of household"), _("Agreement type"), _("Agreement signed on"),
+                  *[str(HEADING_LABELS[heading]) for heading in headings], _("Total at signing (yuan)"),
+                  _("Paid (yuan)")])  # fmt: skip
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for household in households:
+        subtotals = household.subtotals
+        sheet.append([household.number, household.head_name if personal else mask_name(household.head_name),
+                      str(OPTION_LABELS[household.agreement_type]), household.signed_on,
+                      *[subtotals.get(heading) for heading in headings], household.signed_total,
+                      household.paid])  # fmt: skip
+        sheet[sheet.max_row][3].number_format = "yyyy-mm-dd"
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

@@ -6,7 +6,10 @@ A household register can reuse ``HouseholdFactsForm`` to edit the facts it store
 from decimal import Decimal
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
+
+from projects.forms import DateInput
 
 from . import calculator as c
 from .models import OPTION_LABELS
@@ -212,3 +215,121 @@ class HouseholdFactsForm(forms.Form):
             group_days=data.get("group_days"),
             group_whole_compound=data.get("group_whole_compound", False),
         )
+
+
+# Facts that the form shows under another name or inverted, and those shown blank at their default.
+_SAME_NAME_FACTS = (
+    "option",
+    "land_ownership",
+    "use",
+    "title_status",
+    "reform_year",
+    "certified_area",
+    "buy_upper_floor",
+    "unauthorised_area",
+    "homestead_area",
+    "homestead_built_area",
+    "homestead_far_area",
+    "basement_area",
+    "basement_height",
+    "balcony_area",
+    "appraised_house",
+    "appraised_attachments",
+    "appraised_decoration",
+    "appraised_basement",
+    "non_residential_area",
+    "appraised_non_residential",
+    "licence_before_notice",
+    "street_shop",
+    "registered_staff",
+    "monthly_wage",
+    "annual_tax",
+    "stoppage",
+    "interruption_months",
+    "wished_area",
+    "wished_shop_area",
+    "mixed_exchange_area",
+    "agreed_transition_months",
+    "signing_day",
+    "group_households",
+    "group_days",
+    "group_whole_compound",
+)
+
+
+def initial_from(facts):
+    """``HouseholdFactsForm`` initial data from stored facts: the reverse of ``to_facts`` (defaults left blank)."""
+    initial = {name: getattr(facts, name) for name in _SAME_NAME_FACTS}
+    initial = {name: value for name, value in initial.items() if value not in (None, "", 0, False)}
+    if facts.title_share != 1:
+        initial["title_share"] = facts.title_share
+    initial["balcony_open"] = not facts.balcony_enclosed
+    initial["after_signing_period"] = not facts.within_signing_period
+    for storey in facts.storeys:
+        if storey.storey <= STOREYS:
+            initial[f"storey_{storey.storey}_area"] = storey.area
+            initial[f"storey_{storey.storey}_structure"] = storey.structure
+    for prefix, values in (("mu", facts.land_mu), ("item", facts.items), ("rate", facts.rates)):
+        for key, value in values.items():
+            initial[f"{prefix}_{key}"] = value
+    return initial
+
+
+class HouseholdForm(forms.Form):
+    """A household's particulars; its facts come in a ``HouseholdFactsForm`` beside it."""
+
+    number = forms.CharField(label=_("Household number"), max_length=40)
+    head_name = forms.CharField(label=_("Head of household"), max_length=50)
+    id_number = forms.CharField(label=_("ID number"), max_length=30, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    plot = forms.CharField(label=_("Plot"), max_length=100, required=False)
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SurveyedOnForm(forms.Form):
+    surveyed_on = forms.DateField(label=_("Surveyed on"), widget=DateInput)
+
+
+class AdvanceForm(forms.Form):
+    """The household's next step, its date and, for signing, the agreement type."""
+
+    on = forms.DateField(label=_("Date"), widget=DateInput)
+    agreement_type = forms.ChoiceField(label=_("Agreement type"), required=False)
+
+    def __init__(self, *args, household, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.signing = household.status == "appraised"
+        if self.signing:
+            options = household.scheme_version.options
+            self.fields["agreement_type"].choices = [("", "—"), *[(o, OPTION_LABELS[o]) for o in options]]
+            self.fields["agreement_type"].initial = household.facts.get("option")
+        else:
+            del self.fields["agreement_type"]
+
+
+class PaymentForm(forms.Form):
+    paid_on = forms.DateField(label=_("Paid on"), widget=DateInput)
+    amount = forms.DecimalField(label=_("Amount (yuan)"), min_value=Decimal("0.01"), max_digits=16, decimal_places=2)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class SurveyImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Survey sheet (.xlsx)"), validators=[FileExtensionValidator(["xlsx"])], help_text=_("At most 5 MB.")
+    )
+    version = forms.ModelChoiceField(label=_("New households are computed under"), queryset=None, empty_label=None)
+    surveyed_on = forms.DateField(label=_("Surveyed on"), widget=DateInput)
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = versions
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > SURVEY_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+
+SURVEY_MAX_BYTES = 5 * 1024 * 1024

@@ -6,6 +6,8 @@ facts as ``calculator.facts_to_dict(HouseholdFacts)`` in a JSONField; ``SchemeVe
 rules the calculator reads.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -372,3 +374,169 @@ class Rule(models.Model):
             self.to_calculator().check()
         except (calculator.SchemeError, TypeError, ValueError) as error:
             raise ValidationError(_("The rule cannot be computed: %(error)s") % {"error": error}) from error
+
+
+# Households (被征收户): the register a project's office keeps, from survey to payment.
+
+
+class Household(models.Model):
+    """A household whose house or land the project takes.
+
+    Its facts are ``calculator.facts_to_dict(HouseholdFacts)``. On signing the statement of the chosen option is
+    computed once under ``scheme_version`` and frozen here (total, subtotals by heading, lines), so that later rule
+    changes never alter a signed household's amounts. The head's name, ID number and phone are personal data: only
+    the project's staff and data managers see them (``selectors.can_see_personal_data``).
+    """
+
+    class Status(models.TextChoices):
+        SURVEYED = "surveyed", _("surveyed")
+        PUBLICISED = "publicised", _("publicised")
+        APPRAISED = "appraised", _("appraised")
+        SIGNED = "signed", _("agreement signed")
+        VACATED = "vacated", _("vacated")
+        DEMOLISHED = "demolished", _("demolished")
+        PAID = "paid", _("paid")
+
+    project = models.ForeignKey(
+        ExpropriationProject, on_delete=models.PROTECT, related_name="households", verbose_name=_("project")
+    )
+    scheme_version = models.ForeignKey(
+        SchemeVersion, on_delete=models.PROTECT, related_name="households", verbose_name=_("scheme version")
+    )
+    number = models.CharField(_("household number"), max_length=40)
+    head_name = models.CharField(_("head of household"), max_length=50)
+    id_number = models.CharField(_("ID number"), max_length=30, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    plot = models.CharField(_("plot"), max_length=100, blank=True)
+    facts = models.JSONField(_("survey results"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SURVEYED)
+    surveyed_on = models.DateField(_("surveyed on"), null=True, blank=True)
+    publicised_on = models.DateField(_("publicised on"), null=True, blank=True)
+    appraised_on = models.DateField(_("appraised on"), null=True, blank=True)
+    signed_on = models.DateField(_("agreement signed on"), null=True, blank=True)
+    vacated_on = models.DateField(_("vacated on"), null=True, blank=True)
+    demolished_on = models.DateField(_("demolished on"), null=True, blank=True)
+    paid_on = models.DateField(_("paid in full on"), null=True, blank=True)
+    agreement_type = models.CharField(
+        _("agreement type"), max_length=10, choices=_choices(calculator.OPTIONS, OPTION_LABELS), blank=True
+    )
+    signed_total = models.DecimalField(
+        _("total at signing (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    # Exact Decimals as strings, by heading, and the whole statement: what the agreement was signed on.
+    signed_subtotals = models.JSONField(_("subtotals at signing"), default=dict, blank=True)
+    signed_statement = models.JSONField(_("statement at signing"), default=dict, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+        ordering = ["project", "number", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "number"], name="household_unique_number_per_project"),
+            models.CheckConstraint(
+                condition=Q(status__in=["surveyed", "publicised", "appraised"])
+                | (~Q(agreement_type="") & Q(signed_on__isnull=False) & Q(signed_total__isnull=False)),
+                name="household_signed_has_agreement",
+                violation_error_message=_("A signed household needs its agreement type, date and frozen total."),
+            ),
+        ]
+
+    def __str__(self):
+        # The number only: labels end up in histories and lists that people without access to personal data see.
+        return _("Household %(number)s") % {"number": self.number}
+
+    def get_absolute_url(self):
+        return reverse("compensation:household_detail", args=[self.pk])
+
+    @property
+    def is_signed(self):
+        return self.status in SIGNED_STATUSES
+
+    @property
+    def subtotals(self):
+        """The frozen subtotals as Decimals, heading → amount."""
+        return {heading: Decimal(value) for heading, value in self.signed_subtotals.items()}
+
+    def household_facts(self):
+        return calculator.facts_from_dict(self.facts)
+
+
+# The lifecycle in order, each status with the field holding its date. It moves one step at a time.
+HOUSEHOLD_LIFECYCLE = [
+    (Household.Status.SURVEYED, "surveyed_on"),
+    (Household.Status.PUBLICISED, "publicised_on"),
+    (Household.Status.APPRAISED, "appraised_on"),
+    (Household.Status.SIGNED, "signed_on"),
+    (Household.Status.VACATED, "vacated_on"),
+    (Household.Status.DEMOLISHED, "demolished_on"),
+    (Household.Status.PAID, "paid_on"),
+]
+HOUSEHOLD_STEP = {status: index for index, (status, _field) in enumerate(HOUSEHOLD_LIFECYCLE)}
+SIGNED_STATUSES = [
+    status
+    for status, _field in HOUSEHOLD_LIFECYCLE
+    if HOUSEHOLD_STEP[status] >= HOUSEHOLD_STEP[Household.Status.SIGNED]
+]
+
+
+class HouseholdPayment(models.Model):
+    """An amount paid to a signed household; several instalments may settle its frozen total."""
+
+    household = models.ForeignKey(
+        Household, on_delete=models.PROTECT, related_name="payments", verbose_name=_("household")
+    )
+    paid_on = models.DateField(_("paid on"))
+    amount = models.DecimalField(_("amount (yuan)"), max_digits=16, decimal_places=2)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
+        ordering = ["household", "paid_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="household_payment_positive",
+                violation_error_message=_("A payment must be a positive amount."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.household} {self.paid_on} {self.amount}"
+
+
+class SchemeDeadline(models.Model):
+    """A time limit of a scheme version turned into a task, so the reminder system covers it.
+
+    One row per version, kind and start: scheduling again finds it and creates nothing twice.
+    """
+
+    class Kind(models.TextChoices):
+        SIGNING_END = "signing_end", _("signing period ends")
+        PUBLICITY = "publicity", _("publicity period ends")
+        REVIEW = "review", _("review period ends")
+
+    version = models.ForeignKey(
+        SchemeVersion, on_delete=models.CASCADE, related_name="deadlines", verbose_name=_("scheme version")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    starts_on = models.DateField(_("period starts"))
+    due = models.DateField(_("due"))
+    task = models.OneToOneField(
+        "projects.Task", on_delete=models.CASCADE, related_name="scheme_deadline", verbose_name=_("task")
+    )
+
+    class Meta:
+        verbose_name = _("scheme deadline")
+        verbose_name_plural = _("scheme deadlines")
+        ordering = ["due", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "kind", "starts_on"], name="scheme_deadline_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.due}"

@@ -4,12 +4,31 @@ Unit staff see the projects their units run: as expropriating authority, as its 
 department. Data managers and supervisors see all. Whoever sees a scheme may use its calculator.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, CharField, Count, DecimalField, Exists, F, OuterRef, Prefetch, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, Concat, Left
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from projects.selectors import change_history, user_scope
+from projects import roles
+from projects.lights import RED
+from projects.selectors import change_history, task_light, user_scope, visible_tasks
 
-from .models import CompensationScheme, ExpropriationProject, Rule, SchemeVersion
+from . import calculator
+from .models import (
+    HOUSEHOLD_LIFECYCLE,
+    HOUSEHOLD_STEP,
+    SIGNED_STATUSES,
+    CompensationScheme,
+    ExpropriationProject,
+    Household,
+    HouseholdPayment,
+    Rule,
+    SchemeDeadline,
+    SchemeVersion,
+)
 
 
 def visible_projects(user):
@@ -94,3 +113,199 @@ def calculator_for(user, pk):
     """A visible version and the scheme the calculator reads from it, in two queries."""
     version = version_for_view(user, pk)
     return version, version.calculator_scheme(list(version.rules.order_by("position", "pk")))
+
+
+# Households. Whoever sees a project sees its households' steps and amounts; the head's name, ID number and phone
+# only its staff (units running it as authority, office or implementing department) and data managers see.
+
+
+def staff_projects(user):
+    """The projects one of the user's units runs; none for supervisors, who see every project without running one."""
+    scope = user_scope(user)
+    if scope.everything:
+        return ExpropriationProject.objects.none()
+    ids = scope.organisation_ids
+    department = ExpropriationProject.departments.through.objects.filter(
+        expropriationproject=OuterRef("pk"), organisation_id__in=ids
+    )
+    return ExpropriationProject.objects.filter(Q(authority_id__in=ids) | Q(office_id__in=ids) | Exists(department))
+
+
+def is_project_staff(user, project):
+    return staff_projects(user).filter(pk=project.pk).exists()
+
+
+def can_see_personal_data(user, project):
+    return roles.is_data_manager(user) or is_project_staff(user, project)
+
+
+def can_edit_households(user, project):
+    """The same people: those who keep the register are those who may read it whole."""
+    return can_see_personal_data(user, project)
+
+
+def mask_name(name):
+    """The surname and two stars whatever the length, so the mask tells nothing more: 王小明 → 王**."""
+    return f"{name[:1]}**" if name else ""
+
+
+def project_for_view(user, pk):
+    return get_object_or_404(visible_projects(user).select_related("authority", "office"), pk=pk)
+
+
+def project_for_edit(user, pk):
+    project = project_for_view(user, pk)
+    if not can_edit_households(user, project):
+        raise PermissionDenied
+    return project
+
+
+def project_versions(project):
+    """The versions a household of the project can be computed under: those in force first, then the newest."""
+    return (
+        SchemeVersion.objects.filter(scheme__project=project)
+        .exclude(status=SchemeVersion.Status.WITHDRAWN)
+        .select_related("scheme")
+        .order_by("status", "scheme__name", "-number")
+    )
+
+
+def default_version(project):
+    versions = project_versions(project)
+    return versions.filter(status=SchemeVersion.Status.IN_FORCE).first() or versions.first()
+
+
+def visible_households(user):
+    return Household.objects.filter(project__in=visible_projects(user))
+
+
+def households_for_admin(user):
+    """Visible households, each with ``head_shown``: the head's name, or its mask where the user may not see it."""
+    households = visible_households(user)
+    if roles.is_data_manager(user):
+        return households.annotate(head_shown=F("head_name"))
+    return households.annotate(
+        head_shown=Case(
+            When(project__in=staff_projects(user), then=F("head_name")),
+            default=Concat(Left("head_name", 1), Value("**")),
+            output_field=CharField(),
+        )
+    )
+
+
+def household_list(user, project):
+    """The project's households with what a register row shows, and how much each has been paid."""
+    paid = HouseholdPayment.objects.filter(household=OuterRef("pk")).values("household")
+    paid = paid.annotate(total=Sum("amount")).values("total")
+    return (
+        visible_households(user)
+        .filter(project=project)
+        .select_related("scheme_version")
+        .annotate(paid=Coalesce(paid, Value(Decimal(0)), output_field=DecimalField(max_digits=16, decimal_places=2)))
+        .order_by("number", "pk")
+    )
+
+
+def household_for_view(user, pk):
+    return get_object_or_404(
+        visible_households(user).select_related("project__authority", "project__office", "scheme_version__scheme"),
+        pk=pk,
+    )
+
+
+def household_for_edit(user, pk):
+    household = household_for_view(user, pk)
+    if not can_edit_households(user, household.project):
+        raise PermissionDenied
+    return household
+
+
+def household_comparison(household):
+    """Every option's statement under the household's version, computed now; (statements, error)."""
+    version = household.scheme_version
+    scheme = version.calculator_scheme(list(version.rules.order_by("position", "pk")))
+    try:
+        return calculator.compile_scheme(scheme).compare(household.household_facts()), None
+    except calculator.SchemeError as error:
+        return None, str(error)
+
+
+def next_status(household):
+    """The step after the household's current one; None once paid."""
+    step = HOUSEHOLD_STEP[household.status] + 1
+    return HOUSEHOLD_LIFECYCLE[step][0] if step < len(HOUSEHOLD_LIFECYCLE) else None
+
+
+def household_detail(user, household):
+    reached = HOUSEHOLD_STEP[household.status]
+    payments = household.payments.order_by("paid_on", "pk")
+    paid = sum((payment.amount for payment in payments), Decimal(0))
+    return {
+        "household": household,
+        "project": household.project,
+        "personal": can_see_personal_data(user, household.project),
+        "can_edit": can_edit_households(user, household.project),
+        "timeline": [
+            {
+                "status": status,
+                "label": Household.Status(status).label,
+                "date": getattr(household, field),
+                "reached": HOUSEHOLD_STEP[status] <= reached,
+                "current": status == household.status,
+            }
+            for status, field in HOUSEHOLD_LIFECYCLE
+        ],
+        "next_status": next_status(household),
+        "payments": payments,
+        "paid": paid,
+        "outstanding": household.signed_total - paid if household.is_signed else None,
+        "history": change_history(household.history.all(), HouseholdPayment.history.filter(household_id=household.pk)),
+    }
+
+
+def project_dashboard(user, project, today=None):
+    """A project's figures: households by step, signing over time, money committed and paid, what is overdue."""
+    today = today or timezone.localdate()
+    households = visible_households(user).filter(project=project)
+    by_status = dict(households.order_by().values_list("status").annotate(n=Count("pk")))
+    total = sum(by_status.values())
+    signed = households.filter(status__in=SIGNED_STATUSES)
+    signed_count = sum(by_status.get(status, 0) for status in SIGNED_STATUSES)
+    committed = signed.aggregate(total=Sum("signed_total"))["total"] or Decimal(0)
+    paid = HouseholdPayment.objects.filter(household__in=households).aggregate(total=Sum("amount"))["total"]
+    cumulative, curve = 0, []
+    for day, count in signed.order_by("signed_on").values_list("signed_on").annotate(n=Count("pk")):
+        cumulative += count
+        curve.append({"date": day.isoformat(), "signed": cumulative, "rate": round(100 * cumulative / total, 1)})
+    deadlines = list(
+        SchemeDeadline.objects.filter(version__scheme__project=project, task__in=visible_tasks(user))
+        .select_related("task", "version")
+        .order_by("due", "pk")
+    )
+    for deadline in deadlines:
+        deadline.light = task_light(deadline.task, today=today, percent=deadline.task.latest_percent)
+    ended = SchemeVersion.objects.filter(scheme__project=project, signing_end__lt=today)
+    unsigned_late = households.filter(scheme_version__in=ended).exclude(status__in=SIGNED_STATUSES)
+    return {
+        "project": project,
+        "today": today,
+        "steps": [
+            {"status": status, "label": Household.Status(status).label, "count": by_status.get(status, 0)}
+            for status, _field in HOUSEHOLD_LIFECYCLE
+        ],
+        "total": total,
+        "signed": signed_count,
+        "signing_rate": round(100 * signed_count / total, 1) if total else 0,
+        "committed": committed,
+        "paid": paid or Decimal(0),
+        "curve": curve,
+        "deadlines": deadlines,
+        "overdue": [deadline for deadline in deadlines if deadline.light == RED],
+        "unsigned_late": unsigned_late.order_by("number", "pk"),
+        "can_edit": can_edit_households(user, project),
+    }
+
+
+def project_statements(user, project):
+    """The signed households of the project, for the export of their frozen statements."""
+    return household_list(user, project).filter(status__in=SIGNED_STATUSES)

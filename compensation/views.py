@@ -1,9 +1,29 @@
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+import datetime
+from decimal import Decimal
 
-from . import calculator, exports, selectors
-from .forms import HouseholdFactsForm
-from .models import HEADING_LABELS
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from common.views import ExportableListView
+
+from . import calculator, exports, selectors, services, survey_sheet
+from .filters import HouseholdFilter
+from .forms import (
+    AdvanceForm,
+    HouseholdFactsForm,
+    HouseholdForm,
+    PaymentForm,
+    SurveyedOnForm,
+    SurveyImportForm,
+    initial_from,
+)
+from .models import HEADING_LABELS, SchemeVersion
+from .tables import HouseholdTable
 
 
 def scheme_list(request):
@@ -102,3 +122,313 @@ def _comparison(compared):
         "wished": [compared[o].flat_wished for o in options],
         "best": max(options, key=lambda option: compared[option].total),
     }
+
+
+# Households (被征收户)
+
+
+def project_dashboard(request, pk):
+    project = selectors.project_for_view(request.user, pk)
+    return render(request, "compensation/project_dashboard.html", selectors.project_dashboard(request.user, project))
+
+
+@require_POST
+def project_schedule_deadlines(request, pk):
+    project = selectors.project_for_edit(request.user, pk)
+    created = []
+    for version in selectors.project_versions(project).filter(status=SchemeVersion.Status.IN_FORCE):
+        created += services.schedule_scheme_deadlines(version, request.user)
+    messages.success(request, _("%(count)s deadline tasks created.") % {"count": len(created)})
+    return redirect("compensation:project_dashboard", pk=project.pk)
+
+
+class HouseholdListView(ExportableListView):
+    filterset_class = HouseholdFilter
+    template_name = "compensation/household_list.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.project = selectors.project_for_view(request.user, kwargs["pk"])
+        self.personal = selectors.can_see_personal_data(request.user, self.project)
+        # The export builds its tables from table_class too, so the mask travels in the class.
+        self.table_class = HouseholdTable.for_viewer(self.personal)
+        self.export_name = f"households-{self.project.pk}"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.household_list(self.request.user, self.project)
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        filterset.personal = self.personal
+        return filterset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            project=self.project, can_edit=selectors.can_edit_households(self.request.user, self.project), **kwargs
+        )
+
+
+def household_create(request, pk):
+    project = selectors.project_for_edit(request.user, pk)
+    return _edit_household(request, project, None)
+
+
+def household_edit(request, pk):
+    household = selectors.household_for_edit(request.user, pk)
+    return _edit_household(request, household.project, household)
+
+
+def _chosen_version(request, project, household):
+    """The version the facts form follows: the one chosen on the page, else the household's, else the current."""
+    if household is not None and household.is_signed:
+        return household.scheme_version
+    chosen = (request.POST if request.method == "POST" else request.GET).get("version")
+    versions = selectors.project_versions(project)
+    if chosen and chosen.isdigit():
+        version = versions.filter(pk=chosen).first()
+        if version is not None:
+            return version
+    return household.scheme_version if household else selectors.default_version(project)
+
+
+def _edit_household(request, project, household):
+    version = _chosen_version(request, project, household)
+    if version is None:
+        messages.error(request, _("The project has no compensation scheme to compute households under."))
+        return redirect("compensation:household_list", pk=project.pk)
+    scheme = version.calculator_scheme(list(version.rules.order_by("position", "pk")))
+    data = request.POST if request.method == "POST" else None
+    initial = {name: getattr(household, name) for name in services.HOUSEHOLD_FIELDS} if household else None
+    form = HouseholdForm(data, initial=initial)
+    facts_form = None
+    if household is None or not household.is_signed:
+        facts = household.household_facts() if household else calculator.HouseholdFacts(option=version.options[0])
+        facts_form = HouseholdFactsForm(data, scheme=scheme, prefix="facts", initial=initial_from(facts))
+    dated = SurveyedOnForm(data, initial={"surveyed_on": timezone.localdate()}) if household is None else None
+    forms_valid = all(f.is_valid() for f in (form, facts_form, dated) if f is not None)
+    if request.method == "POST" and forms_valid:
+        facts = facts_form.to_facts() if facts_form else None
+        try:
+            if household is None:
+                saved = services.create_household(
+                    project=project, scheme_version=version, facts=facts, **dated.cleaned_data, **form.cleaned_data
+                )
+            else:
+                saved = services.update_household(
+                    household, data=form.cleaned_data, facts=facts, scheme_version=version
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved “%(household)s”.") % {"household": saved})
+            return redirect(saved)
+    return render(
+        request,
+        "compensation/household_form.html",
+        {
+            "project": project,
+            "household": household,
+            "version": version,
+            "versions": selectors.project_versions(project),
+            "form": form,
+            "facts_form": facts_form,
+            "dated": dated,
+        },
+    )
+
+
+def household_detail(request, pk):
+    household = selectors.household_for_view(request.user, pk)
+    return _household_page(request, household, AdvanceForm(household=household, initial={"on": timezone.localdate()}))
+
+
+def _household_page(request, household, advance_form, payment_form=None):
+    context = selectors.household_detail(request.user, household)
+    context.update(_statement_context(household))
+    context["advance_form"] = advance_form
+    context["payment_form"] = payment_form or PaymentForm(initial={"paid_on": timezone.localdate()})
+    return render(request, "compensation/household_detail.html", context)
+
+
+def _statement_context(household):
+    """The frozen statement of a signed household; for one not yet signed, every option computed now."""
+    if household.is_signed:
+        data = household.signed_statement
+        return {"statement": _with_decimals(data), "groups": _frozen_groups(data)}
+    compared, error = selectors.household_comparison(household)
+    if compared is None:
+        return {"statement": None, "groups": [], "error": error}
+    statement = compared[household.household_facts().option]
+    data = services.statement_data(statement, household.scheme_version)
+    return {"statement": _with_decimals(data), "groups": _frozen_groups(data), "comparison": _comparison(compared)}
+
+
+STATEMENT_FIGURES = ("total", "rounded_total", "flat_entitlement", "flat_wished", "shop_entitlement", "shop_wished")
+
+
+def _with_decimals(data):
+    """The statement as kept, its figures as Decimals again for the page."""
+    return {**data, **{name: Decimal(data[name]) for name in STATEMENT_FIGURES}}
+
+
+NUMERIC_LINE_FIELDS = ("quantity", "rate", "months", "amount", "area")
+
+
+def _frozen_groups(data):
+    """A statement kept as data, its lines under their headings with Decimals back, each heading's subtotal."""
+    groups = {}
+    for line in data["lines"]:
+        line = {**line, **{name: None if line[name] is None else Decimal(line[name]) for name in NUMERIC_LINE_FIELDS}}
+        groups.setdefault(line["heading"], []).append(line)
+    subtotals = {heading: Decimal(amount) for heading, amount in data["subtotals"].items()}
+    return [
+        {"heading": HEADING_LABELS[heading], "lines": groups[heading], "subtotal": subtotals.get(heading)}
+        for heading in HEADING_LABELS
+        if heading in groups
+    ]
+
+
+@require_POST
+def household_advance(request, pk):
+    household = selectors.household_for_edit(request.user, pk)
+    form = AdvanceForm(request.POST, household=household)
+    following = selectors.next_status(household)
+    if form.is_valid() and following:
+        try:
+            household = services.advance_household(
+                household,
+                status=following,
+                on=form.cleaned_data["on"],
+                agreement_type=form.cleaned_data.get("agreement_type", ""),
+                user=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Now “%(status)s”.") % {"status": household.get_status_display()})
+            return redirect(household)
+    return _household_page(request, household, form)
+
+
+@require_POST
+def household_payment(request, pk):
+    household = selectors.household_for_edit(request.user, pk)
+    form = PaymentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_payment(household, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Payment recorded."))
+            return redirect(household)
+    return _household_page(request, household, AdvanceForm(household=household), form)
+
+
+def household_statement(request, pk):
+    """The statement as a page to print: frozen when signed, else computed now and marked provisional."""
+    household = selectors.household_for_view(request.user, pk)
+    context = {
+        "household": household,
+        "personal": selectors.can_see_personal_data(request.user, household.project),
+        **_statement_context(household),
+    }
+    return render(request, "compensation/household_statement.html", context)
+
+
+def household_statement_export(request, pk):
+    household = selectors.household_for_view(request.user, pk)
+    context = _statement_context(household)
+    if context["statement"] is None:
+        return redirect(household)
+    personal = selectors.can_see_personal_data(request.user, household.project)
+    return _xlsx(
+        exports.household_statement_workbook(household, context["statement"], personal=personal),
+        f"statement-{household.project_id}-{household.number}.xlsx",
+    )
+
+
+def project_statements_export(request, pk):
+    project = selectors.project_for_view(request.user, pk)
+    personal = selectors.can_see_personal_data(request.user, project)
+    households = selectors.project_statements(request.user, project)
+    return _xlsx(
+        exports.project_statements_workbook(project, households, personal=personal), f"statements-{project.pk}.xlsx"
+    )
+
+
+def _xlsx(content, filename):
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# Excel import of survey results
+
+SURVEY_SESSION_KEY = "survey_import"
+
+
+def survey_import(request, pk):
+    project = selectors.project_for_edit(request.user, pk)
+    versions = selectors.project_versions(project)
+    form = SurveyImportForm(
+        request.POST or None,
+        request.FILES or None,
+        versions=versions,
+        initial={"version": selectors.default_version(project), "surveyed_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = survey_sheet.read_survey_sheet(form.cleaned_data["file"].read())
+        except survey_sheet.SurveySheetError as error:
+            form.add_error("file", error.message)
+        else:
+            version, surveyed_on = form.cleaned_data["version"], form.cleaned_data["surveyed_on"]
+            request.session[SURVEY_SESSION_KEY] = {
+                "project": project.pk,
+                "version": version.pk,
+                "surveyed_on": surveyed_on.isoformat(),
+                "rows": [[row.number, row.values] for row in rows],
+            }
+            return _survey_preview(request, project, rows, version, surveyed_on)
+    return render(request, "compensation/household_import.html", {"project": project, "form": form})
+
+
+def _survey_preview(request, project, rows, version, surveyed_on):
+    previews = services.preview_survey_rows(project, rows, version=version)
+    return render(
+        request,
+        "compensation/household_import_preview.html",
+        {
+            "project": project,
+            "previews": previews,
+            "version": version,
+            "surveyed_on": surveyed_on,
+            "blocked": any(preview.errors for preview in previews),
+        },
+    )
+
+
+@require_POST
+def survey_import_confirm(request, pk):
+    project = selectors.project_for_edit(request.user, pk)
+    pending = request.session.get(SURVEY_SESSION_KEY)
+    if not pending or pending["project"] != project.pk:
+        messages.error(request, _("Nothing to import: upload the sheet again."))
+        return redirect("compensation:survey_import", pk=project.pk)
+    version = get_object_or_404(selectors.project_versions(project), pk=pending["version"])
+    surveyed_on = datetime.date.fromisoformat(pending["surveyed_on"])
+    rows = [survey_sheet.SheetRow(number, values) for number, values in pending["rows"]]
+    previews = services.preview_survey_rows(project, rows, version=version)
+    try:
+        saved = services.import_survey_rows(project, previews, version=version, surveyed_on=surveyed_on)
+    except ValidationError:
+        return _survey_preview(request, project, rows, version, surveyed_on)
+    del request.session[SURVEY_SESSION_KEY]
+    messages.success(request, _("%(count)s households imported.") % {"count": len(saved)})
+    return redirect("compensation:household_list", pk=project.pk)
+
+
+def survey_import_template(request, pk):
+    project = selectors.project_for_edit(request.user, pk)
+    return _xlsx(survey_sheet.template_workbook(), f"survey-template-{project.pk}.xlsx")

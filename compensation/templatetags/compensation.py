@@ -118,3 +118,25 @@ def split_words(value):
 def field(form, name):
     """A bound field by name, for laying a form out in the template."""
     return form[name]
+
+
+@register.filter
+def masked(name):
+    """A head of household's name as those without access to personal data see it: 王**."""
+    from compensation.selectors import mask_name
+
+    return mask_name(name)
+
+
+@register.filter
+def household_step(status):
+    from compensation.models import Household
+
+    return Household.Status(status).label
+
+
+@register.filter
+def light_label(light):
+    from projects.models import LIGHT_CHOICES
+
+    return dict(LIGHT_CHOICES).get(light, light)

@@ -1,6 +1,10 @@
+import datetime
+from decimal import Decimal
+
 import factory
 
-from compensation.models import CompensationScheme, ExpropriationProject, Rule, SchemeVersion
+from compensation import calculator
+from compensation.models import CompensationScheme, ExpropriationProject, Household, Rule, SchemeVersion
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -45,3 +49,24 @@ class RuleFactory(factory.django.DjangoModelFactory):
     source_number = "兴政发〔2024〕1号"
     source_section = "八、（一）"
     source_text = "每平方米支付搬迁补助费30元。"
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    """A surveyed household of 100 m² on one storey, under a version of its project."""
+
+    class Meta:
+        model = Household
+
+    scheme_version = factory.SubFactory(VersionFactory)
+    project = factory.LazyAttribute(lambda household: household.scheme_version.scheme.project)
+    number = factory.Sequence(lambda n: f"3-{n:03d}")
+    head_name = factory.Sequence(lambda n: f"王示例{n}")
+    id_number = factory.Sequence(lambda n: f"14113019800101{n:04d}")
+    phone = factory.Sequence(lambda n: f"1390358{n:04d}")
+    address = factory.Sequence(lambda n: f"蔚汾镇示例村{n}号")
+    surveyed_on = datetime.date(2024, 3, 1)
+    facts = factory.LazyFunction(
+        lambda: calculator.facts_to_dict(
+            calculator.HouseholdFacts(option="cash", storeys=(calculator.Storey(1, Decimal("100")),))
+        )
+    )

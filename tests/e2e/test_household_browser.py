@@ -1,0 +1,97 @@
+"""A project's staff member enters a household, compares the options, signs it and prints the statement; the
+project dashboard shows the signing."""
+
+import pytest
+
+from compensation import demo
+from compensation.models import Household, Rule, SchemeVersion
+from projects import roles
+from tests.e2e.conftest import log_in
+from tests.projects.factories import AliasFactory, OrganisationFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def housing_staff(county):
+    """Staff of 县住建局, which implements the third phase's expropriation."""
+    housing = OrganisationFactory(name="兴县住房和城乡建设管理局", short_name="县住建局", parent=county)
+    AliasFactory(organisation=OrganisationFactory(name="蔚汾镇", parent=county), alias="蔚汾镇人民政府")
+    demo.load_demo()
+    return UserFactory(role=roles.UNIT_STAFF, units=[housing])
+
+
+def advance(page, step):
+    page.click("form.advance-form button[type=submit]")
+    page.wait_for_selector(f"ol.lifecycle li.current:has-text('{step}')")
+
+
+def test_enter_compare_sign_print_and_see_it_on_the_dashboard(page, shoot, housing_staff):
+    version = SchemeVersion.objects.get(document_number="兴政发〔2021〕14号")
+    project = version.scheme.project
+    page.goto("/compensation/")
+    log_in(page, housing_staff.username)
+    page.wait_for_url("**/compensation/")
+    page.click("text=被征收户台账")
+    page.wait_for_url(f"**/compensation/projects/{project.pk}/households/")
+    page.click("text=新增被征收户")
+
+    # Worked example 5 of the third phase: an exchange for a larger flat, signed on day 10 with 5 neighbours.
+    page.fill("input[name=number]", "SQ-101")
+    page.fill("input[name=head_name]", "示例户甲")
+    page.fill("input[name=id_number]", "141130198001011234")
+    page.fill("input[name=phone]", "13903581234")
+    page.fill("input[name=address]", "蔚汾镇示例街101号")
+    page.select_option("select[name=facts-option]", "exchange")
+    page.fill("input[name=facts-storey_1_area]", "100")
+    page.fill("input[name=facts-storey_2_area]", "80")
+    page.fill("input[name=facts-appraised_attachments]", "10000")
+    page.fill("input[name=facts-wished_area]", "250")
+    page.fill("input[name=facts-agreed_transition_months]", "24")
+    page.fill("input[name=facts-signing_day]", "10")
+    page.fill("input[name=facts-group_households]", "6")
+    page.fill("input[name=facts-group_days]", "8")
+    page.click("form.household-form button[type=submit]")
+    page.wait_for_selector("table.comparison")
+    household = Household.objects.get(number="SQ-101")
+    assert household.head_name == "示例户甲" and household.status == "surveyed"
+
+    assert page.locator("table.comparison tr.total td").all_inner_texts()[1:] == ["166,600", "132,000", "-96,800"]
+    assert page.inner_text("#statement-total") == "132,000"
+    shoot("compared")
+
+    advance(page, "公示")
+    advance(page, "评估")
+    page.select_option("select[name=agreement_type]", "exchange")
+    advance(page, "签约")
+    assert page.inner_text("#signed-total") == "132,000"
+    assert "签约锁定的补偿明细" in page.content()
+    shoot("signed")
+
+    # A later change to the rules leaves the signed amount as it was.
+    Rule.objects.filter(version=version, code="flat-larger").update(amount=5000)
+    page.reload()
+    assert page.inner_text("#signed-total") == "132,000"
+
+    page.click("a.button:has-text('补偿明细')")
+    page.wait_for_url(f"**/compensation/households/{household.pk}/statement/")
+    assert page.inner_text("#statement-total") == "132,000"
+    assert "示例户甲" in page.inner_text("dl.statement-head")
+    page.emulate_media(media="print")
+    assert not page.is_visible("header.topbar") and not page.is_visible("button.print")
+    assert page.is_visible("table.statement") and page.is_visible("p.signatures")
+    shoot("print")
+    assert page.pdf(format="A4").startswith(b"%PDF")
+    page.emulate_media(media="screen")
+
+    page.goto(f"/compensation/projects/{project.pk}/")
+    assert page.inner_text(".tile[data-status=signed] strong") == "1"
+    assert page.inner_text("#signing-rate strong") == "100.0%"
+    assert page.inner_text("#committed strong") == "132,000"
+    page.wait_for_function("document.getElementById('signing-chart').width > 0")
+    shoot("dashboard")
+
+    page.click("nav.subnav >> text=被征收户台账")
+    page.wait_for_selector("table.households")
+    assert "示例户甲" in page.inner_text("table.households") and "13903581234" in page.inner_text("table.households")
+    shoot("register")
