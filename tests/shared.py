@@ -17,3 +17,21 @@ def gazette_text(name):
 
 def without_spaces(text):
     return re.sub(r"\s+", "", text)
+
+
+def loaded_once_per_module(load):
+    """A fixture that loads data once for a whole test module, inside a transaction rolled back at its end.
+
+    Each test still runs in its own savepoint (pytest-django's ``db``), so it sees the loaded data and
+    leaves it as it found it. Loading the demo county takes seconds; once per module, not per test.
+    """
+
+    @pytest.fixture(scope="module")
+    def fixture(django_db_setup, django_db_blocker):
+        from django.db import transaction
+
+        with django_db_blocker.unblock(), transaction.atomic():
+            yield load()
+            transaction.set_rollback(True)
+
+    return fixture

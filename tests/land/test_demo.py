@@ -9,14 +9,17 @@ from django.conf import settings
 from land import demo, selectors
 from land.models import LandSupplyPlan, Parcel
 from projects import demo as projects_demo
+from tests.shared import loaded_once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded():
+def _load():
     projects_demo.load_demo()
     return apps.get_app_config("land").load_demo()
+
+
+loaded = loaded_once_per_module(_load)
 
 
 def test_the_demo_enters_every_approved_parcel_and_one_demo_plan(loaded):

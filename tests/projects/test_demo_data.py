@@ -18,14 +18,12 @@ from projects.models import (
     Task,
 )
 from projects.selectors import resolve_organisation
-from tests.shared import gazette_text, without_spaces
+from tests.shared import gazette_text, loaded_once_per_module, without_spaces
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded():
-    return demo.load_demo()
+loaded = loaded_once_per_module(demo.load_demo)
 
 
 def test_demo_county_has_its_fifteen_townships(loaded):
@@ -94,14 +92,6 @@ def test_demo_accounts_have_their_roles(loaded):
     unit = users.get(username="unit")
     assert unit.groups.get().name == roles.UNIT_STAFF
     assert unit.unit_access.count() == 1
-
-
-def test_without_the_shared_gazettes_the_demo_imports_the_sample(settings, tmp_path):
-    settings.SHARED_GAZETTES_DIR = tmp_path / "absent"
-    assert demo.demo_gazette_files() == [demo.SAMPLE_GAZETTE]
-    result = demo.load_demo()
-    assert result["issues"] == 1
-    assert LeadingGroup.objects.count() == len(demo_data.ROSTERS)
 
 
 def test_with_the_shared_gazettes_every_roster_points_at_an_imported_document(loaded):
