@@ -15,6 +15,7 @@ from .models import Document, Gazette, ImportJob, Issue
 from .parsing import GazetteParseError, as_json, decode_gazette_bytes, parse_gazette
 from .parsing.vocabulary import kind_of
 from .selectors import progress_key
+from .signals import issue_imported
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +54,21 @@ def import_gazette(data, *, name, county="", year=None, number=None, dry_run=Fal
     digest = hashlib.sha256(data).hexdigest()
     existing = Issue.objects.filter(source_hash=digest).first()
     if existing is not None:
+        _announce(existing, "unchanged")
         return ImportOutcome("unchanged", report, existing)
     issue, outcome = _write_issue(
         parsed, text, name=name, digest=digest, county=county, year=year, number=number, progress=progress
     )
     report["warnings"] = list(issue.warnings)  # the parser's, and what writing added
+    _announce(issue, outcome)
     return ImportOutcome(outcome, report, issue)
+
+
+def _announce(issue, outcome):
+    """Tell listeners (the ledger's proposals) that the issue is written; their failure does not undo the import."""
+    for receiver, result in issue_imported.send_robust(sender=Issue, issue=issue, outcome=outcome):
+        if isinstance(result, Exception):
+            logger.error("after importing issue %s, %r failed", issue.pk, receiver, exc_info=result)
 
 
 @transaction.atomic

@@ -31,6 +31,14 @@ def _grant_land_rights(sender, **kwargs):
             group.permissions.add(*permissions)
 
 
+def _parcel_form_url(proposal):
+    """The 新建宗地 page prefilled from the 批复; a parcel proposal's position is its index among the parcels there."""
+    from django.urls import reverse
+
+    query = f"?document={proposal.document_id}&parcel={proposal.position}&proposal={proposal.pk}"
+    return reverse("land:parcel_create") + query
+
+
 class LandConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "land"
@@ -46,6 +54,10 @@ class LandConfig(AppConfig):
 
         register_linked_selector(Parcel, visible_parcels)
         register_linked_selector(LandSupplyPlan, visible_plans)
+
+        from projects.proposals_registry import register_acceptor
+
+        register_acceptor("parcel", _parcel_form_url)
 
     def load_demo(self):
         """The parcels the shared gazettes approve and one demo plan for 兴县; nothing when already there."""

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.views import ExportableListView
-from projects import roles
+from projects import proposal_selectors, proposal_services, roles
 
 from . import selectors, services, units
 from .filters import ParcelFilter, PlanFilter
@@ -169,20 +170,29 @@ def parcel_create(request):
         proposal = selectors.parcel_proposal(document, _integer(request.GET.get("parcel", "0")), county)
         if proposal is None:
             raise Http404
+    # Opened from the gazette proposals' review: saving the parcel accepts that proposal too.
+    review = (
+        proposal_selectors.proposal_for_review(request.user, _integer(request.GET["proposal"]))
+        if (proposal and request.GET.get("proposal"))
+        else None
+    )
     form = ParcelForm(request.POST or None, initial=proposal.initial if proposal else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         area, area_unit, approved_on = data.pop("area"), data.pop("area_unit"), data.pop("approved_on")
         documents = data.pop("documents")
         try:
-            parcel = services.create_parcel(
-                area=area,
-                area_unit=area_unit,
-                documents=documents,
-                status=Parcel.Status.APPROVED if approved_on else Parcel.Status.PROPOSED,
-                status_date=approved_on,
-                **data,
-            )
+            with transaction.atomic():
+                parcel = services.create_parcel(
+                    area=area,
+                    area_unit=area_unit,
+                    documents=documents,
+                    status=Parcel.Status.APPROVED if approved_on else Parcel.Status.PROPOSED,
+                    status_date=approved_on,
+                    **data,
+                )
+                if review is not None:
+                    proposal_services.accept_with_record(review, parcel, request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:

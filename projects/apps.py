@@ -3,6 +3,12 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
+def _propose(sender, issue, **kwargs):
+    from .proposal_services import propose_for_issue
+
+    propose_for_issue(issue)
+
+
 def _ensure_role_groups(sender, **kwargs):
     from .services import ensure_role_groups
 
@@ -19,6 +25,10 @@ class ProjectsConfig(AppConfig):
         post_migrate.connect(_ensure_role_groups, dispatch_uid="projects_role_groups")
 
         from gazette.selectors import register_linked_selector
+        from gazette.signals import issue_imported
+
+        # What an import reads in the issue becomes proposals for review; gazette does not know this app.
+        issue_imported.connect(_propose, dispatch_uid="projects_propose")
 
         from .models import LeadingGroup, Task
         from .selectors import visible_groups, visible_tasks

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import proposal_views, views
 
 app_name = "projects"
 
@@ -31,4 +31,7 @@ urlpatterns = [
     path("tasks/<int:pk>/request-closing/", views.task_request_closing, name="task_request_closing"),
     path("tasks/<int:pk>/verify-closing/", views.task_verify_closing, name="task_verify_closing"),
     path("tasks/<int:pk>/status/", views.task_set_status, name="task_set_status"),
+    path("proposals/issue/<int:pk>/", proposal_views.issue_proposals, name="issue_proposals"),
+    path("proposals/<int:pk>/", proposal_views.proposal_review, name="proposal_review"),
+    path("proposals/<int:pk>/reject/", proposal_views.proposal_reject, name="proposal_reject"),
 ]
