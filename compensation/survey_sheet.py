@@ -10,11 +10,11 @@ import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
+
+from common.sheets import SheetError, read_rows
 
 from . import calculator as c
 
@@ -77,18 +77,8 @@ MAX_ROWS = 5000
 MISSING, NOT_A_NUMBER, NEGATIVE, UNKNOWN_CHOICE = "missing", "not_a_number", "negative", "unknown_choice"
 
 
-class SurveySheetError(ValueError):
-    """The file is not a survey sheet this reader understands; ``message`` says why, in Chinese."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    number: int  # the row's number in the sheet, as Excel shows it
-    values: dict  # column name → text
+class SurveySheetError(SheetError):
+    """The file is not a survey sheet this reader understands."""
 
 
 @dataclass
@@ -120,32 +110,16 @@ def template_workbook():
 
 def read_survey_sheet(data):
     """The non-empty rows of the first sheet, found by the header names wherever the header row is."""
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as error:
-        raise SurveySheetError("文件不是 Excel 工作簿（.xlsx），请使用下载的模板。") from error
-    rows = workbook.worksheets[0].iter_rows(values_only=True)
-    header, header_number = None, 0
-    for number, row in enumerate(rows, start=1):
-        cells = [_text(value) for value in row]
-        if "户号" in cells:
-            header, header_number = cells, number
-            break
-    if header is None:
-        raise SurveySheetError("没有找到表头：第一张工作表中应有“户号”“户主”等列。")
-    missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        raise SurveySheetError("表头缺少以下列：" + "、".join(missing))
-    positions = {name: header.index(name) for name in COLUMNS if name in header}
-    found = []
-    for number, row in enumerate(rows, start=header_number + 1):
-        cells = [_text(value) for value in row]
-        values = {name: cells[index] if index < len(cells) else "" for name, index in positions.items()}
-        if any(values.values()):
-            found.append(SheetRow(number, values))
-        if len(found) > MAX_ROWS:
-            raise SurveySheetError(f"一次最多导入 {MAX_ROWS} 行，请分批导入。")
-    return found
+    return read_rows(
+        data,
+        columns=COLUMNS,
+        required=REQUIRED,
+        marker="户号",
+        cell_text=_text,
+        max_rows=MAX_ROWS,
+        no_header="没有找到表头：第一张工作表中应有“户号”“户主”等列。",
+        error=SurveySheetError,
+    )
 
 
 def parse_row(values):

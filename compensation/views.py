@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.sheets import SheetRow
 from common.views import ExportableListView
 
 from . import calculator, exports, selectors, services, survey_sheet
@@ -418,7 +419,7 @@ def survey_import_confirm(request, pk):
         return redirect("compensation:survey_import", pk=project.pk)
     version = get_object_or_404(selectors.project_versions(project), pk=pending["version"])
     surveyed_on = datetime.date.fromisoformat(pending["surveyed_on"])
-    rows = [survey_sheet.SheetRow(number, values) for number, values in pending["rows"]]
+    rows = [SheetRow(number, values) for number, values in pending["rows"]]
     previews = services.preview_survey_rows(project, rows, version=version)
     try:
         saved = services.import_survey_rows(project, previews, version=version, surveyed_on=surveyed_on)

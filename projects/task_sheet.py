@@ -3,12 +3,11 @@
 import datetime
 import io
 import re
-from dataclasses import dataclass
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
+
+from common.sheets import SheetError, read_rows
 
 COLUMNS = ("序号", "任务", "牵头单位", "责任单位", "责任人", "完成时限", "备注")
 REQUIRED = ("任务", "牵头单位", "责任单位", "完成时限")
@@ -16,18 +15,8 @@ UNIT_SEPARATORS = re.compile(r"[、，,；;/\s]+")
 MAX_ROWS = 5000
 
 
-class TaskSheetError(ValueError):
-    """The file is not a task list this reader understands; ``message`` says why, in Chinese."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    number: int  # the row's number in the sheet, as Excel shows it
-    values: dict  # column name → text
+class TaskSheetError(SheetError):
+    """The file is not a task list this reader understands."""
 
 
 def template_workbook():
@@ -50,32 +39,16 @@ def template_workbook():
 
 def read_task_sheet(data):
     """The non-empty rows of the first sheet, found by the header names wherever the header row is."""
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as error:
-        raise TaskSheetError("文件不是 Excel 工作簿（.xlsx），请使用下载的模板。") from error
-    rows = workbook.worksheets[0].iter_rows(values_only=True)
-    header, header_number = None, 0
-    for number, row in enumerate(rows, start=1):
-        cells = [_text(value) for value in row]
-        if "任务" in cells:
-            header, header_number = cells, number
-            break
-    if header is None:
-        raise TaskSheetError("没有找到表头：第一张工作表中应有“任务”“牵头单位”“责任单位”“完成时限”等列。")
-    missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        raise TaskSheetError("表头缺少以下列：" + "、".join(missing))
-    positions = {name: header.index(name) for name in COLUMNS if name in header}
-    found = []
-    for number, row in enumerate(rows, start=header_number + 1):
-        cells = [_text(value) for value in row]
-        values = {name: cells[index] if index < len(cells) else "" for name, index in positions.items()}
-        if any(values.values()):
-            found.append(SheetRow(number, values))
-        if len(found) > MAX_ROWS:
-            raise TaskSheetError(f"一次最多导入 {MAX_ROWS} 行，请分批导入。")
-    return found
+    return read_rows(
+        data,
+        columns=COLUMNS,
+        required=REQUIRED,
+        marker="任务",
+        cell_text=_text,
+        max_rows=MAX_ROWS,
+        no_header="没有找到表头：第一张工作表中应有“任务”“牵头单位”“责任单位”“完成时限”等列。",
+        error=TaskSheetError,
+    )
 
 
 def split_units(text):

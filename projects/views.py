@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.sheets import SheetRow
 from common.views import ExportableListView
 from gazette import selectors as gazette_selectors
 
@@ -28,7 +29,7 @@ from .forms import (
 )
 from .models import Task
 from .tables import GroupTable, PersonTable, TaskTable
-from .task_sheet import SheetRow, TaskSheetError, read_task_sheet, template_workbook
+from .task_sheet import TaskSheetError, read_task_sheet, template_workbook
 
 
 def home(request):
