@@ -162,3 +162,18 @@ def test_the_mute_link_is_signed(client):
     assert client.get(reverse("projects:reminder_mute", args=[token[:-2] + "xx"])).status_code == 404
     client.post(url, {"mute": "0"})
     assert not ReminderMute.objects.exists()
+
+
+def test_the_sweep_costs_the_same_queries_for_few_tasks_or_many():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(count, day):
+        for n in range(count):
+            task_due(day - datetime.timedelta(days=n % 5), email=f"c{n % 7}@county.example")
+        with CaptureQueriesContext(connection) as captured:
+            reminder_services.sweep(day=day)
+        return len(captured)
+
+    ReminderPolicy.current()
+    assert queries(3, D(2025, 10, 20)) == queries(40, D(2025, 10, 21))
