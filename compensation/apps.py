@@ -3,6 +3,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
+def _rate_rule_url(proposal):
+    """A pending rate is accepted as a draft rule on compensation's prefilled form; a reviewed one shows as reviewed."""
+    from django.urls import reverse
+
+    if proposal.status != "pending":
+        return None
+    return reverse("compensation:rate_proposal_rule", args=[proposal.pk])
+
+
 class CompensationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "compensation"
@@ -15,6 +24,10 @@ class CompensationConfig(AppConfig):
         from .selectors import visible_versions
 
         register_linked_selector(SchemeVersion, visible_versions)
+
+        from projects.proposals_registry import register_acceptor
+
+        register_acceptor("rate", _rate_rule_url)
 
     def load_demo(self):
         from .demo import load_demo, load_demo_households

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from projects.forms import DateInput
 
 from . import calculator as c
-from .models import OPTION_LABELS
+from .models import OPTION_LABELS, Rule, SchemeVersion
 
 STOREYS = 4
 LAND_TYPE_LABELS = {
@@ -333,3 +333,60 @@ class SurveyImportForm(forms.Form):
 
 
 SURVEY_MAX_BYTES = 5 * 1024 * 1024
+
+
+class RateRuleForm(forms.Form):
+    """A rate read from a scheme, as a draft rule: what the data manager checks against the source and corrects.
+
+    Of the conditions, the options and the land ownership are set here; the rest stays in the note as written.
+    """
+
+    version = forms.ModelChoiceField(label=_("Add to the draft version"), queryset=SchemeVersion.objects.none())
+    code = forms.SlugField(
+        label=_("Code"), max_length=60, help_text=_("Stays the same across versions, so versions can be compared.")
+    )
+    label = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "---------"), *Rule._meta.get_field("kind").choices])
+    heading = forms.ChoiceField(label=_("Heading"), choices=Rule._meta.get_field("heading").choices)
+    basis = forms.ChoiceField(
+        label=_("Basis"), required=False, choices=[("", "---------"), *Rule._meta.get_field("basis").choices]
+    )
+    amount = forms.DecimalField(label=_("Amount"), required=False, max_digits=14, decimal_places=4)
+    amount_max = forms.DecimalField(
+        label=_("Amount up to"), required=False, max_digits=14, decimal_places=4, help_text=_("For a range.")
+    )
+    unit = forms.CharField(label=_("Unit"), max_length=20, required=False)
+    months = forms.DecimalField(
+        label=_("Months"), required=False, max_digits=6, decimal_places=2, help_text=_("Monthly allowances only.")
+    )
+    options = forms.MultipleChoiceField(
+        label=_("Only for the options"),
+        required=False,
+        choices=list(OPTION_LABELS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: every option."),
+    )
+    land_ownership = forms.ChoiceField(
+        label=_("Only on land"),
+        required=False,
+        choices=[("", _("any")), (c.COLLECTIVE, _("collective")), (c.STATE, _("state-owned"))],
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    source_section = forms.CharField(label=_("Section"), max_length=100, required=False)
+    source_text = forms.CharField(label=_("Clause as written"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = versions
+
+    def rule_data(self):
+        """The rule's fields as ``services.add_draft_rule`` takes them (the source apart)."""
+        data = dict(self.cleaned_data)
+        conditions = {}
+        if data.pop("options"):
+            conditions["options"] = self.cleaned_data["options"]
+        if data.pop("land_ownership"):
+            conditions["land_ownership"] = self.cleaned_data["land_ownership"]
+        for name in ("version", "source_section", "source_text"):
+            del data[name]
+        return {**data, "conditions": conditions}

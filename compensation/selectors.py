@@ -4,19 +4,23 @@ Unit staff see the projects their units run: as expropriating authority, as its 
 department. Data managers and supervisors see all. Whoever sees a scheme may use its calculator.
 """
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, CharField, Count, DecimalField, Exists, F, OuterRef, Prefetch, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, Concat, Left
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from projects import roles
+from projects import proposal_selectors, roles
 from projects.lights import RED
+from projects.models import Proposal
 from projects.selectors import change_history, task_light, user_scope, visible_tasks
 
-from . import calculator
+from . import calculator, rate_units
 from .models import (
     HOUSEHOLD_LIFECYCLE,
     HOUSEHOLD_STEP,
@@ -309,3 +313,63 @@ def project_dashboard(user, project, today=None):
 def project_statements(user, project):
     """The signed households of the project, for the export of their frozen statements."""
     return household_list(user, project).filter(status__in=SIGNED_STATUSES)
+
+
+# Rate proposals read from imported schemes, accepted as draft rules. Reviewing is the data manager's work, so
+# the checks are those of projects' proposal review.
+
+_TOP_SECTION = re.compile(r"^\s*(?P<no>[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+条)")
+_SUB_SECTION = re.compile(r"^\s*(?P<no>[（(][一二三四五六七八九十]+[）)])")
+
+
+def rate_proposal_for_review(user, pk):
+    """A pending rate proposal; another kind, or one already reviewed, is not found here."""
+    proposal = proposal_selectors.proposal_for_review(user, pk)
+    if proposal.kind != Proposal.Kind.RATE or proposal.status != Proposal.Status.PENDING:
+        raise Http404
+    return proposal
+
+
+def draft_versions(user):
+    """The draft versions a rule can be added to."""
+    return (
+        visible_versions(user)
+        .filter(status=SchemeVersion.Status.DRAFT)
+        .select_related("scheme__project")
+        .order_by("scheme__project__name", "scheme__name", "number")
+    )
+
+
+def section_of(lines):
+    """The section the last of ``lines`` stands in, from the headings above it (六、（一）); "" when none."""
+    top = sub = ""
+    for line in reversed(lines):
+        if not sub and not top and (match := _SUB_SECTION.match(line.text)):
+            sub = match["no"]
+        elif match := _TOP_SECTION.match(line.text):
+            top = match["no"]
+            break
+    return top + sub
+
+
+def rate_rule_initial(proposal, lines):
+    """The rule form's initial values from the rate as read, in the calculator's kind, unit and 元."""
+    payload = proposal.payload
+    read = rate_units.read_unit(payload.get("unit"))
+    item, condition = payload.get("item") or "", payload.get("condition") or ""
+    conditions = rate_units.guess_conditions(condition)
+    return {
+        "code": f"gazette-rate-{proposal.pk}",
+        "label": item[:200],
+        "kind": read.kind,
+        "heading": rate_units.guess_heading(f"{item} {condition}", read.kind),
+        "basis": read.basis,
+        "amount": rate_units.in_yuan(payload.get("amount"), read.factor),
+        "amount_max": rate_units.in_yuan(payload.get("amount_max"), read.factor),
+        "unit": read.unit,
+        "options": conditions.get("options", []),
+        "land_ownership": conditions.get("land_ownership", ""),
+        "note": _("Condition as written: %(condition)s") % {"condition": condition} if condition else "",
+        "source_section": section_of([line for line in lines if line.number <= proposal.span_start]),
+        "source_text": payload.get("raw") or "",
+    }

@@ -173,6 +173,39 @@ def update_rule(rule, data):
     return rule
 
 
+@dataclass(frozen=True)
+class RuleSource:
+    """The clause a rule comes from: its document, the section if known and the sentence as written."""
+
+    document: object = None
+    section: str = ""
+    text: str = ""
+
+
+@transaction.atomic
+def add_draft_rule(version, *, data, source, user=None):
+    """Add a rule (``RULE_FIELDS`` in ``data``) at the end of a draft version, citing ``source``.
+
+    A version in force changes only through an adjustment, so drafts alone take new rules.
+    """
+    version = SchemeVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != SchemeVersion.Status.DRAFT:
+        raise ValidationError(_("Rules can be added only to a draft version; adjust the scheme first."))
+    last = version.rules.order_by("-position").values_list("position", flat=True).first() or 0
+    rule = Rule(version=version, position=last + 1)
+    for name in RULE_FIELDS:
+        if name in data:
+            setattr(rule, name, data[name])
+    rule.source_document = source.document
+    rule.source_number = getattr(source.document, "number", "") or ""
+    rule.source_section, rule.source_text = source.section, source.text
+    rule.full_clean()
+    if user is not None:
+        rule._history_user = user  # also outside a request (a command), the history names who added it
+    rule.save()
+    return rule
+
+
 def _save_version(version, data, rules):
     for name in VERSION_FIELDS:
         if name in data:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("projects/<int:pk>/households/import/confirm/", views.survey_import_confirm, name="survey_import_confirm"),
     path("projects/<int:pk>/households/import/template.xlsx", views.survey_import_template, name="survey_template"),
     path("projects/<int:pk>/statements.xlsx", views.project_statements_export, name="project_statements_export"),
+    path("proposals/<int:proposal_id>/rule/", views.rate_proposal_rule, name="rate_proposal_rule"),
     path("households/<int:pk>/", views.household_detail, name="household_detail"),
     path("households/<int:pk>/edit/", views.household_edit, name="household_edit"),
     path("households/<int:pk>/advance/", views.household_advance, name="household_advance"),

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from common.sheets import SheetRow
 from common.views import ExportableListView
+from projects import proposal_selectors, proposal_services
 
 from . import calculator, exports, selectors, services, survey_sheet
 from .filters import HouseholdFilter
@@ -19,6 +21,7 @@ from .forms import (
     HouseholdFactsForm,
     HouseholdForm,
     PaymentForm,
+    RateRuleForm,
     SurveyedOnForm,
     SurveyImportForm,
     initial_from,
@@ -433,3 +436,37 @@ def survey_import_confirm(request, pk):
 def survey_import_template(request, pk):
     project = selectors.project_for_edit(request.user, pk)
     return _xlsx(survey_sheet.template_workbook(), f"survey-template-{project.pk}.xlsx")
+
+
+def rate_proposal_rule(request, proposal_id):
+    """A rate read from an imported scheme, prefilled as a draft rule beside its source; saving accepts it."""
+    proposal = selectors.rate_proposal_for_review(request.user, proposal_id)
+    lines = proposal_selectors.source_lines(proposal)
+    versions = selectors.draft_versions(request.user)
+    initial = selectors.rate_rule_initial(proposal, lines)
+    drafts = list(versions[:2])
+    if len(drafts) == 1:
+        initial["version"] = drafts[0]  # the only draft needs no choosing
+    form = RateRuleForm(request.POST or None, versions=versions, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        source = services.RuleSource(
+            document=proposal.document,
+            section=form.cleaned_data["source_section"],
+            text=form.cleaned_data["source_text"],
+        )
+        try:
+            with transaction.atomic():
+                rule = services.add_draft_rule(
+                    form.cleaned_data["version"], data=form.rule_data(), source=source, user=request.user
+                )
+                proposal_services.accept_with_record(proposal, rule, request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Added the rule “%(rule)s”.") % {"rule": rule})
+            return redirect(rule.version)
+    return render(
+        request,
+        "compensation/rate_proposal_rule.html",
+        {"proposal": proposal, "source": lines, "form": form, "has_drafts": bool(drafts)},
+    )
