@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import reminder_selectors, reminder_services, roles, selectors
 from .models import (
     Assignment,
+    LeaderPortfolio,
     LeadingGroup,
     Membership,
     Organisation,
@@ -15,6 +17,7 @@ from .models import (
     Person,
     Post,
     ProgressReport,
+    Proposal,
     Reminder,
     ReminderDigest,
     ReminderMute,
@@ -245,3 +248,52 @@ class ReminderAdmin(ReadOnlyAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(task__in=selectors.visible_tasks(request.user))
+
+
+@admin.register(LeaderPortfolio)
+class LeaderPortfolioAdmin(SimpleHistoryAdmin):
+    list_display = ("person", "post", "effective", "is_current", "source_document", "superseded_by")
+    list_filter = ("is_current",)
+    search_fields = ("person__name", "post", "fields_of_work", "supervised__name", "supervised_text")
+    autocomplete_fields = ("person", "supervised", "liaised", "source_document", "superseded_by")
+    list_select_related = ("person", "source_document", "superseded_by__person")
+    date_hierarchy = "effective"
+
+    def get_queryset(self, request):
+        return selectors.visible_portfolios(request.user)
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ReadOnlyAdmin):
+    """Proposals are reviewed on their own pages, which write through the services; here data managers find them."""
+
+    list_display = ("label", "kind", "status", "document", "issue", "reviewed_by", "reviewed_at", "review_link")
+    list_filter = ("kind", "status", "document__issue")
+    search_fields = ("label", "document__title", "document__number")
+    list_select_related = ("document__issue__gazette", "reviewed_by")
+    exclude = ("content_type", "object_id")
+    ordering = ("document__issue", "document__order", "kind", "position", "pk")
+
+    def _reviewer(self, request):
+        return roles.is_data_manager(request.user) and selectors.user_scope(request.user).everything
+
+    def has_module_permission(self, request):
+        return self._reviewer(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._reviewer(request) and super().has_view_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        proposals = super().get_queryset(request)
+        return proposals if self._reviewer(request) else proposals.none()
+
+    @admin.display(description=_("issue"), ordering="document__issue")
+    def issue(self, proposal):
+        return proposal.document.issue
+
+    @admin.display(description=_("review"))
+    def review_link(self, proposal):
+        return format_html('<a href="{}">{}</a>', proposal.get_absolute_url(), _("Open"))

@@ -30,8 +30,9 @@ class ProjectsConfig(AppConfig):
         # What an import reads in the issue becomes proposals for review; gazette does not know this app.
         issue_imported.connect(_propose, dispatch_uid="projects_propose")
 
-        from .models import LeadingGroup, Task
-        from .selectors import visible_groups, visible_tasks
+        from .models import LeaderPortfolio, LeadingGroup, Task
+        from .selectors import visible_groups, visible_portfolios, visible_tasks
 
         register_linked_selector(LeadingGroup, visible_groups)
         register_linked_selector(Task, visible_tasks)
+        register_linked_selector(LeaderPortfolio, visible_portfolios)

@@ -834,6 +834,15 @@ class Proposal(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
+    )
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -851,3 +860,62 @@ class Proposal(models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:proposal_review", args=[self.pk])
+
+
+class LeaderPortfolio(models.Model):
+    """A leader's share of the government's work as a 领导工作分工 notice divides it.
+
+    A newer notice replaces a leader's earlier portfolio: the earlier one is kept, no longer current, and points at
+    the one that replaced it. Units the ledger does not know stay as written, like an assignment's.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="portfolios", verbose_name=_("person"))
+    post = models.CharField(_("post as written"), max_length=120)
+    fields_of_work = models.TextField(_("fields of work"), blank=True)
+    supervised = models.ManyToManyField(
+        Organisation, blank=True, related_name="supervising_portfolios", verbose_name=_("units supervised")
+    )
+    supervised_text = models.TextField(_("other units supervised, as written"), blank=True)
+    liaised = models.ManyToManyField(
+        Organisation, blank=True, related_name="liaising_portfolios", verbose_name=_("units liaised with")
+    )
+    liaised_text = models.TextField(_("other units liaised with, as written"), blank=True)
+    source_document = models.ForeignKey(
+        "gazette.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leader_portfolios",
+        verbose_name=_("source document"),
+    )
+    source_passage = models.TextField(_("passage in the source"), blank=True)
+    effective = models.DateField(_("in effect from"), null=True, blank=True)
+    is_current = models.BooleanField(_("current"), default=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("superseded by"),
+    )
+    history = HistoricalRecords(m2m_fields=[supervised, liaised])
+
+    class Meta:
+        verbose_name = _("leader's portfolio")
+        verbose_name_plural = _("leaders' portfolios")
+        ordering = ["person__name", "-effective", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(is_current=True),
+                name="one_current_portfolio_per_person",
+                violation_error_message=_("A person has one current portfolio."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.name} {self.post}"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()

@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .forms import AssignmentForm, MembershipForm
-from .models import Assignment, LeadingGroup, Membership, Task
+from .models import Assignment, LeadingGroup, Membership, Organisation, Person, Task
 from .proposal_services import ProposedMember
 from .services import AssignmentLine
 
@@ -76,3 +76,46 @@ def proposed_assignments(formset):
         for data in (form.cleaned_data for form in formset.forms)
         if data and not data.get("DELETE")
     ]
+
+
+class PortfolioForm(forms.Form):
+    """A plain form, not a model form: the new portfolio may replace the person's current one, which the service
+    decides, so the model's one-current-portfolio rule must not reject it here."""
+
+    person = forms.ModelChoiceField(Person.objects.all(), label=_("Person"), required=False)
+    name = forms.CharField(
+        label=_("Name as written"),
+        max_length=50,
+        required=False,
+        help_text=_("A new person of this name is added when no existing person is chosen."),
+    )
+    post = forms.CharField(label=_("Post as written"), max_length=120)
+    fields_of_work = forms.CharField(label=_("Fields of work"), required=False, widget=forms.Textarea({"rows": 2}))
+    supervised = forms.ModelMultipleChoiceField(
+        Organisation.objects.all(),
+        label=_("Units supervised"),
+        required=False,
+        widget=forms.SelectMultiple({"size": 6}),
+    )
+    supervised_text = forms.CharField(
+        label=_("Other units supervised, as written"),
+        required=False,
+        help_text=_("Separated by 、; a name that matches one organisation is linked to it."),
+    )
+    liaised = forms.ModelMultipleChoiceField(
+        Organisation.objects.all(),
+        label=_("Units liaised with"),
+        required=False,
+        widget=forms.SelectMultiple({"size": 4}),
+    )
+    liaised_text = forms.CharField(
+        label=_("Other units liaised with, as written"),
+        required=False,
+        help_text=_("Separated by 、; a name that matches one organisation is linked to it."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("person") and not (data.get("name") or "").strip():
+            self.add_error("person", _("Choose a person or write the name of a new one."))
+        return data

@@ -196,3 +196,34 @@ def task_initial(proposal):
             )
     task["source_document"] = document
     return task, units
+
+
+def resolve_units(names, resolve):
+    """Organisations for the names that match exactly one, and the names that match none, in printed order."""
+    organisations, unresolved = [], []
+    for name in names:
+        organisation = resolve(name)
+        if organisation is None:
+            unresolved.append(name)
+        elif organisation not in organisations:
+            organisations.append(organisation)
+    return organisations, unresolved
+
+
+def portfolio_initial(proposal):
+    """The portfolio form's initial values: the leader's person when exactly one has the name, units resolved."""
+    payload = proposal.payload
+    name = normalise_name(payload["name"])
+    resolve = OrganisationResolver(county_of(proposal.document))
+    supervised, supervised_text = resolve_units(payload.get("supervises") or [], resolve)
+    liaised, liaised_text = resolve_units(payload.get("liaises") or [], resolve)
+    return {
+        "person": _people_by_name({name}).get(name),
+        "name": name,
+        "post": payload.get("post") or "",
+        "fields_of_work": "、".join(payload.get("fields") or []),
+        "supervised": supervised,
+        "supervised_text": "、".join(supervised_text),
+        "liaised": liaised,
+        "liaised_text": "、".join(liaised_text),
+    }

@@ -20,9 +20,13 @@ from gazette.extraction import extract_gazette
 from gazette.parsing import parse_gazette
 from gazette.parsing.text import squeeze
 
-from .models import LeadingGroup, Membership, Proposal, Task
+from .models import LeaderPortfolio, LeadingGroup, Membership, Person, Proposal, Task
+from .names import normalise_name
+from .proposal_selectors import county_of, resolve_units
 from .proposals import phase_dates
+from .selectors import OrganisationResolver
 from .services import TASK_FIELDS, RosterLine, create_person, create_task, save_group
+from .task_sheet import split_units
 
 # Which list of a DocumentExtraction holds each kind, and the text that names a proposal of it.
 KINDS = (
@@ -195,9 +199,85 @@ def accept_with_record(proposal, record, user):
 
 
 @transaction.atomic
+def accept_portfolio(proposal, *, data, user):
+    """Create the leader's portfolio as corrected, linked to its document; it replaces the leader's current one
+    unless that one comes from a later notice (accepted first), which then replaces this one instead.
+
+    ``data``: person (or name, matched to the one person of that name, else a new person), post, fields_of_work,
+    supervised and liaised (organisations) with supervised_text and liaised_text (names, 、-separated); written
+    names that match one organisation are linked, the others kept as written.
+    """
+    proposal = _pending(proposal, {Proposal.Kind.PORTFOLIO})
+    document = proposal.document
+    post = (data.get("post") or "").strip()
+    if not post:
+        raise ValidationError(_("A portfolio needs the leader's post."))
+    person = data.get("person") or _person_named(data.get("name") or "")
+    resolve = OrganisationResolver(county_of(document))
+    supervised, supervised_text = _units(data.get("supervised"), data.get("supervised_text"), resolve)
+    liaised, liaised_text = _units(data.get("liaised"), data.get("liaised_text"), resolve)
+    current = LeaderPortfolio.objects.select_for_update().filter(person=person, is_current=True).first()
+    later = current is not None and None not in (current.effective, document.signed)
+    later = later and current.effective > document.signed
+    if current is not None and not later:
+        current.is_current = False
+        current.save(update_fields=["is_current"])
+    portfolio = LeaderPortfolio(
+        person=person,
+        post=post,
+        fields_of_work=(data.get("fields_of_work") or "").strip(),
+        supervised_text=supervised_text,
+        liaised_text=liaised_text,
+        source_document=document,
+        source_passage=source_passage(proposal),
+        effective=document.signed,
+        is_current=not later,
+        superseded_by=current if later else None,
+    )
+    portfolio.full_clean()
+    portfolio.save()
+    portfolio.supervised.set(supervised)
+    portfolio.liaised.set(liaised)
+    if current is not None and not later:
+        current.superseded_by = portfolio
+        current.save(update_fields=["superseded_by"])
+    _reviewed(proposal, Proposal.Status.ACCEPTED, user, portfolio)
+    return portfolio
+
+
+def _person_named(name):
+    """The one person of that name; a new person when none or several have it (a name alone cannot tell two apart)."""
+    name = normalise_name(name)
+    if not name:
+        raise ValidationError(_("Choose a person or write the name of a new one."))
+    people = list(Person.objects.filter(name=name)[:2])
+    return people[0] if len(people) == 1 else create_person(name=name)
+
+
+def _units(chosen, written, resolve):
+    """The chosen organisations plus those the written names match; the names matching none, 、-separated."""
+    organisations = list(chosen or [])
+    resolved, unresolved = resolve_units(split_units(written), resolve)
+    organisations += [organisation for organisation in resolved if organisation not in organisations]
+    return organisations, "、".join(unresolved)
+
+
+@transaction.atomic
 def reject(proposal, user):
     proposal = _pending(proposal, set(Proposal.Kind.values))
     return _reviewed(proposal, Proposal.Status.REJECTED, user)
+
+
+@transaction.atomic
+def reopen(proposal, user):
+    """Put a rejected proposal back to review; who reopened it and when is kept, the rejection stays in history."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.REJECTED:
+        raise ValidationError(_("Only a rejected proposal can be reopened."))
+    proposal.status, proposal.reviewed_by, proposal.reviewed_at = Proposal.Status.PENDING, None, None
+    proposal.reopened_by, proposal.reopened_at = user, timezone.now()
+    proposal.save()
+    return proposal
 
 
 def source_passage(proposal):

@@ -7,7 +7,13 @@ from django.views.decorators.http import require_POST
 from . import proposal_selectors, proposal_services
 from .forms import LeadingGroupForm, TaskForm
 from .models import Proposal
-from .proposal_forms import assignment_formset, proposed_assignments, proposed_members, roster_formset
+from .proposal_forms import (
+    PortfolioForm,
+    assignment_formset,
+    proposed_assignments,
+    proposed_members,
+    roster_formset,
+)
 from .proposals_registry import acceptor_url
 
 
@@ -27,6 +33,8 @@ def proposal_review(request, pk):
         return _review_roster(request, proposal, context)
     if pending and proposal.kind in {Proposal.Kind.TASK, Proposal.Kind.PHASE}:
         return _review_task(request, proposal, context)
+    if pending and proposal.kind == Proposal.Kind.PORTFOLIO:
+        return _review_portfolio(request, proposal, context)
     return render(request, "projects/proposal_review.html", context)
 
 
@@ -76,6 +84,21 @@ def _review_task(request, proposal, context):
     return render(request, "projects/proposal_review.html", context)
 
 
+def _review_portfolio(request, proposal, context):
+    data = request.POST if request.method == "POST" else None
+    form = PortfolioForm(data, initial=proposal_selectors.portfolio_initial(proposal))
+    if data is not None and form.is_valid():
+        try:
+            portfolio = proposal_services.accept_portfolio(proposal, data=form.cleaned_data, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Accepted: “%(name)s” is in the ledger.") % {"name": portfolio})
+            return redirect(portfolio)
+    context["form"] = form
+    return render(request, "projects/proposal_review.html", context)
+
+
 @require_POST
 def proposal_reject(request, pk):
     proposal = proposal_selectors.proposal_for_review(request.user, pk)
@@ -86,3 +109,15 @@ def proposal_reject(request, pk):
     else:
         messages.success(request, _("Rejected; nothing was added to the ledger."))
     return redirect("projects:issue_proposals", proposal.document.issue_id)
+
+
+@require_POST
+def proposal_reopen(request, pk):
+    proposal = proposal_selectors.proposal_for_review(request.user, pk)
+    try:
+        proposal_services.reopen(proposal, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Reopened: the proposal is waiting for review again."))
+    return redirect(proposal)

@@ -30,6 +30,7 @@ from .models import (
     LEADER_ROLES,
     Assignment,
     CalendarToken,
+    LeaderPortfolio,
     LeadingGroup,
     Membership,
     Organisation,
@@ -114,6 +115,8 @@ def organisation_detail(user, pk):
         .select_related("group", "person")
         .order_by("group__name", "pk"),
         "hosted_groups": visible_groups(user).filter(office_host=organisation),
+        "supervising": current_portfolios(user).filter(supervised=organisation),
+        "liaising": current_portfolios(user).filter(liaised=organisation),
         "history": change_history(
             organisation.history.all(), OrganisationAlias.history.filter(organisation_id=organisation.pk)
         ),
@@ -196,6 +199,11 @@ def person_detail(user, pk):
         "person": person,
         "posts": posts,
         "memberships": visible_memberships(user).filter(person=person).select_related("group").in_roster_order(),
+        "portfolio": current_portfolios(user)
+        .filter(person=person)
+        .prefetch_related("supervised", "liaised")
+        .select_related("source_document")
+        .first(),
         "history": change_history(
             person.history.all(), Post.history.filter(person_id=person.pk).select_related("person", "organisation")
         ),
@@ -214,6 +222,32 @@ def holders_of(organisation, title, on=None):
         posts__organisation=organisation,
         posts__title=title,
     ).distinct()
+
+
+# Leaders' portfolios
+
+
+def visible_portfolios(user):
+    """Unit staff see the portfolios that supervise or liaise with one of their units."""
+    scope = user_scope(user)
+    portfolios = LeaderPortfolio.objects.all()
+    if scope.everything:
+        return portfolios
+    ids = scope.organisation_ids
+    supervised = LeaderPortfolio.supervised.through.objects.filter(
+        leaderportfolio=OuterRef("pk"), organisation_id__in=ids
+    )
+    liaised = LeaderPortfolio.liaised.through.objects.filter(leaderportfolio=OuterRef("pk"), organisation_id__in=ids)
+    return portfolios.filter(Exists(supervised) | Exists(liaised))
+
+
+def current_portfolios(user):
+    return (
+        visible_portfolios(user)
+        .filter(is_current=True)
+        .select_related("person", "source_document")
+        .order_by("effective", "pk")
+    )
 
 
 # Leading groups

@@ -34,4 +34,5 @@ urlpatterns = [
     path("proposals/issue/<int:pk>/", proposal_views.issue_proposals, name="issue_proposals"),
     path("proposals/<int:pk>/", proposal_views.proposal_review, name="proposal_review"),
     path("proposals/<int:pk>/reject/", proposal_views.proposal_reject, name="proposal_reject"),
+    path("proposals/<int:pk>/reopen/", proposal_views.proposal_reopen, name="proposal_reopen"),
 ]

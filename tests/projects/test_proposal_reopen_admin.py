@@ -1,0 +1,79 @@
+"""A rejected proposal can be put back to review; data managers alone find proposals in the admin."""
+
+import pytest
+
+from gazette import services as gazette_services
+from projects import proposal_services, roles
+from projects.models import LeaderPortfolio, Proposal
+from tests.gazette.test_import import SAMPLE
+from tests.projects.factories import PersonFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def proposal(county):
+    issue = gazette_services.import_gazette(SAMPLE.read_bytes(), name="sample.txt").issue
+    return Proposal.objects.filter(document__issue=issue, kind=Proposal.Kind.TASK).first()
+
+
+def test_a_data_manager_reopens_a_rejected_proposal_and_it_is_recorded(proposal, login, data_manager):
+    proposal_services.reject(proposal, data_manager)
+    client = login(data_manager)
+    page = client.get(f"/proposals/{proposal.pk}/").content.decode()
+    assert f"/proposals/{proposal.pk}/reopen/" in page
+    response = client.post(f"/proposals/{proposal.pk}/reopen/")
+    assert response.status_code == 302 and response["Location"] == proposal.get_absolute_url()
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.PENDING
+    assert proposal.reopened_by == data_manager and proposal.reopened_at
+    assert proposal.reviewed_by is None
+    assert [record.status for record in proposal.history.order_by("history_date")][-2:] == ["rejected", "pending"]
+    assert proposal.history.latest().history_user == data_manager
+    page = client.get(f"/proposals/{proposal.pk}/")
+    assert page.context["form"] is not None and "reopened" in page.content.decode()
+
+
+def test_only_a_rejected_proposal_can_be_reopened(proposal, login, data_manager):
+    client = login(data_manager)
+    client.post(f"/proposals/{proposal.pk}/reopen/")
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.PENDING and proposal.reopened_by is None
+    proposal_services.accept_task(proposal, data={"title": proposal.label}, assignments=[], user=data_manager)
+    client.post(f"/proposals/{proposal.pk}/reopen/")
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.ACCEPTED
+
+
+@pytest.mark.parametrize("who", ["supervisor", "finance_staff"])
+def test_only_data_managers_reopen(proposal, login, data_manager, who, request):
+    proposal_services.reject(proposal, data_manager)
+    assert login(request.getfixturevalue(who)).post(f"/proposals/{proposal.pk}/reopen/").status_code == 403
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.REJECTED
+
+
+def test_data_managers_find_proposals_in_the_admin_with_a_link_to_review(proposal, login, data_manager):
+    client = login(data_manager)
+    listing = client.get("/admin/projects/proposal/", {"kind": "task", "status": "pending"})
+    assert listing.status_code == 200
+    assert proposal.get_absolute_url() in listing.content.decode()
+    assert client.get("/admin/projects/proposal/", {"q": proposal.label[:6]}).status_code == 200
+    assert client.get(f"/admin/projects/proposal/{proposal.pk}/change/").status_code == 200
+    assert client.post(f"/admin/projects/proposal/{proposal.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Proposal.objects.filter(pk=proposal.pk).exists()
+
+
+def test_staff_who_are_not_data_managers_cannot_see_proposals_in_the_admin(proposal, login):
+    supervisor = UserFactory(role=roles.SUPERVISOR, is_staff=True)
+    client = login(supervisor)
+    assert client.get("/admin/projects/proposal/").status_code == 403
+    assert client.get(f"/admin/projects/proposal/{proposal.pk}/change/").status_code == 403
+    assert "/admin/projects/proposal/" not in client.get("/admin/").content.decode()
+
+
+def test_portfolios_have_an_admin_with_history(login, data_manager):
+    portfolio = LeaderPortfolio.objects.create(person=PersonFactory(name="冯军"), post="副县长")
+    client = login(data_manager)
+    assert "冯军" in client.get("/admin/projects/leaderportfolio/").content.decode()
+    assert client.get(f"/admin/projects/leaderportfolio/{portfolio.pk}/history/").status_code == 200
