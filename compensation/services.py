@@ -581,6 +581,9 @@ SURVEY_PROBLEMS = {
     survey_sheet.NOT_A_NUMBER: gettext_lazy("%(column)s: “%(value)s” is not a number."),
     survey_sheet.NEGATIVE: gettext_lazy("%(column)s: “%(value)s” is negative."),
     survey_sheet.UNKNOWN_CHOICE: gettext_lazy("%(column)s: “%(value)s” is not one of the words the template lists."),
+    survey_sheet.BAD_ID_NUMBER: gettext_lazy(
+        "%(column)s: “%(value)s” is not an ID number (18 characters); format the column as text in Excel."
+    ),
 }
 
 

@@ -75,6 +75,11 @@ MAX_ROWS = 5000
 
 # What is wrong with a cell, for the caller to word: a required cell empty, not a number, not one of the choices.
 MISSING, NOT_A_NUMBER, NEGATIVE, UNKNOWN_CHOICE = "missing", "not_a_number", "negative", "unknown_choice"
+BAD_ID_NUMBER = "bad_id_number"
+# A resident ID: 18 characters (the last may be X), or the old 15 digits. Excel turns one typed into a number
+# cell into 1.41123E+17 and loses its last digits, so the template keeps these columns as text.
+ID_NUMBER = re.compile(r"^(\d{17}[\dXx]|\d{15})$")
+TEXT_COLUMNS = ("户号", "身份证号", "联系电话")
 
 
 class SurveySheetError(SheetError):
@@ -102,7 +107,11 @@ def template_workbook():
                "意向补偿方式": "产权调换", "备注": "示例行，导入前请删除"}  # fmt: skip
     sheet.append([example.get(name, "") for name in COLUMNS])
     for index, name in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(10, len(name) * 2 + 2)
+        column = sheet.column_dimensions[sheet.cell(1, index).column_letter]
+        column.width = max(10, len(name) * 2 + 2)
+        if name in TEXT_COLUMNS:
+            column.number_format = "@"
+            column.width = 22
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -129,6 +138,9 @@ def parse_row(values):
     for column in REQUIRED:
         if not values.get(column):
             problems.append((column, MISSING, ""))
+    id_number = values.get("身份证号", "")
+    if id_number and not ID_NUMBER.match(id_number):
+        problems.append(("身份证号", BAD_ID_NUMBER, id_number))
     facts = {}
     for column, (name, choices) in CHOICE_FACTS.items():
         text = values.get(column, "")

@@ -87,6 +87,26 @@ def test_a_cell_that_is_not_a_number_or_not_a_listed_word_is_a_problem_of_its_co
 
 
 @pytest.mark.parametrize(
+    ("id_number", "wrong"),
+    [("14112319900101123X", False), ("141123900101123", False), ("1.41123E+17", True), ("1411231990", True)],
+)
+def test_an_id_number_that_excel_turned_into_a_number_is_a_problem(id_number, wrong):
+    parsed = survey_sheet.parse_row({"户号": "1", "户主": "王", "身份证号": id_number})
+    assert (("身份证号", survey_sheet.BAD_ID_NUMBER, id_number) in parsed.problems) == wrong
+
+
+def test_the_template_keeps_id_numbers_and_phones_as_text():
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(BytesIO(survey_sheet.template_workbook())).active
+    formats = {sheet.cell(1, n).value: sheet.column_dimensions[sheet.cell(1, n).column_letter].number_format
+               for n in range(1, sheet.max_column + 1)}  # fmt: skip
+    assert formats["身份证号"] == formats["联系电话"] == "@"
+
+
+@pytest.mark.parametrize(
     "data, message",
     [(b"not a workbook", "不是 Excel"), (None, "表头缺少")],
 )
