@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
+from projects import proposal_services
 from projects.models import Assignment, Task
 from projects.selectors import OrganisationResolver
 from projects.services import AssignmentLine, create_task
@@ -183,10 +184,11 @@ class RuleSource:
 
 
 @transaction.atomic
-def add_draft_rule(version, *, data, source, user=None):
+def add_draft_rule(version, *, data, source, user=None, proposal=None):
     """Add a rule (``RULE_FIELDS`` in ``data``) at the end of a draft version, citing ``source``.
 
-    A version in force changes only through an adjustment, so drafts alone take new rules.
+    A version in force changes only through an adjustment, so drafts alone take new rules. Given the gazette
+    ``proposal`` the rule comes from, that proposal is accepted with it, or neither.
     """
     version = SchemeVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != SchemeVersion.Status.DRAFT:
@@ -203,6 +205,8 @@ def add_draft_rule(version, *, data, source, user=None):
     if user is not None:
         rule._history_user = user  # also outside a request (a command), the history names who added it
     rule.save()
+    if proposal is not None:
+        proposal_services.accept_with_record(proposal, rule, user)
     return rule
 
 

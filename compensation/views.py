@@ -1,9 +1,9 @@
 import datetime
 from decimal import Decimal
+from operator import attrgetter, itemgetter
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from common.sheets import SheetRow
 from common.views import ExportableListView
-from projects import proposal_selectors, proposal_services
+from projects import proposal_selectors
 
 from . import calculator, exports, selectors, services, survey_sheet
 from .filters import HouseholdFilter
@@ -102,11 +102,15 @@ def _entered(form):
 
 def _grouped(statement):
     """The statement's lines under their headings, each heading with its subtotal (None for area-only ones)."""
+    return _under_headings(statement.lines, statement.subtotals, attrgetter("heading"))
+
+
+def _under_headings(lines, subtotals, heading_of):
     groups = {}
-    for line in statement.lines:
-        groups.setdefault(line.heading, []).append(line)
+    for line in lines:
+        groups.setdefault(heading_of(line), []).append(line)
     return [
-        {"heading": HEADING_LABELS[heading], "lines": groups[heading], "subtotal": statement.subtotals.get(heading)}
+        {"heading": HEADING_LABELS[heading], "lines": groups[heading], "subtotal": subtotals.get(heading)}
         for heading in HEADING_LABELS
         if heading in groups
     ]
@@ -280,16 +284,12 @@ NUMERIC_LINE_FIELDS = ("quantity", "rate", "months", "amount", "area")
 
 def _frozen_groups(data):
     """A statement kept as data, its lines under their headings with Decimals back, each heading's subtotal."""
-    groups = {}
-    for line in data["lines"]:
-        line = {**line, **{name: None if line[name] is None else Decimal(line[name]) for name in NUMERIC_LINE_FIELDS}}
-        groups.setdefault(line["heading"], []).append(line)
-    subtotals = {heading: Decimal(amount) for heading, amount in data["subtotals"].items()}
-    return [
-        {"heading": HEADING_LABELS[heading], "lines": groups[heading], "subtotal": subtotals.get(heading)}
-        for heading in HEADING_LABELS
-        if heading in groups
+    lines = [
+        {**line, **{name: None if line[name] is None else Decimal(line[name]) for name in NUMERIC_LINE_FIELDS}}
+        for line in data["lines"]
     ]
+    subtotals = {heading: Decimal(amount) for heading, amount in data["subtotals"].items()}
+    return _under_headings(lines, subtotals, itemgetter("heading"))
 
 
 @require_POST
@@ -455,11 +455,13 @@ def rate_proposal_rule(request, proposal_id):
             text=form.cleaned_data["source_text"],
         )
         try:
-            with transaction.atomic():
-                rule = services.add_draft_rule(
-                    form.cleaned_data["version"], data=form.rule_data(), source=source, user=request.user
-                )
-                proposal_services.accept_with_record(proposal, rule, request.user)
+            rule = services.add_draft_rule(
+                form.cleaned_data["version"],
+                data=form.rule_data(),
+                source=source,
+                user=request.user,
+                proposal=proposal,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

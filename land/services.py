@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from projects import proposal_services
 from projects.models import Organisation
 
 from . import units
@@ -170,8 +171,13 @@ PARCEL_FIELDS = (
 
 
 @transaction.atomic
-def create_parcel(*, area, area_unit, documents=(), status=Parcel.Status.PROPOSED, status_date=None, **data):
-    """A new parcel with its area entered in ``area_unit``; from a 批复 it starts as approved on its signing date."""
+def create_parcel(
+    *, area, area_unit, documents=(), status=Parcel.Status.PROPOSED, status_date=None, proposal=None, user=None, **data
+):
+    """A new parcel with its area entered in ``area_unit``; from a 批复 it starts as approved on its signing date.
+
+    Given the gazette ``proposal`` it was entered from, that proposal is accepted by ``user`` with it, or neither.
+    """
     _check_county(data.get("county"))
     parcel = Parcel(**{name: data[name] for name in PARCEL_FIELDS if name in data})
     _set_area(parcel, area, area_unit)
@@ -183,6 +189,8 @@ def create_parcel(*, area, area_unit, documents=(), status=Parcel.Status.PROPOSE
     _clean_parcel(parcel)
     parcel.save()
     _link_documents(parcel, documents)
+    if proposal is not None:
+        proposal_services.accept_with_record(proposal, parcel, user)
     return parcel
 
 

@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.views import ExportableListView
-from projects import proposal_selectors, proposal_services, roles
+from projects import proposal_selectors, roles
 
 from . import selectors, services, units
 from .filters import ParcelFilter, PlanFilter
@@ -182,17 +181,16 @@ def parcel_create(request):
         area, area_unit, approved_on = data.pop("area"), data.pop("area_unit"), data.pop("approved_on")
         documents = data.pop("documents")
         try:
-            with transaction.atomic():
-                parcel = services.create_parcel(
-                    area=area,
-                    area_unit=area_unit,
-                    documents=documents,
-                    status=Parcel.Status.APPROVED if approved_on else Parcel.Status.PROPOSED,
-                    status_date=approved_on,
-                    **data,
-                )
-                if review is not None:
-                    proposal_services.accept_with_record(review, parcel, request.user)
+            parcel = services.create_parcel(
+                area=area,
+                area_unit=area_unit,
+                documents=documents,
+                status=Parcel.Status.APPROVED if approved_on else Parcel.Status.PROPOSED,
+                status_date=approved_on,
+                proposal=review,
+                user=request.user,
+                **data,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
