@@ -225,7 +225,7 @@ SWEEP_PERIOD = datetime.timedelta(days=1)
 
 def sweep_health():
     """For /health/: when the last sweep completed, and whether that is too long ago."""
-    last = ReminderSweep.objects.filter(finished__isnull=False).order_by("-finished").first()
+    last = last_sweep()
     now = timezone.now()
     if last is None:
         # A new installation is not late until a sweep could have run twice.
@@ -245,6 +245,18 @@ def recent_sweeps():
 
 def last_sweep():
     return ReminderSweep.objects.filter(finished__isnull=False).order_by("-finished").first()
+
+
+def addresses_done(day):
+    """Addresses whose digest for ``day`` has been sent or is being sent: nothing more reaches them that day."""
+    return set(
+        ReminderDigest.objects.filter(day=day).exclude(status=SendStatus.PENDING).values_list("email", flat=True)
+    )
+
+
+def swept(day):
+    """Whether a sweep for ``day`` has completed."""
+    return ReminderSweep.objects.filter(day=day, finished__isnull=False).exists()
 
 
 def failed_digests(user):
@@ -286,9 +298,7 @@ def contacts_without_email(user):
 def preview(day):
     """The digests a sweep on ``day`` would send, without writing anything: recipient, name and task ids by tier."""
     plan = reminder_plan(day)
-    closed = set(
-        ReminderDigest.objects.filter(day=day).exclude(status=SendStatus.PENDING).values_list("email", flat=True)
-    )
+    closed = addresses_done(day)
     digests = {}
     for item in plan.items:
         if item.email in closed:

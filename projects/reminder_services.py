@@ -43,9 +43,7 @@ def sweep(*, day=None, trigger="manual"):
             return record
         # Recipients whose digest for the day already went out get nothing more today: tomorrow's sweep
         # finds their tasks again, at that day's tier.
-        closed = set(
-            ReminderDigest.objects.filter(day=day).exclude(status=SendStatus.PENDING).values_list("email", flat=True)
-        )
+        closed = selectors.addresses_done(day)
         items = [item for item in plan.items if item.email not in closed]
         names = {item.email: item.name for item in items}
         ReminderDigest.objects.bulk_create(
@@ -239,7 +237,7 @@ def run_reminders(*, trigger, day=None, now=None):
     """What beat runs: the day's sweep unless it has already completed, then the sending."""
     now = now or timezone.now()
     day = day or timezone.localdate(now)
-    if not ReminderSweep.objects.filter(day=day, finished__isnull=False).exists():
+    if not selectors.swept(day):
         sweep(day=day, trigger=trigger)
     return send_due_digests(now=now)
 
@@ -249,9 +247,8 @@ def catch_up(*, now=None):
     beat was stopped), then send what is due, retries included."""
     now = now or timezone.now()
     day = timezone.localdate(now)
-    swept = ReminderSweep.objects.filter(day=day, finished__isnull=False).exists()
     scheduled = selectors.scheduled_sweep_time(day)
-    if not swept and scheduled is not None and now >= scheduled:
+    if not selectors.swept(day) and scheduled is not None and now >= scheduled:
         sweep(day=day, trigger="catch-up")
     return send_due_digests(now=now)
 
