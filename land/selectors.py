@@ -435,23 +435,13 @@ class ParcelProposal:
     expected: set
 
 
-# The form fields a 批复 may state, as ParcelPrefill reads them.
-PREFILLED_FIELDS = (
-    "number",
-    "township",
-    "village",
-    "location_text",
-    "area",
-    "area_unit",
-    "area_written",
-    "area_written_unit",
+# The form fields a 批复 states as they are, copied straight from ParcelPrefill.
+COPIED_FIELDS = (
     "use_text",
     "land_use",
     "housing_type",
     "method",
     "term_years",
-    "recipient",
-    "recipient_text",
     "plot_ratio_min",
     "plot_ratio_max",
     "density_max",
@@ -463,6 +453,20 @@ PREFILLED_FIELDS = (
     "deposit",
     "increment",
     "reserve_price_set",
+)
+# All the form fields a 批复 may state: those copied, and those read into another shape (units, organisations).
+PREFILLED_FIELDS = (
+    "number",
+    "township",
+    "village",
+    "location_text",
+    "area",
+    "area_unit",
+    "area_written",
+    "area_written_unit",
+    "recipient",
+    "recipient_text",
+    *COPIED_FIELDS,
 )
 
 
@@ -486,24 +490,7 @@ def parcel_proposal(document, index, county):
         "approved_on": document.signed,
         "plan_year": document.signed.year if document.signed else None,
     }
-    for name in (
-        "use_text",
-        "land_use",
-        "housing_type",
-        "method",
-        "term_years",
-        "plot_ratio_min",
-        "plot_ratio_max",
-        "density_max",
-        "coverage_min",
-        "green_min",
-        "green_max",
-        "height_max",
-        "starting_price",
-        "deposit",
-        "increment",
-        "reserve_price_set",
-    ):
+    for name in COPIED_FIELDS:
         if name in values:
             initial[name] = values[name]
     unresolved = {}
