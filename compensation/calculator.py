@@ -19,7 +19,10 @@ How a scheme is read:
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import functools
+import gc
 from dataclasses import dataclass, field, fields, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -561,14 +564,17 @@ class Statement:
 class _Plan:
     """How one option treats the main house: which m² of each storey are exchanged, and the share paid in cash.
 
-    Also keeps the main-house and ground-floor areas, which many rules read.
+    Also keeps the main-house and ground-floor areas and the homestead the buildings leave, which many rules read.
     """
 
-    __slots__ = ("exchanged", "cash_share", "main_area", "ground_area")  # exchanged: storey index → m²
+    # exchanged: storey index → m²
+    __slots__ = ("exchanged", "cash_share", "main_area", "ground_area", "homestead_remaining")
 
     def __init__(self, facts, option):
         self.main_area = area = facts.main_area
         self.ground_area = facts.ground_area
+        built = facts.homestead_built_area if facts.homestead_built_area is not None else self.ground_area
+        self.homestead_remaining = max(facts.homestead_area - built, ZERO)
         if option == CASH:
             self.exchanged = {}
             self.cash_share = ONE
@@ -588,145 +594,127 @@ class _Plan:
         self.cash_share = (area - exchanged) / area if area else ZERO
 
 
-def _matches(conditions, facts, option):
-    if conditions.options and option not in conditions.options:
-        return False
-    if conditions.land_ownership and facts.land_ownership != conditions.land_ownership:
-        return False
-    if conditions.uses and facts.use not in conditions.uses:
-        return False
-    if conditions.title_statuses and facts.title_status not in conditions.title_statuses:
-        return False
-    if conditions.house_storeys_max is not None and not 0 < facts.storey_count <= conditions.house_storeys_max:
-        return False  # a household with no main house has no storeys to count
-    if conditions.basement_height_min is not None and (
-        facts.basement_height is None or facts.basement_height < conditions.basement_height_min
-    ):
-        return False
-    if conditions.basement_height_below is not None and (
-        facts.basement_height is None or facts.basement_height >= conditions.basement_height_below
-    ):
-        return False
-    if conditions.signing_day_max is not None and (
-        facts.signing_day is None or facts.signing_day > conditions.signing_day_max
-    ):
-        return False
-    if conditions.group_min is not None and facts.group_households < conditions.group_min:
-        return False
-    if conditions.group_within_days is not None and (
-        facts.group_days is None or facts.group_days > conditions.group_within_days
-    ):
-        return False
-    if conditions.reform_year is not None and facts.reform_year != conditions.reform_year:
-        return False
-    if conditions.stoppage and facts.stoppage != conditions.stoppage:
-        return False
-    for name, required in conditions.flags:
-        if getattr(facts, name) != required:
-            return False
-    return True
+def _tests(conditions):
+    """The conditions (other than the option, which the index settles) as (key, test) pairs on the facts.
 
-
-def _checks(conditions):
-    """The conditions (other than the option, which the index settles) as a tuple of tests on the facts.
-
-    The same tests as ``_matches``, compiled once per rule so that a household meets only those a rule sets.
+    The key names the test by what it compares, so that rules setting the same condition share one test, which a
+    household then meets once.
     """
     c = conditions
     tests = []
     if c.land_ownership:
-        tests.append(lambda facts: facts.land_ownership == c.land_ownership)
+        tests.append((("land_ownership", c.land_ownership), lambda facts: facts.land_ownership == c.land_ownership))
     if c.uses:
-        tests.append(lambda facts: facts.use in c.uses)
+        tests.append((("uses", c.uses), lambda facts: facts.use in c.uses))
     if c.title_statuses:
-        tests.append(lambda facts: facts.title_status in c.title_statuses)
+        tests.append((("title_statuses", c.title_statuses), lambda facts: facts.title_status in c.title_statuses))
     if c.house_storeys_max is not None:
-        tests.append(lambda facts: 0 < facts.storey_count <= c.house_storeys_max)
+        # A household with no main house has no storeys to count.
+        tests.append(
+            (("house_storeys_max", c.house_storeys_max), lambda facts: 0 < facts.storey_count <= c.house_storeys_max)
+        )
     if c.basement_height_min is not None:
-        tests.append(lambda facts: facts.basement_height is not None and facts.basement_height >= c.basement_height_min)
+        tests.append(
+            (
+                ("basement_height_min", c.basement_height_min),
+                lambda facts: facts.basement_height is not None and facts.basement_height >= c.basement_height_min,
+            )
+        )
     if c.basement_height_below is not None:
         tests.append(
-            lambda facts: facts.basement_height is not None and facts.basement_height < c.basement_height_below
+            (
+                ("basement_height_below", c.basement_height_below),
+                lambda facts: facts.basement_height is not None and facts.basement_height < c.basement_height_below,
+            )
         )
     if c.signing_day_max is not None:
-        tests.append(lambda facts: facts.signing_day is not None and facts.signing_day <= c.signing_day_max)
+        tests.append(
+            (
+                ("signing_day_max", c.signing_day_max),
+                lambda facts: facts.signing_day is not None and facts.signing_day <= c.signing_day_max,
+            )
+        )
     if c.group_min is not None:
-        tests.append(lambda facts: facts.group_households >= c.group_min)
+        tests.append((("group_min", c.group_min), lambda facts: facts.group_households >= c.group_min))
     if c.group_within_days is not None:
-        tests.append(lambda facts: facts.group_days is not None and facts.group_days <= c.group_within_days)
+        tests.append(
+            (
+                ("group_within_days", c.group_within_days),
+                lambda facts: facts.group_days is not None and facts.group_days <= c.group_within_days,
+            )
+        )
     if c.reform_year is not None:
-        tests.append(lambda facts: facts.reform_year == c.reform_year)
+        tests.append((("reform_year", c.reform_year), lambda facts: facts.reform_year == c.reform_year))
     if c.stoppage:
-        tests.append(lambda facts: facts.stoppage == c.stoppage)
+        tests.append((("stoppage", c.stoppage), lambda facts: facts.stoppage == c.stoppage))
     for name, required in c.flags:
-        tests.append(lambda facts, name=name, required=required: getattr(facts, name) == required)
-    return tuple(tests)
+        tests.append(((name, required), lambda facts, name=name, required=required: getattr(facts, name) == required))
+    return tests
 
 
-def _storeys_of(rule, facts):
-    conditions = rule.conditions
-    low, high, structures = conditions.storey_from, conditions.storey_to, conditions.structures
-    return [
-        (index, storey)
-        for index, storey in enumerate(facts.storeys)
-        if (low is None or storey.storey >= low)
-        and (high is None or storey.storey <= high)
-        and (not structures or storey.structure in structures)
-    ]
-
-
-def _homestead_remaining(facts):
-    built = facts.homestead_built_area if facts.homestead_built_area is not None else facts.ground_area
-    return max(facts.homestead_area - built, ZERO)
-
-
-def _quantity(rule, facts, plan):
-    """The rule's quantity and its unit."""
-    basis = rule.basis
-    if basis == MAIN_AREA:  # the commonest, first
-        return plan.main_area, "m²"
-    if basis == ITEM:
-        return facts.items.get(rule.code, ZERO), item_unit(rule.unit)
-    if basis in APPRAISED_BASES:
-        value = getattr(facts, APPRAISED_BASES[basis])
-        if basis == "appraised_house" and plan.cash_share != ONE:
-            value *= plan.cash_share
-        return value, "元"
-    if basis == STOREY_AREA:
-        exchanged = plan.exchanged if rule.kind == EXCHANGE_RATIO else None
-        total = ZERO
-        for index, storey in _storeys_of(rule, facts):
-            total += storey.area if exchanged is None else exchanged.get(index, ZERO)
-        return total, "m²"
+def _measure(rule):
+    """How the rule reads its quantity and unit from a household's facts and plan: a function chosen once per rule,
+    so that each household's line does no more than read and add."""
+    basis, kind = rule.basis, rule.kind
     if basis == MAIN_AREA:
-        return plan.main_area, "m²"
+        return lambda facts, plan: (plan.main_area, "m²")
+    if basis == ITEM:
+        code, unit = rule.code, item_unit(rule.unit)
+        return lambda facts, plan: (facts.items.get(code, ZERO), unit)
+    if basis == "appraised_house":  # only the share of the house paid in cash
+        return lambda facts, plan: (facts.appraised_house * plan.cash_share, "元")
+    if basis in APPRAISED_BASES:
+        name = APPRAISED_BASES[basis]
+        return lambda facts, plan: (getattr(facts, name), "元")
+    if basis == STOREY_AREA:
+        conditions = rule.conditions
+        low, high, structures = conditions.storey_from, conditions.storey_to, conditions.structures
+        exchanged = kind == EXCHANGE_RATIO
+
+        def storey_area(facts, plan):
+            total = ZERO
+            for index, storey in enumerate(facts.storeys):
+                if (
+                    (low is None or storey.storey >= low)
+                    and (high is None or storey.storey <= high)
+                    and (not structures or storey.structure in structures)
+                ):
+                    total += plan.exchanged.get(index, ZERO) if exchanged else storey.area
+            return total, "m²"
+
+        return storey_area
     if basis == GROUND_AREA:
-        return plan.ground_area, "m²"
+        return lambda facts, plan: (plan.ground_area, "m²")
     if basis == UNOWNED_AREA:
-        return plan.main_area * (ONE - facts.title_share), "m²"
-    if basis == HOMESTEAD_REMAINING:
-        area = _homestead_remaining(facts)
-        return (area * MU_PER_M2, "亩") if rule.kind == RATE_PER_MU else (area, "m²")
-    if basis in (HOMESTEAD_NEAR, HOMESTEAD_FAR):
-        far = min(facts.homestead_far_area, _homestead_remaining(facts))
-        area = far if basis == HOMESTEAD_FAR else _homestead_remaining(facts) - far
-        return (area * MU_PER_M2, "亩") if rule.kind == RATE_PER_MU else (area, "m²")
+        return lambda facts, plan: (plan.main_area * (ONE - facts.title_share), "m²")
+    if basis in (HOMESTEAD_REMAINING, HOMESTEAD_NEAR, HOMESTEAD_FAR):
+
+        def homestead(facts, plan):
+            area = plan.homestead_remaining
+            if basis != HOMESTEAD_REMAINING:
+                far = min(facts.homestead_far_area, area)
+                area = far if basis == HOMESTEAD_FAR else area - far
+            return (area * MU_PER_M2, "亩") if kind == RATE_PER_MU else (area, "m²")
+
+        return homestead
     if basis in AREA_BASES:
-        return getattr(facts, basis), "m²"
+        return lambda facts, plan: (getattr(facts, basis), "m²")
     if basis == LAND_MU:
         types = rule.conditions.land_types
-        total = ZERO
-        for kind, mu in facts.land_mu.items():
-            if not types or kind in types:
-                total += mu
-        return total, "亩"
-    if basis == ITEM:
-        return facts.items.get(rule.code, ZERO), item_unit(rule.unit)
+
+        def land(facts, plan):
+            total = ZERO
+            for land_type, mu in facts.land_mu.items():
+                if not types or land_type in types:
+                    total += mu
+            return total, "亩"
+
+        return land
     if basis == WAGES:
-        return facts.registered_staff * facts.monthly_wage, "元/月"
+        return lambda facts, plan: (facts.registered_staff * facts.monthly_wage, "元/月")
     if basis == TAX:
-        return facts.annual_tax, "元/年"
-    return ONE, "户"
+        return lambda facts, plan: (facts.annual_tax, "元/年")
+    return lambda facts, plan: (ONE, "户")
 
 
 @functools.cache
@@ -761,39 +749,30 @@ def _rate(rule, facts, warnings):
 class CompiledScheme:
     """A scheme prepared once for many households.
 
-    Rules are sorted by option, and those that only a household's own entries can trigger (an item, a structure,
-    a land type) are indexed by that entry, so a household meets only the rules that could apply to it.
+    Rules are sorted by option. Those that only a household's own entries can trigger (an item, a structure, a land
+    type) are indexed by that entry; which of the others apply depends on a handful of tests shared between rules,
+    so it is settled once for every combination of their outcomes and households alike in them share the answer.
     """
 
     def __init__(self, scheme):
         for rule in scheme.rules:
             rule.check()
         self.scheme = scheme
-        self.order = {id(rule): index for index, rule in enumerate(scheme.rules)}
-        self.by_option = {option: _RuleIndex(self._offered(scheme, option)) for option in scheme.options}
-        self.bounds = tuple(rule for rule in scheme.rules if rule.kind in (CAP, FLOOR))
+        self.measures = tuple(_measure(rule) for rule in scheme.rules)  # by the rule's position
+        bounds = [rule for rule in scheme.rules if rule.kind in (CAP, FLOOR)]
+        self.by_option = {
+            option: _RuleIndex(self._offered(scheme.rules, option), self._offered(bounds, option))
+            for option in scheme.options
+        }
 
     @staticmethod
-    def _offered(scheme, option):
+    def _offered(rules, option):
+        """(position in the scheme, rule) of the rules the option offers."""
         return [
-            rule
-            for rule in scheme.rules
-            if rule.kind not in (CAP, FLOOR) and (not rule.conditions.options or option in rule.conditions.options)
+            (position, rule)
+            for position, rule in enumerate(rules)
+            if not rule.conditions.options or option in rule.conditions.options
         ]
-
-    def candidates(self, facts, option):
-        """(rule, tests) of this option that could apply to the household: the general ones, then those its
-        items, structures and land types trigger."""
-        index = self.by_option[option]
-        extra = []
-        if facts.items and index.items:
-            extra += [index.items[code] for code in facts.items if code in index.items]
-        if index.structures:
-            for structure in {storey.structure for storey in facts.storeys}:
-                extra += index.structures.get(structure, ())
-        if facts.land_mu and index.lands:
-            extra += {id(pair[0]): pair for kind in facts.land_mu for pair in index.lands.get(kind, ())}.values()
-        return index.general, extra
 
     def statement(self, facts, option=None):
         option = option or facts.option
@@ -806,14 +785,45 @@ class CompiledScheme:
         return {option: self.statement(facts, option) for option in self.scheme.options}
 
 
-class _RuleIndex:
-    __slots__ = ("general", "items", "structures", "lands")
+class _Settled:
+    """What applies to households alike in an option's shared tests."""
 
-    def __init__(self, rules):
+    __slots__ = ("rules", "positions", "groups", "amount_bounds", "month_caps")
+
+    def __init__(self, rules, positions, groups, bounds):
+        self.rules = rules
+        self.positions = positions  # of the rules in the scheme, to put triggered ones among them
+        self.groups = groups  # the tier groups these rules took
+        self.amount_bounds = tuple(bound for bound in bounds if bound.basis == AMOUNT)
+        self.month_caps = {}
+        for bound in bounds:
+            if bound.basis == MONTHS:
+                for code in bound.targets:
+                    self.month_caps[code] = min(self.month_caps.get(code, bound.amount), bound.amount)
+
+
+class _RuleIndex:
+    """One option's rules: the general ones by the positions of their tests, the others by the entry that
+    triggers them, with their own tests."""
+
+    __slots__ = ("tests", "general", "bounds", "items", "structures", "lands", "settled")
+
+    def __init__(self, rules, bounds):
+        tests, positions = [], {}
+
+        def places(conditions):
+            for key, test in _tests(conditions):
+                if key not in positions:
+                    positions[key] = len(tests)
+                    tests.append(test)
+            return tuple(positions[key] for key, _test in _tests(conditions))
+
         general, self.items, self.structures, self.lands = [], {}, {}, {}
-        for rule in rules:
-            pair = (rule, _checks(rule.conditions))
+        for position, rule in rules:
             conditions = rule.conditions
+            if rule.kind in (CAP, FLOOR):
+                continue
+            pair = (position, rule, tuple(test for _key, test in _tests(conditions)))
             if rule.basis == ITEM:
                 self.items[rule.code] = pair
             elif rule.basis == STOREY_AREA and conditions.structures:
@@ -823,12 +833,65 @@ class _RuleIndex:
                 for kind in conditions.land_types:
                     self.lands.setdefault(kind, []).append(pair)
             else:
-                general.append(pair)
+                general.append((position, rule, places(conditions)))
         self.general = tuple(general)
+        self.bounds = tuple((bound, places(bound.conditions)) for _position, bound in bounds)
+        self.tests = tuple(tests)
+        self.settled = {}  # the tests' outcomes → _Settled; at most one entry per combination met
+
+    def settle(self, facts):
+        outcome = tuple([test(facts) for test in self.tests])
+        settled = self.settled.get(outcome)
+        if settled is None:
+            settled = self.settled[outcome] = self._settle(outcome)
+        return settled
+
+    def _settle(self, outcome):
+        """The general rules that hold, in the scheme's order; of a tier group only the first that holds."""
+        rules, positions, groups = [], [], set()
+        for position, rule, places in self.general:
+            group = rule.exclusive_group
+            if (not group or group not in groups) and all(outcome[place] for place in places):
+                if group:
+                    groups.add(group)
+                rules.append(rule)
+                positions.append(position)
+        bounds = [bound for bound, places in self.bounds if all(outcome[place] for place in places)]
+        return _Settled(tuple(rules), tuple(positions), frozenset(groups), bounds)
+
+    def triggered(self, facts):
+        """(position, rule, tests) that the household's items, structures and land types could trigger."""
+        extra = []
+        if facts.items and self.items:
+            extra += [self.items[code] for code in facts.items if code in self.items]
+        if self.structures:
+            for structure in {storey.structure for storey in facts.storeys}:
+                extra += self.structures.get(structure, ())
+        if facts.land_mu and self.lands:
+            extra += {entry[0]: entry for kind in facts.land_mu for entry in self.lands.get(kind, ())}.values()
+        return extra
 
 
 def compile_scheme(scheme):
     return CompiledScheme(scheme)
+
+
+@contextlib.contextmanager
+def batch():
+    """Many statements in a row, with Python's cyclic garbage collector paused meanwhile.
+
+    Each statement leaves a dozen small objects that the caller keeps, and as they pile up the collector walks all
+    of them again and again: that was more than half the time of 10,000 statements. Statements make no reference
+    cycles (a test checks), so reference counting frees them without the collector. It is paused for the whole
+    process, so keep a batch to seconds; it comes back on at the end unless it was off before.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def calculate(scheme, facts, option=None):
@@ -840,6 +903,8 @@ def compare_options(scheme, facts):
 
 
 class _Computation:
+    __slots__ = ("compiled", "scheme", "facts", "option", "warnings", "plan")
+
     def __init__(self, compiled, facts, option):
         self.compiled = compiled
         self.scheme = compiled.scheme
@@ -849,30 +914,29 @@ class _Computation:
         self.plan = _Plan(facts, option)
 
     def _applicable(self):
-        """The rules that apply, in the scheme's order; of a tier group only the first that holds."""
-        general, extra = self.compiled.candidates(self.facts, self.option)
+        """The rules that apply and their positions, in the scheme's order, and what the settled tests say of
+        caps and floors."""
+        index = self.compiled.by_option[self.option]
         facts = self.facts
-        applicable = []
-        taken_groups = set()
-        for pairs in (general, extra):
-            for rule, tests in pairs:
-                group = rule.exclusive_group
-                if group and group in taken_groups:
-                    continue
-                for test in tests:
-                    if not test(facts):
-                        break
-                else:
-                    if group:
-                        taken_groups.add(group)
-                    applicable.append(rule)
-        if extra:
-            order = self.compiled.order
-            applicable.sort(key=lambda rule: order[id(rule)])
-        return applicable
+        settled = index.settle(facts)
+        extra = index.triggered(facts)
+        if not extra:
+            return settled.rules, settled.positions, settled
+        applicable, positions, groups = list(settled.rules), list(settled.positions), set(settled.groups)
+        for position, rule, tests in extra:
+            group = rule.exclusive_group
+            if group and group in groups:
+                continue
+            if all(test(facts) for test in tests):
+                if group:
+                    groups.add(group)
+                place = bisect.bisect(positions, position)
+                positions.insert(place, position)
+                applicable.insert(place, rule)
+        return applicable, positions, settled
 
     def run(self):
-        applicable = self._applicable()
+        applicable, positions, settled = self._applicable()
         if (
             self.facts.use == CONVERTED
             and self.facts.non_residential_area
@@ -882,22 +946,18 @@ class _Computation:
             self.warnings.append("住改非部分不符合按非住宅补偿的条件，按住宅一层计")
             self.facts = _as_dwelling(self.facts)
             self.plan = _Plan(self.facts, self.option)
-            applicable = self._applicable()
+            applicable, positions, settled = self._applicable()
         facts, option = self.facts, self.option
-        bounds = [rule for rule in self.compiled.bounds if _matches(rule.conditions, facts, option)]
-        month_caps = {}
-        for bound in bounds:
-            if bound.basis == MONTHS:
-                for code in bound.targets:
-                    month_caps[code] = min(month_caps.get(code, bound.amount), bound.amount)
+        month_caps = settled.month_caps
 
         lines, third_party, pending = [], [], []
         pools = {FLAT_POOL: ZERO, SHOP_POOL: ZERO, BASEMENT_POOL: ZERO}
-        for rule in applicable:
+        measures = self.compiled.measures
+        for rule, position in zip(applicable, positions, strict=True):
             if rule.kind == PRICE_DIFFERENCE:
                 pending.append(rule)  # needs the whole entitlement first
                 continue
-            line = self._line(rule, month_caps)
+            line = self._line(rule, measures[position], month_caps)
             if line is None:
                 continue
             if line.area is not None:
@@ -919,11 +979,10 @@ class _Computation:
             if line is not None:
                 lines.append(line)
 
-        for bound in bounds:
-            if bound.basis == AMOUNT:
-                line = self._bound_line(bound, lines)
-                if line is not None:
-                    lines.append(line)
+        for bound in settled.amount_bounds:
+            line = self._bound_line(bound, lines)
+            if line is not None:
+                lines.append(line)
 
         subtotals = {}
         for line in lines:
@@ -947,9 +1006,9 @@ class _Computation:
             warnings=self.warnings,
         )
 
-    def _line(self, rule, month_caps):
+    def _line(self, rule, measure, month_caps):
         kind = rule.kind
-        quantity, unit = _quantity(rule, self.facts, self.plan)
+        quantity, unit = measure(self.facts, self.plan)
         if not quantity:
             return None
         if kind == EXCHANGE_RATIO:
