@@ -132,8 +132,9 @@ def household_statement_workbook(household, data, *, personal):
     return output.getvalue()
 
 
-def project_statements_workbook(project, households, *, personal):
-    """One row per signed household: its frozen subtotals by heading, total and what has been paid."""
+def project_statements_workbook(project, households, estimates, *, personal):
+    """Sheet 1 one row per signed household: its frozen subtotals by heading, total and what has been paid.
+    Sheet 2 one row per household not yet signed, from ``selectors.estimated_statements``."""
     book = Workbook()
     sheet = book.active
     sheet.title = _("Signed statements")
@@ -151,6 +152,35 @@ def project_statements_workbook(project, households, *, personal):
                       *[subtotals.get(heading) for heading in headings], household.signed_total,
                       household.paid])  # fmt: skip
         sheet[sheet.max_row][3].number_format = "yyyy-mm-dd"
+    _estimates_sheet(book.create_sheet(_("Estimates, not signed")), project, estimates, personal=personal)
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
+
+
+def _estimates_sheet(sheet, project, estimates, *, personal):
+    """Each household not yet signed under its chosen option, computed now, and their sum."""
+    bold = Font(bold=True)
+    statements = [statement for _household, statement, _error in estimates if statement is not None]
+    headings = [heading for heading in HEADING_LABELS if any(heading in s.subtotals for s in statements)]
+    sheet.append([project.name])
+    sheet.append([_("Not signed: each household's statement under its chosen option, computed now under the rules "
+                    "in force, for budgeting only.")])  # fmt: skip
+    sheet.append([_("Household number"), _("Head of household"), _("Status"), _("Option"),
+                  *[str(HEADING_LABELS[heading]) for heading in headings], _("Estimated total (yuan)"),
+                  _("Note")])  # fmt: skip
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    for household, statement, error in estimates:
+        head = household.head_name if personal else mask_name(household.head_name)
+        if statement is None:
+            sheet.append([household.number, head, household.get_status_display(), None,
+                          *[None for _heading in headings], None, error])  # fmt: skip
+            continue
+        sheet.append([household.number, head, household.get_status_display(),
+                      str(OPTION_LABELS[statement.option]),
+                      *[statement.subtotals.get(heading) for heading in headings], statement.rounded_total,
+                      "；".join(statement.warnings)])  # fmt: skip
+    sheet.append([_("Total"), None, None, None, *[None for _heading in headings],
+                  sum((statement.rounded_total for statement in statements), Decimal(0))])  # fmt: skip
+    sheet[sheet.max_row][0].font = bold

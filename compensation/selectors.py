@@ -224,12 +224,14 @@ def household_for_edit(user, pk):
     return household
 
 
+def _compiled(version):
+    return calculator.compile_scheme(version.calculator_scheme(list(version.rules.order_by("position", "pk"))))
+
+
 def household_comparison(household):
     """Every option's statement under the household's version, computed now; (statements, error)."""
-    version = household.scheme_version
-    scheme = version.calculator_scheme(list(version.rules.order_by("position", "pk")))
     try:
-        return calculator.compile_scheme(scheme).compare(household.household_facts()), None
+        return _compiled(household.scheme_version).compare(household.household_facts()), None
     except calculator.SchemeError as error:
         return None, str(error)
 
@@ -313,6 +315,22 @@ def project_dashboard(user, project, today=None):
 def project_statements(user, project):
     """The signed households of the project, for the export of their frozen statements."""
     return household_list(user, project).filter(status__in=SIGNED_STATUSES)
+
+
+def estimated_statements(user, project):
+    """The households not yet signed, each as (household, statement, error): its statement under its chosen
+    option computed now, or why it cannot be. What the project is still to commit, for the office's budget."""
+    compiled, rows = {}, []
+    with calculator.batch():
+        for household in household_list(user, project).exclude(status__in=SIGNED_STATUSES):
+            version = household.scheme_version
+            try:
+                if version.pk not in compiled:
+                    compiled[version.pk] = _compiled(version)
+                rows.append((household, compiled[version.pk].statement(household.household_facts()), ""))
+            except calculator.SchemeError as error:
+                rows.append((household, None, str(error)))
+    return rows
 
 
 # Rate proposals read from imported schemes, accepted as draft rules. Reviewing is the data manager's work, so

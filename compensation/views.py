@@ -356,8 +356,10 @@ def project_statements_export(request, pk):
     project = selectors.project_for_view(request.user, pk)
     personal = selectors.can_see_personal_data(request.user, project)
     households = selectors.project_statements(request.user, project)
+    estimates = selectors.estimated_statements(request.user, project)
     return _xlsx(
-        exports.project_statements_workbook(project, households, personal=personal), f"statements-{project.pk}.xlsx"
+        exports.project_statements_workbook(project, households, estimates, personal=personal),
+        f"statements-{project.pk}.xlsx",
     )
 
 
