@@ -70,3 +70,14 @@ class HouseholdFactory(factory.django.DjangoModelFactory):
             calculator.HouseholdFacts(option="cash", storeys=(calculator.Storey(1, Decimal("100")),))
         )
     )
+
+
+def cash_or_exchange_version():
+    """A version offering cash and exchange: 30 yuan per m² relocation for both, 100 per m² house value for cash.
+
+    A household of the factory's 100 m² gets 13,000 yuan in cash, 3,000 by exchange.
+    """
+    version = VersionFactory(options=["cash", "exchange"])
+    RuleFactory(version=version, code="relocation", amount=30)
+    RuleFactory(version=version, code="cash-only", amount=100, conditions={"options": ["cash"]}, heading="house")
+    return version

@@ -10,17 +10,14 @@ from django.utils import timezone
 
 from compensation import services
 from compensation.models import Household
-from tests.compensation.factories import HouseholdFactory, RuleFactory, VersionFactory
+from tests.compensation.factories import HouseholdFactory, cash_or_exchange_version
 
 DAY = datetime.date(2024, 3, 1)
 
 
 @pytest.fixture
 def version(db):
-    version = VersionFactory(options=["cash", "exchange"])
-    RuleFactory(version=version, code="relocation", amount=30)
-    RuleFactory(version=version, code="cash-only", amount=100, conditions={"options": ["cash"]}, heading="house")
-    return version
+    return cash_or_exchange_version()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from compensation import calculator, services
 from compensation.models import HEADING_LABELS, OPTION_LABELS
-from tests.compensation.factories import HouseholdFactory, RuleFactory, VersionFactory
+from tests.compensation.factories import HouseholdFactory, cash_or_exchange_version
 from tests.conftest import response_bytes
 
 DAY = datetime.date(2024, 3, 1)
@@ -17,10 +17,7 @@ DAY = datetime.date(2024, 3, 1)
 
 @pytest.fixture
 def version(db):
-    version = VersionFactory(options=["cash", "exchange"])
-    RuleFactory(version=version, code="relocation", amount=30)
-    RuleFactory(version=version, code="cash-only", amount=100, conditions={"options": ["cash"]}, heading="house")
-    return version
+    return cash_or_exchange_version()
 
 
 def household(version, number, option="cash"):
