@@ -1,11 +1,13 @@
 """A project's staff member enters a household, compares the options, signs it and prints the statement; the
 project dashboard shows the signing."""
 
+import openpyxl
 import pytest
 
-from compensation import demo
+from compensation import demo, selectors
 from compensation.models import Household, Rule, SchemeVersion
 from projects import roles
+from tests.compensation.factories import HouseholdFactory
 from tests.e2e.conftest import log_in
 from tests.projects.factories import AliasFactory, OrganisationFactory, UserFactory
 
@@ -95,3 +97,15 @@ def test_enter_compare_sign_print_and_see_it_on_the_dashboard(page, shoot, housi
     page.wait_for_selector("table.households")
     assert "示例户甲" in page.inner_text("table.households") and "13903581234" in page.inner_text("table.households")
     shoot("register")
+
+    # The statements export: the signed household as frozen, one not yet signed estimated now, and their sum.
+    surveyed = HouseholdFactory(scheme_version=version, number="SQ-102")
+    with page.expect_download() as download:
+        page.click("text=导出补偿明细与测算")
+    with open(download.value.path(), "rb") as workbook:  # a download's path has no .xlsx, which openpyxl wants
+        sheets = openpyxl.load_workbook(workbook).worksheets
+    signed, estimates = (list(sheet.iter_rows(values_only=True)) for sheet in sheets)
+    assert [row[0] for row in signed[2:]] == ["SQ-101"] and 132000 in signed[2]
+    expected = selectors.household_comparison(surveyed)[0]["cash"].rounded_total
+    assert [(row[0], row[-2]) for row in estimates[3:]] == [("SQ-102", expected), ("合计", expected)]
+    assert expected > 0
