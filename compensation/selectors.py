@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from projects import proposal_selectors, roles
 from projects.lights import RED
 from projects.models import Proposal
-from projects.selectors import change_history, task_light, user_scope, visible_tasks
+from projects.selectors import change_history, task_lights, user_scope, visible_tasks
 
 from . import calculator, rate_units
 from .models import (
@@ -288,8 +288,9 @@ def project_dashboard(user, project, today=None):
         .select_related("task", "version")
         .order_by("due", "pk")
     )
+    light = task_lights(today)
     for deadline in deadlines:
-        deadline.light = task_light(deadline.task, today=today, percent=deadline.task.latest_percent)
+        deadline.light = light(deadline.task, percent=deadline.task.latest_percent)
     ended = SchemeVersion.objects.filter(scheme__project=project, signing_end__lt=today)
     unsigned_late = households.filter(scheme_version__in=ended).exclude(status__in=SIGNED_STATUSES)
     return {

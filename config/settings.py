@@ -197,9 +197,6 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "data-table"}
 
-# A task's light turns yellow this many working days before its deadline.
-TASK_WARN_WORKING_DAYS = int(os.environ.get("TASK_WARN_WORKING_DAYS", "3"))
-
 # The address of the site as its users reach it, for links in e-mails.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

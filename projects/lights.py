@@ -1,17 +1,13 @@
 """The traffic light of a task: derived from its status, deadline and progress, never stored. No Django."""
 
-import functools
-
-from .workdays import add_working_days
-
 GREEN, YELLOW, RED, HISTORICAL, NONE = "green", "yellow", "red", "historical", "none"
 # Tasks that are finished or on hold carry no light.
 RESTING_STATUSES = {"closed", "stopped", "paused"}
 
 
-def traffic_light(*, status, due, as_of, today, warn_working_days, start=None, percent=None):
-    """green, yellow (due within ``warn_working_days`` working days, or progress behind the time elapsed),
-    red (overdue), historical (already overdue when it entered the ledger) or none (closed, on hold, no date).
+def traffic_light(*, status, due, as_of, today, yellow_before, start=None, percent=None):
+    """green, yellow (due before ``yellow_before``, or progress behind the time elapsed), red (overdue),
+    historical (already overdue when it entered the ledger) or none (closed, on hold, no date).
     """
     if status in RESTING_STATUSES or due is None:
         return NONE
@@ -19,17 +15,17 @@ def traffic_light(*, status, due, as_of, today, warn_working_days, start=None, p
         return HISTORICAL
     if due < today:
         return RED
-    if due < yellow_before(today, warn_working_days):
+    if due < yellow_before:
         return YELLOW
     if percent is not None and _behind(start or as_of, due, today, percent):
         return YELLOW
     return GREEN
 
 
-@functools.cache  # asked for once per row of a list, always for the same day
-def yellow_before(today, warn_working_days):
-    """Deadlines before this day are due within ``warn_working_days`` working days (holidays included)."""
-    return add_working_days(today, warn_working_days + 1)
+def yellow_before(today, calendar, warning_days):
+    """Deadlines before this day are due within ``warning_days`` working days of ``calendar`` (a
+    ``workdays.WorkCalendar``), the window in which 预警 reminders go out: the two agree."""
+    return calendar.add_working_days(today, warning_days + 1)
 
 
 def _behind(start, due, today, percent):

@@ -3,7 +3,6 @@
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Case,
@@ -406,7 +405,7 @@ def task_detail(user, task):
     """What the task page shows besides its forms."""
     return {
         "task": task,
-        "light": task_light(task, percent=task.latest_percent),
+        "light": task_lights()(task, percent=task.latest_percent),
         "assignments": task.assignments.select_related("organisation", "contact"),
         "children": task.children.all(),
         "reports": task.reports.select_related("reporter"),
@@ -426,16 +425,30 @@ def task_detail(user, task):
 REMINDERS_SHOWN = 30
 
 
-def task_light(task, *, today=None, percent=None):
-    return traffic_light(
-        status=task.status,
-        due=task.due,
-        as_of=task.as_of,
-        today=today or timezone.localdate(),
-        warn_working_days=settings.TASK_WARN_WORKING_DAYS,
-        start=task.start,
-        percent=percent,
-    )
+def task_lights(today=None):
+    """A function giving a task's light on ``today``. A light turns yellow in the 预警 window of 提醒设置, counted
+    in the county's working days, so that it agrees with the early-warning e-mail; the settings are read once, when
+    the function is made, so make it once per page."""
+    today = today or timezone.localdate()
+    before = _yellow_before(today)
+
+    def light(task, percent=None):
+        return traffic_light(
+            status=task.status,
+            due=task.due,
+            as_of=task.as_of,
+            today=today,
+            yellow_before=before,
+            start=task.start,
+            percent=percent,
+        )
+
+    return light
+
+
+def _yellow_before(today):
+    policy = reminder_selectors.reminder_policy()
+    return yellow_before(today, reminder_selectors.work_calendar(), policy.warning_days)
 
 
 def unmapped_assignments():
@@ -455,21 +468,23 @@ def task_list(user):
 
 def filter_by_light(tasks, light, *, today=None):
     """Tasks whose light is ``light``, decided in the database the way ``traffic_light`` decides it per task."""
-    tasks, conditions = _light_conditions(tasks, today or timezone.localdate())
+    today = today or timezone.localdate()
+    tasks, conditions = _light_conditions(tasks, today, _yellow_before(today))
     return tasks.filter(conditions[light])
 
 
 def count_by_light(tasks, *, today=None):
     """How many tasks carry each light, in one query."""
     today = today or timezone.localdate()
-    tasks, conditions = _light_conditions(tasks.order_by(), today)
+    before = _yellow_before(today)
+    tasks, conditions = _light_conditions(tasks.order_by(), today, before)
     # One CASE per row, its branches tried in the order traffic_light decides, costs far less than
     # five filtered counts that each repeat the conditions before them.
     light = Case(
         When(conditions[NONE], then=Value(NONE)),
         When(due__lt=F("as_of"), then=Value(HISTORICAL)),
         When(due__lt=today, then=Value(RED)),
-        When(due__lt=yellow_before(today, settings.TASK_WARN_WORKING_DAYS), then=Value(YELLOW)),
+        When(due__lt=before, then=Value(YELLOW)),
         When(conditions[BEHIND], then=Value(YELLOW)),
         default=Value(GREEN),
     )
@@ -481,11 +496,11 @@ def count_by_light(tasks, *, today=None):
 BEHIND = "behind"
 
 
-def _light_conditions(tasks, today):
+def _light_conditions(tasks, today, yellow_before):
     resting = Q(status__in=RESTING_STATUSES) | Q(due__isnull=True)
     historical = ~resting & Q(due__lt=F("as_of"))
     red = ~resting & ~historical & Q(due__lt=today)
-    soon = ~resting & ~historical & Q(due__gte=today, due__lt=yellow_before(today, settings.TASK_WARN_WORKING_DAYS))
+    soon = ~resting & ~historical & Q(due__gte=today, due__lt=yellow_before)
     # Behind schedule: percent / 100 < (today - start) / (due - start), multiplied out to stay in integers.
     start = Coalesce("start", "as_of")
     tasks = tasks.alias(

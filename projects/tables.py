@@ -1,9 +1,11 @@
+import functools
+
 import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import LIGHT_CHOICES, LeadingGroup, Person, Task
-from .selectors import task_light
+from .selectors import task_lights
 
 
 class GroupTable(tables.Table):
@@ -92,7 +94,11 @@ class TaskTable(tables.Table):
         return format_html('<span class="light light-{}">{}</span>', light, dict(LIGHT_CHOICES)[light])
 
     def _light(self, record):
-        return task_light(record, percent=record.latest_percent)
+        return self._lights(record, percent=record.latest_percent)
+
+    @functools.cached_property
+    def _lights(self):
+        return task_lights()  # once per table: it reads the reminder settings and the calendar
 
     def value_units(self, record):
         return "、".join(

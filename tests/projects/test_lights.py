@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from projects.lights import GREEN, HISTORICAL, NONE, RED, YELLOW, traffic_light
-from projects.workdays import add_working_days, is_workday, working_days_between
+from projects.lights import GREEN, HISTORICAL, NONE, RED, YELLOW, traffic_light, yellow_before
+from projects.workdays import NATIONAL, add_working_days, is_workday, working_days_between
 
 D = datetime.date
 TODAY = D(2025, 9, 26)  # a Friday; 2025-09-28 (Sunday) is a swapped working day before the National Day holiday
@@ -13,8 +13,9 @@ ENTERED = D(2025, 1, 1)
 
 
 def light(due, status="in_progress", as_of=ENTERED, percent=None, start=None, warn=3):
+    before = yellow_before(TODAY, NATIONAL, warn)
     return traffic_light(
-        status=status, due=due, as_of=as_of, today=TODAY, warn_working_days=warn, start=start, percent=percent
+        status=status, due=due, as_of=as_of, today=TODAY, yellow_before=before, start=start, percent=percent
     )
 
 

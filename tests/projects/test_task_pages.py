@@ -139,7 +139,8 @@ def test_the_light_filter_agrees_with_each_tasks_light(finance, supervisor):
         if percent is not None:
             services.report_progress(task, user=supervisor, date=today, text="进展", percent=percent)
     tasks = selectors.task_list(supervisor)
-    expected = {task.pk: selectors.task_light(task, today=today, percent=task.latest_percent) for task in tasks}
+    light_of = selectors.task_lights(today)
+    expected = {task.pk: light_of(task, percent=task.latest_percent) for task in tasks}
     assert set(expected.values()) >= {"green", "yellow", "red"}
     for light, _label in LIGHT_CHOICES:
         found = set(selectors.filter_by_light(tasks, light, today=today).values_list("pk", flat=True))

@@ -67,7 +67,7 @@ def test_an_assignment_must_name_a_unit():
 def test_a_task_entered_after_its_deadline_is_historically_late():
     task = services.create_task(title="旧任务", deadline_text="2023年12月底前", as_of=D(2024, 3, 1))
     assert task.historically_late
-    assert selectors.task_light(task, today=D(2024, 3, 2)) == "historical"
+    assert selectors.task_lights(D(2024, 3, 2))(task) == "historical"
 
 
 def test_reporting_starts_the_task_and_moves_a_recurring_deadline(data_manager):

@@ -1,0 +1,55 @@
+"""A task's light turns yellow in the 预警 window of 提醒设置, in the county's working days: the light and the
+early-warning e-mail agree."""
+
+import datetime
+
+import pytest
+
+from projects import reminder_rules, reminder_selectors, selectors
+from projects.models import ReminderPolicy, Task, WorkdayException
+from tests.projects.factories import TaskFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+TODAY = D(2025, 9, 26)  # a Friday; Sunday the 28th is worked, 1–8 October are the National Day holiday
+
+
+def task_due(due):
+    return TaskFactory(due=due, as_of=D(2025, 1, 1))
+
+
+def set_warning_days(days):
+    policy = ReminderPolicy.current()
+    policy.warning_days = days
+    policy.save()
+
+
+def test_the_warning_window_of_the_reminder_settings_turns_the_light_yellow():
+    task = task_due(D(2025, 10, 10))  # the fifth working day after today
+    assert selectors.task_lights(TODAY)(task) == "green"
+    set_warning_days(5)
+    assert selectors.task_lights(TODAY)(task) == "yellow"
+    tasks = Task.objects.all()
+    assert selectors.count_by_light(tasks, today=TODAY)["yellow"] == 1
+    assert list(selectors.filter_by_light(tasks, "yellow", today=TODAY)) == [task]
+
+
+def test_a_county_day_off_brings_the_yellow_light_forward():
+    task = task_due(D(2025, 10, 9))  # the fourth working day: just outside three
+    assert selectors.task_lights(TODAY)(task) == "green"
+    WorkdayException.objects.create(date=D(2025, 9, 29), is_workday=False, note="本地假日")
+    assert selectors.task_lights(TODAY)(task) == "yellow"
+    assert selectors.count_by_light(Task.objects.all(), today=TODAY)["yellow"] == 1
+
+
+@pytest.mark.parametrize("warning_days", [1, 3, 6])
+def test_a_light_is_yellow_exactly_when_a_warning_or_due_reminder_goes_out(warning_days):
+    set_warning_days(warning_days)
+    WorkdayException.objects.create(date=D(2025, 10, 9), is_workday=False, note="本地假日")
+    calendar = reminder_selectors.work_calendar()
+    policy = reminder_rules.Policy(warning_days=warning_days)
+    tasks = [task_due(TODAY + datetime.timedelta(days=days)) for days in range(25)]
+    light_of = selectors.task_lights(TODAY)
+    for task in tasks:
+        tier, _overdue = reminder_rules.tier_for(task.due, TODAY, calendar, policy)
+        assert (light_of(task) == "yellow") == (tier in (reminder_rules.WARNING, reminder_rules.DUE)), task.due
