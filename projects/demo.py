@@ -17,7 +17,7 @@ from django.utils import timezone
 from gazette import services as gazette_services
 from gazette.models import Document, Gazette, Issue
 
-from . import demo_data, reminder_selectors, reminder_services, roles, services
+from . import demo_data, proposal_services, reminder_selectors, reminder_services, roles, services
 from .models import (
     GROUP_KIND_BY_PRINTED_LABEL,
     ROLE_BY_PRINTED_LABEL,
@@ -26,6 +26,7 @@ from .models import (
     Membership,
     Organisation,
     Person,
+    Proposal,
     Task,
 )
 from .selectors import OrganisationResolver
@@ -92,6 +93,8 @@ def load_demo():
         _load_roster(roster, county, gazette, resolve, people)
     _load_tasks(gazette, resolve, people)
     _load_live_tasks(resolve)
+    # The gazettes' roster proposals were stored on import, before the rosters above were entered.
+    proposal_services.accept_entered_rosters(Proposal.objects.filter(document__issue__in=imported))
     return {
         "loaded": True,
         "issues": len(imported),

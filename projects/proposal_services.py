@@ -52,11 +52,12 @@ def as_payload(item):
 
 @transaction.atomic
 def propose_for_issue(issue):
-    """Store what the extractor reads in the issue's text; returns counts of created, updated and dropped.
+    """Store what the extractor reads in the issue's text; returns counts of created, updated, dropped and
+    entered (rosters whose group is already in the ledger).
 
     Reviewed proposals are never touched; pending ones are refreshed, and dropped when no longer read.
     """
-    counts = Counter(created=0, updated=0, dropped=0)
+    counts = Counter(created=0, updated=0, dropped=0, entered=0)
     if not issue.source_text:
         return counts
     text = issue.source_text
@@ -104,7 +105,31 @@ def propose_for_issue(issue):
         if identity not in seen and proposal.status == Proposal.Status.PENDING:
             proposal.delete()
             counts["dropped"] += 1
+    counts["entered"] = accept_entered_rosters(Proposal.objects.filter(document__issue=issue))
     return counts
+
+
+def accept_entered_rosters(proposals):
+    """Record as accepted the pending roster proposals whose group was entered without them (from the same
+    document, or the notice whose attachment holds the roster, under the same name), linked to that group: the
+    ledger has it, so nobody is asked again. Groups typed in before an issue was proposed (``propose_gazette`` on
+    earlier imports), and the demo's, are such. Returns how many."""
+    pending = list(
+        proposals.filter(kind=Proposal.Kind.ROSTER, status=Proposal.Status.PENDING).select_related("document")
+    )
+    documents = {pk for proposal in pending for pk in (proposal.document_id, proposal.document.parent_id) if pk}
+    groups = {
+        (group.source_document_id, normalise_name(group.name)): group
+        for group in LeadingGroup.objects.filter(source_document__in=documents).order_by("pk")
+    }
+    accepted = 0
+    for proposal in pending:
+        name = normalise_name(proposal.payload.get("group", ""))
+        group = groups.get((proposal.document_id, name)) or groups.get((proposal.document.parent_id, name))
+        if group is not None:
+            _reviewed(proposal, Proposal.Status.ACCEPTED, None, group)
+            accepted += 1
+    return accepted
 
 
 def _narrowest(parent, children, start, end):

@@ -12,6 +12,7 @@ from projects.models import (
     Membership,
     Organisation,
     Person,
+    Proposal,
     Reminder,
     ReminderDigest,
     ReminderSweep,
@@ -97,6 +98,18 @@ def test_demo_accounts_have_their_roles(loaded):
 def test_with_the_shared_gazettes_every_roster_points_at_an_imported_document(loaded):
     gazette_text("xingxian-2023-4.txt")
     assert not LeadingGroup.objects.filter(source_document__raw_text="").exists()
+
+
+def test_the_gazettes_rosters_the_demo_entered_are_not_proposed_again(loaded):
+    gazette_text("xingxian-2023-4.txt")
+    rosters = Proposal.objects.filter(kind=Proposal.Kind.ROSTER)
+    entered = rosters.filter(status=Proposal.Status.ACCEPTED)
+    assert entered.count() == LeadingGroup.objects.count()
+    for proposal in entered:
+        assert proposal.accepted_object.source_document in (proposal.document, proposal.document.parent)
+    for proposal in rosters.filter(status=Proposal.Status.PENDING):  # rosters the demo does not enter
+        documents = (proposal.document, proposal.document.parent)
+        assert not LeadingGroup.objects.filter(source_document__in=documents, name=proposal.label).exists()
 
 
 def test_demo_tasks_come_from_the_rectification_list(loaded):

@@ -44,12 +44,23 @@ def test_proposing_again_duplicates_nothing_and_keeps_reviews(issue, data_manage
     task = Proposal.objects.filter(kind=Proposal.Kind.TASK).first()
     proposal_services.reject(task, data_manager)
     counts = proposal_services.propose_for_issue(issue)
-    assert counts == {"created": 0, "updated": 0, "dropped": 0}
+    assert counts == {"created": 0, "updated": 0, "dropped": 0, "entered": 0}
     gazette_services.import_gazette(SAMPLE.read_bytes(), name="sample.txt")
     call_command("propose_gazette", "--all", stdout=open("/dev/null", "w"))
     assert Proposal.objects.count() == before
     task.refresh_from_db()
     assert task.status == Proposal.Status.REJECTED
+
+
+def test_a_roster_whose_group_was_entered_from_the_same_document_is_recorded_as_accepted(issue):
+    proposal = roster_proposal(issue)
+    LeadingGroupFactory(name=GROUP)  # the same name from another document is another matter
+    assert proposal_services.propose_for_issue(issue)["entered"] == 0
+    group = LeadingGroupFactory(name=GROUP, source_document=proposal.document)
+    assert proposal_services.propose_for_issue(issue)["entered"] == 1
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.accepted_object, proposal.reviewed_by) == ("accepted", group, None)
+    assert proposal_services.propose_for_issue(issue)["entered"] == 0
 
 
 def test_a_changed_file_updates_pending_proposals_and_keeps_accepted_ones(issue, data_manager):

@@ -25,6 +25,9 @@ class Command(BaseCommand):
         for each in issues:
             counts = propose_for_issue(each)
             self.stdout.write(
-                _("%(issue)s: %(created)s new, %(updated)s updated, %(dropped)s dropped proposals.")
+                _(
+                    "%(issue)s: %(created)s new, %(updated)s updated, %(dropped)s dropped proposals; "
+                    "%(entered)s rosters already in the ledger."
+                )
                 % {"issue": each, **counts}
             )
