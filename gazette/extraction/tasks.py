@@ -263,6 +263,8 @@ def _row_tasks(source, header, columns, cells, where):
         title = base_title if title_index != columns.get("problem") else problem
         if "township" in columns and "problem" in columns:
             title = "".join(part for part in (cells[columns["township"]], title) if part)
+        if not (title or base_title).strip():
+            continue  # a row naming nothing to do: a sub-header, a section's subtotal, the table's total
         tasks.append(
             TaskProposal(
                 document=source.ref,

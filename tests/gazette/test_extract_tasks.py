@@ -66,3 +66,11 @@ def test_a_bracket_printed_after_a_page_break_closes_the_item_before_it():
         task for task in tasks if units(task) == [("县水利局", RESPONSIBLE)] and "保障河流水质稳定" in task.title
     )
     assert water.span.end > water.span.start
+
+
+def test_table_rows_naming_no_task_propose_nothing():
+    """兴政发〔2021〕12号's project table has a sub-header row (乡 | 村数), the table's total and a section's subtotal
+    (一、产业发展 … 10000): rows with no project name."""
+    tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政发〔2021〕12号"]
+    assert tasks and all(task.title.strip() for task in tasks)
+    assert "绿色谷子基地" in [task.title for task in tasks]
