@@ -3,8 +3,8 @@
 Builds, in a throwaway database on the configured server, --tasks synthetic tasks over 300
 organisations (1–3 units and 0–2 progress reports each, projects/generator.py), then measures
 through the Django test client: the task list at two page sizes and with a light filter, the
-dashboard, the Django admin's changelist of the same tasks, and the CSV export of every row, whose
-peak Python memory is compared with an export of a tenth of the rows.
+dashboard, the Django admin's changelist of the same tasks, and the CSV and XLSX exports of every row,
+whose peak Python memory is compared with an export of one unit's rows.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/bench_tasks.py [--tasks 100000]
 """
@@ -36,13 +36,13 @@ def timed(client, url, runs):
 
 
 def export_peak(client, url):
-    """Peak Python memory while streaming an export, in MB."""
+    """Peak Python memory while making and reading an export, in MB, and its size in MB."""
     tracemalloc.start()
     response = client.get(url)
-    rows = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    size = sum(len(chunk) for chunk in response.streaming_content)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return peak / 1024 / 1024, rows
+    return peak / 1024 / 1024, size / 1024 / 1024
 
 
 def main():
@@ -54,6 +54,7 @@ def main():
     with throwaway_database():
         from projects import roles
         from projects.generator import generate_tasks
+        from projects.models import Task
         from tests.projects.factories import UserFactory
 
         start = time.perf_counter()
@@ -84,13 +85,16 @@ def main():
             median, queries, _size = timed(clients[who], url, options.runs)
             print(f"{label:32} {median:10.1f} {queries:8d}")
 
-        median, queries, size = timed(clients["supervisor"], "/tasks/?_export=csv", 3)
-        print(f"{'CSV export, all rows':32} {median:10.1f} {queries:8d}  ({size / 1024 / 1024:.1f} MB)")
-        for label, url in (("all rows", "/tasks/?_export=csv"), ("one unit", "/tasks/?_export=csv&unit=")):
-            if label == "one unit":
-                url += str(units[0].pk)
-            peak, rows = export_peak(clients["supervisor"], url)
-            print(f"CSV export peak memory, {label}: {peak:.1f} MB for {rows - 1} rows")
+        unit_rows = Task.objects.filter(assignments__organisation=units[0]).distinct().count()
+        for kind in ("csv", "xlsx"):
+            median, queries, size = timed(clients["supervisor"], f"/tasks/?_export={kind}", 3)
+            print(f"{kind.upper() + ' export, all rows':32} {median:10.1f} {queries:8d}  ({size / 1024 / 1024:.1f} MB)")
+            for label, url in (("all rows", f"/tasks/?_export={kind}"), ("one unit", f"/tasks/?_export={kind}&unit=")):
+                rows = options.tasks
+                if label == "one unit":
+                    url, rows = url + str(units[0].pk), unit_rows
+                peak, size = export_peak(clients["supervisor"], url)
+                print(f"{kind.upper()} export peak memory, {label}: {peak:.1f} MB for {rows} rows ({size:.1f} MB)")
 
 
 if __name__ == "__main__":

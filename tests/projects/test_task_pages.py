@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from projects import selectors, services
 from projects.models import LIGHT_CHOICES, Assignment, Task
+from tests.conftest import response_bytes
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +65,7 @@ def test_unit_and_role_filter_together(login, supervisor, tasks, finance):
 
 def test_export_holds_the_filtered_rows_with_light_and_units(login, supervisor, tasks):
     response = login(supervisor).get("/tasks/?light=red&_export=xlsx")
-    data = tablib.Dataset().load(io.BytesIO(response.content), format="xlsx")
+    data = tablib.Dataset().load(io.BytesIO(response_bytes(response)), format="xlsx")
     assert len(data) == 1
     row = dict(zip(data.headers, data[0], strict=True))
     assert "逾期任务" in row.values()
