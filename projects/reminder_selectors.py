@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.cache import cache
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -66,6 +67,22 @@ def reminder_policy():
 def work_calendar():
     """The national calendar with the county's own exceptions."""
     return WorkCalendar(dict(WorkdayException.objects.values_list("date", "is_workday")))
+
+
+LIGHT_SETTINGS_KEY = "projects:light-settings"
+
+
+def light_settings():
+    """(The 预警 window in working days, the county's calendar) for the traffic lights, which every task list
+    shows: cached, so that a list costs no query for them. A change to 提醒设置 or 本地工作日调整 drops the cached
+    copy (``reminder_services.forget_light_settings``); anything else, five minutes at most."""
+    cached = cache.get(LIGHT_SETTINGS_KEY)
+    if cached is None:
+        overrides = dict(WorkdayException.objects.values_list("date", "is_workday"))
+        cached = (reminder_policy().warning_days, overrides)
+        cache.set(LIGHT_SETTINGS_KEY, cached, timeout=300)
+    warning_days, overrides = cached
+    return warning_days, WorkCalendar(overrides)
 
 
 def reminder_plan(day):

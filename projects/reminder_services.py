@@ -14,6 +14,7 @@ import logging
 import uuid
 
 from django.core import mail
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -106,6 +107,13 @@ def _insert_reminders(rows, day):
             [day, SendStatus.PENDING, *columns],
         )
         return cursor.rowcount
+
+
+def forget_light_settings():
+    """Drop the cached settings of the traffic lights now, and again when the change commits, so that a page read
+    between the two cannot keep the old ones."""
+    cache.delete(selectors.LIGHT_SETTINGS_KEY)
+    transaction.on_commit(lambda: cache.delete(selectors.LIGHT_SETTINGS_KEY))
 
 
 def send_due_digests(*, now=None, limit=None):

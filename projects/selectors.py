@@ -427,8 +427,7 @@ REMINDERS_SHOWN = 30
 
 def task_lights(today=None):
     """A function giving a task's light on ``today``. A light turns yellow in the 预警 window of 提醒设置, counted
-    in the county's working days, so that it agrees with the early-warning e-mail; the settings are read once, when
-    the function is made, so make it once per page."""
+    in the county's working days, so that it agrees with the early-warning e-mail."""
     today = today or timezone.localdate()
     before = _yellow_before(today)
 
@@ -447,8 +446,8 @@ def task_lights(today=None):
 
 
 def _yellow_before(today):
-    policy = reminder_selectors.reminder_policy()
-    return yellow_before(today, reminder_selectors.work_calendar(), policy.warning_days)
+    warning_days, calendar = reminder_selectors.light_settings()
+    return yellow_before(today, calendar, warning_days)
 
 
 def unmapped_assignments():

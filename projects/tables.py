@@ -98,7 +98,7 @@ class TaskTable(tables.Table):
 
     @functools.cached_property
     def _lights(self):
-        return task_lights()  # once per table: it reads the reminder settings and the calendar
+        return task_lights()  # once per table, not once per row
 
     def value_units(self, record):
         return "、".join(

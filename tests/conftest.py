@@ -4,6 +4,15 @@ from projects import roles
 from tests.projects.factories import OrganisationFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(settings, request):
+    """Each test an empty cache of its own, in memory: nothing cached by one test (the lights' settings) shows
+    in another, and a demo running from this checkout keeps its file cache in var/."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": request.node.nodeid}
+    }
+
+
 @pytest.fixture
 def county(db):
     return OrganisationFactory(name="兴县人民政府", short_name="兴县", kind="county")

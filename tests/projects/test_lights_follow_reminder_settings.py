@@ -53,3 +53,18 @@ def test_a_light_is_yellow_exactly_when_a_warning_or_due_reminder_goes_out(warni
     for task in tasks:
         tier, _overdue = reminder_rules.tier_for(task.due, TODAY, calendar, policy)
         assert (light_of(task) == "yellow") == (tier in (reminder_rules.WARNING, reminder_rules.DUE)), task.due
+
+
+def test_a_task_list_reads_the_light_settings_from_the_cache_until_they_change(
+    login, supervisor, django_assert_max_num_queries
+):
+    task_due(D(2099, 1, 5))
+    client = login(supervisor)
+    client.get("/tasks/")
+    with django_assert_max_num_queries(10):
+        assert client.get("/tasks/").status_code == 200
+    assert reminder_selectors.light_settings()[0] == 3
+    set_warning_days(5)
+    assert reminder_selectors.light_settings()[0] == 5
+    WorkdayException.objects.create(date=D(2099, 1, 5), is_workday=False)
+    assert not reminder_selectors.light_settings()[1].is_workday(D(2099, 1, 5))
