@@ -13,8 +13,8 @@ from projects.forms import DateInput
 
 from . import calculator as c
 from .models import OPTION_LABELS, Rule, SchemeVersion
+from .survey_sheet import STOREYS  # the form takes the storeys the survey sheet has
 
-STOREYS = 4
 LAND_TYPE_LABELS = {
     "grain": _("grain land (口粮地)"),
     "contracted": _("contracted land (承包地)"),

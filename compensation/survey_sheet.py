@@ -18,6 +18,7 @@ from common.sheets import SheetError, read_rows
 
 from . import calculator as c
 
+# Storeys of the main house, each with its area and structure, in the sheet and the household form.
 STOREYS = 4
 PARTICULARS = {"户号": "number", "户主": "head_name", "身份证号": "id_number", "联系电话": "phone", "地址": "address",
                "地块": "plot", "备注": "notes"}  # fmt: skip
