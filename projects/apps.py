@@ -42,6 +42,7 @@ class ProjectsConfig(AppConfig):
         for model in (ReminderPolicy, WorkdayException):
             for name, signal in (("save", post_save), ("delete", post_delete)):
                 signal.connect(_forget_light_settings, sender=model, dispatch_uid=f"lights_{model.__name__}_{name}")
+
         from .selectors import visible_groups, visible_portfolios, visible_tasks
 
         register_linked_selector(LeadingGroup, visible_groups)

@@ -59,8 +59,7 @@ class ReminderPlan:
 
 
 def reminder_policy():
-    """The settings, or their defaults while nobody has saved any: every task list reads them, and a read
-    writes nothing."""
+    """The settings, or their defaults while nobody has saved any (reading them writes nothing)."""
     return ReminderPolicy.objects.filter(pk=1).first() or ReminderPolicy(pk=1)
 
 
