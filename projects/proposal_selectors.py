@@ -11,7 +11,7 @@ from gazette.models import Issue
 
 from . import roles
 from .models import GROUP_KIND_BY_PRINTED_LABEL, ROLE_BY_PRINTED_LABEL, LeadingGroup, Person, Proposal, Role
-from .names import normalise_name
+from .names import county_variants, normalise_name
 from .proposals_registry import acceptor_url
 from .selectors import OrganisationResolver, user_scope
 
@@ -128,9 +128,12 @@ def roster_initial(proposal):
 
 
 def group_to_supersede(proposal):
-    """The active group of the same name a roster proposal would replace (a 调整 notice's new roster), if any."""
+    """The active group a roster proposal would replace (a 调整 notice's new roster), if any: the same name, with
+    or without the county's own (兴县… ↔ 县…), as notices write it either way."""
     name = normalise_name(proposal.payload.get("group", ""))
-    groups = LeadingGroup.objects.filter(status=LeadingGroup.Status.ACTIVE, name=name)
+    county = county_of(proposal.document)
+    names = county_variants(name, county.short_name if county else "")
+    groups = LeadingGroup.objects.filter(status=LeadingGroup.Status.ACTIVE, name__in=names)
     groups = groups.exclude(source_document=proposal.document)
     return groups.order_by("-established", "-pk").first()
 

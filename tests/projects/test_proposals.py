@@ -8,7 +8,7 @@ from gazette import services as gazette_services
 from gazette.extraction import extract_gazette
 from gazette.models import Document
 from gazette.parsing import parse_gazette
-from projects import proposal_services
+from projects import proposal_selectors, proposal_services
 from projects.models import LeadingGroup, Proposal, Task
 from projects.proposal_services import KINDS
 from tests.gazette.test_import import SAMPLE
@@ -152,6 +152,15 @@ def test_a_new_roster_for_an_existing_group_shows_differences_and_supersedes_it(
     old.refresh_from_db()
     new = LeadingGroup.objects.exclude(pk=old.pk).get(name=GROUP)
     assert (old.status, old.superseded_by) == (LeadingGroup.Status.SUPERSEDED, new)
+
+
+def test_a_roster_supersedes_its_group_written_with_or_without_the_countys_name(issue):
+    OrganisationFactory(name="示例县人民政府", short_name="示例县", kind="county")
+    proposal = roster_proposal(issue)  # 示例县城乡供水一体化工作领导小组
+    assert proposal_selectors.group_to_supersede(proposal) is None
+    old = LeadingGroupFactory(name="县城乡供水一体化工作领导小组")
+    LeadingGroupFactory(name="县城乡供水工作领导小组")  # another group
+    assert proposal_selectors.group_to_supersede(proposal) == old
 
 
 def test_accepting_a_task_resolves_its_units_and_links_the_document(issue, login, data_manager, county):
