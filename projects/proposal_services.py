@@ -25,7 +25,7 @@ from .names import normalise_name
 from .proposal_selectors import county_of, resolve_units
 from .proposals import phase_dates
 from .selectors import OrganisationResolver
-from .services import TASK_FIELDS, RosterLine, create_person, create_task, save_group
+from .services import TASK_FIELDS, RosterLine, add_post, create_person, create_task, save_group
 from .task_sheet import split_units
 
 # Which list of a DocumentExtraction holds each kind, and the text that names a proposal of it.
@@ -226,7 +226,8 @@ def accept_with_record(proposal, record, user):
 @transaction.atomic
 def accept_portfolio(proposal, *, data, user):
     """Create the leader's portfolio as corrected, linked to its document; it replaces the leader's current one
-    unless that one comes from a later notice (accepted first), which then replaces this one instead.
+    unless that one comes from a later notice (accepted first), which then replaces this one instead. A current
+    portfolio also gives the leader the post at the county government, from the notice's date, unless they hold it.
 
     ``data``: person (or name, matched to the one person of that name, else a new person), post, fields_of_work,
     supervised and liaised (organisations) with supervised_text and liaised_text (names, 、-separated); written
@@ -238,7 +239,8 @@ def accept_portfolio(proposal, *, data, user):
     if not post:
         raise ValidationError(_("A portfolio needs the leader's post."))
     person = data.get("person") or _person_named(data.get("name") or "")
-    resolve = OrganisationResolver(county_of(document))
+    county = county_of(document)
+    resolve = OrganisationResolver(county)
     supervised, supervised_text = _units(data.get("supervised"), data.get("supervised_text"), resolve)
     liaised, liaised_text = _units(data.get("liaised"), data.get("liaised_text"), resolve)
     current = LeaderPortfolio.objects.select_for_update().filter(person=person, is_current=True).first()
@@ -266,6 +268,8 @@ def accept_portfolio(proposal, *, data, user):
     if current is not None and not later:
         current.superseded_by = portfolio
         current.save(update_fields=["superseded_by"])
+    if county is not None and not later and not person.posts.filter(organisation=county, title=post, end=None).exists():
+        add_post(person=person, organisation=county, title=post, start=document.signed)
     _reviewed(proposal, Proposal.Status.ACCEPTED, user, portfolio)
     return portfolio
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from gazette import services as gazette_services
-from projects import proposal_services, roles
+from projects import proposal_services, roles, services
 from projects.models import LeaderPortfolio, Person, Proposal
 from projects.proposal_selectors import portfolio_initial
 from tests.projects.factories import OrganisationFactory, PersonFactory, UserFactory
@@ -87,6 +87,17 @@ def test_accepting_a_portfolio_links_its_document_and_resolves_the_units_it_can(
     assert proposal.reviewed_by == data_manager
 
 
+def test_a_current_portfolio_gives_the_leader_the_post_unless_they_hold_it(issue, data_manager, heyang):
+    person = PersonFactory(name="冯军")
+    accept(portfolio_proposal(issue), data_manager)
+    post = person.posts.get()
+    assert (post.organisation, post.title, post.start, post.end) == (heyang, "副县长", datetime.date(2024, 4, 8), None)
+    holder = PersonFactory(name="宋立新")
+    held = services.add_post(person=holder, organisation=heyang, title="县长", start=datetime.date(2021, 6, 1))
+    accept(portfolio_proposal(issue, name="宋立新"), data_manager, person=holder, post="县长")
+    assert list(holder.posts.all()) == [held]
+
+
 def test_a_reviewer_can_correct_the_units_and_name_the_leader(issue, data_manager, units):
     existing = PersonFactory(name="冯军")
     portfolio = accept(
@@ -124,6 +135,7 @@ def test_an_older_notice_accepted_late_does_not_replace_the_current_portfolio(is
     later.refresh_from_db()
     assert later.is_current and later.superseded_by is None
     assert not portfolio.is_current and portfolio.superseded_by == later
+    assert not person.posts.exists()  # the older notice's post is not the leader's now
 
 
 def test_a_portfolio_needs_a_post_and_a_leader(issue, data_manager):
