@@ -524,6 +524,19 @@ class Line:
     def source(self):
         return self.rule.source
 
+    # The clause as a statement kept as data names it, so that one template shows either.
+    @property
+    def document(self):
+        return self.rule.source.document
+
+    @property
+    def section(self):
+        return self.rule.source.section
+
+    @property
+    def text(self):
+        return self.rule.source.text
+
     @property
     def times(self):
         return self.rule.times

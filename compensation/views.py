@@ -271,23 +271,36 @@ def _statement_context(household):
     return {"statement": _with_decimals(data), "groups": _frozen_groups(data), "comparison": _comparison(compared)}
 
 
-STATEMENT_FIGURES = ("total", "rounded_total", "flat_entitlement", "flat_wished", "shop_entitlement", "shop_wished")
+STATEMENT_FIGURES = (
+    "total",
+    "rounded_total",
+    "flat_entitlement",
+    "flat_wished",
+    "shop_entitlement",
+    "shop_wished",
+    "basement_exchange",
+)
 
 
 def _with_decimals(data):
-    """The statement as kept, its figures as Decimals again for the page."""
-    return {**data, **{name: Decimal(data[name]) for name in STATEMENT_FIGURES}}
+    """The statement as kept, its figures (and those of the lines paid to others) as Decimals again for the page."""
+    return {
+        **data,
+        **{name: Decimal(data[name]) for name in STATEMENT_FIGURES},
+        "third_party": [_line_with_decimals(line) for line in data["third_party"]],
+    }
 
 
 NUMERIC_LINE_FIELDS = ("quantity", "rate", "months", "amount", "area")
 
 
+def _line_with_decimals(line):
+    return {**line, **{name: None if line[name] is None else Decimal(line[name]) for name in NUMERIC_LINE_FIELDS}}
+
+
 def _frozen_groups(data):
     """A statement kept as data, its lines under their headings with Decimals back, each heading's subtotal."""
-    lines = [
-        {**line, **{name: None if line[name] is None else Decimal(line[name]) for name in NUMERIC_LINE_FIELDS}}
-        for line in data["lines"]
-    ]
+    lines = [_line_with_decimals(line) for line in data["lines"]]
     subtotals = {heading: Decimal(amount) for heading, amount in data["subtotals"].items()}
     return _under_headings(lines, subtotals, itemgetter("heading"))
 

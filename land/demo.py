@@ -8,6 +8,8 @@ imported, each parcel is linked to its 批复; without them the parcels are stil
 import datetime
 from decimal import Decimal
 
+from django.db import models
+
 from gazette.models import Document
 from projects.models import Organisation
 from projects.selectors import OrganisationResolver
@@ -137,18 +139,8 @@ PARCELS = [
     },
 ]
 
-DECIMAL_FIELDS = (
-    "plot_ratio_min",
-    "plot_ratio_max",
-    "density_max",
-    "coverage_min",
-    "green_min",
-    "green_max",
-    "height_max",
-    "starting_price",
-    "deposit",
-    "increment",
-)
+# The demo writes figures as strings; the model's decimal fields take them as Decimals.
+DECIMAL_FIELDS = {field.name for field in Parcel._meta.get_fields() if isinstance(field, models.DecimalField)}
 
 # Invented for the demo (no plan is printed in the shared gazettes): plausible hectares for a county of this size.
 DEMO_PLAN = {

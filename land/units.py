@@ -18,15 +18,7 @@ SQUARE_METRES_PER = {
     MU: Fraction(10_000, 15),
 }
 
-# How the documents write each unit.
-UNIT_BY_WRITTEN = {
-    "平方米": SQUARE_METRE,
-    "㎡": SQUARE_METRE,
-    "m2": SQUARE_METRE,
-    "m²": SQUARE_METRE,
-    "公顷": HECTARE,
-    "亩": MU,
-}
+# How the documents write each unit (reading them is gazette.extraction.parcels' work).
 WRITTEN_BY_UNIT = {SQUARE_METRE: "平方米", HECTARE: "公顷", MU: "亩"}
 
 # Places kept when a figure is stored (m², 4 places: 1 cm²) or shown in a unit.

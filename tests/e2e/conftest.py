@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from compensation import demo as compensation_demo
+from projects import roles
+from tests.projects.factories import AliasFactory, OrganisationFactory, UserFactory
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -16,6 +20,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture
+def housing_staff(county):
+    """Staff of 县住建局, which implements the third phase's expropriation, with the demo's schemes loaded."""
+    housing = OrganisationFactory(name="兴县住房和城乡建设管理局", short_name="县住建局", parent=county)
+    AliasFactory(organisation=OrganisationFactory(name="蔚汾镇", parent=county), alias="蔚汾镇人民政府")
+    compensation_demo.load_demo()
+    return UserFactory(role=roles.UNIT_STAFF, units=[housing])
 
 
 @pytest.fixture(scope="session")

@@ -5,22 +5,10 @@ import io
 import openpyxl
 import pytest
 
-from compensation import demo
 from compensation.models import SchemeVersion
-from projects import roles
 from tests.e2e.conftest import log_in
-from tests.projects.factories import AliasFactory, OrganisationFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def housing_staff(county):
-    """Staff of 县住建局, which implements the third phase's expropriation."""
-    housing = OrganisationFactory(name="兴县住房和城乡建设管理局", short_name="县住建局", parent=county)
-    AliasFactory(organisation=OrganisationFactory(name="蔚汾镇", parent=county), alias="蔚汾镇人民政府")
-    demo.load_demo()
-    return UserFactory(role=roles.UNIT_STAFF, units=[housing])
 
 
 def test_enter_facts_compare_options_and_print(page, shoot, housing_staff):
