@@ -17,7 +17,7 @@ import statistics
 import time
 from decimal import Decimal
 
-from throwaway import throwaway_database  # first: it sets Django up
+from harness import throwaway_database  # first: it sets Django up
 
 # isort: split
 from compensation import calculator as c
@@ -97,8 +97,8 @@ def main():
     options = parser.parse_args()
 
     with throwaway_database():
-        from compensation import demo
         from compensation.models import SchemeVersion
+        from demo import compensation as demo
 
         demo.load_demo()
         print(f"{options.households:,} households, median / best of {options.runs} runs")

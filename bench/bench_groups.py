@@ -11,7 +11,7 @@ import argparse
 import statistics
 import time
 
-from throwaway import throwaway_database  # first: it sets Django up
+from harness import throwaway_database  # first: it sets Django up
 
 # isort: split
 from django.db import connection
@@ -20,8 +20,9 @@ from django.test.utils import CaptureQueriesContext
 
 
 def build(groups, members):
-    from projects import roles
-    from projects.models import LeadingGroup, Membership, Organisation, Person, Role
+    from groups.models import LeadingGroup, Membership, Role
+    from org import roles
+    from org.models import Organisation, Person
     from tests.projects.factories import UserFactory
 
     county = Organisation.objects.create(name="基准县人民政府", short_name="基准县", kind="county")

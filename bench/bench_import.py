@@ -12,7 +12,7 @@ import statistics
 import sys
 import time
 
-from throwaway import throwaway_database  # first: it sets Django up
+from harness import throwaway_database  # first: it sets Django up
 
 # isort: split
 from django.conf import settings

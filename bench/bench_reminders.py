@@ -1,6 +1,6 @@
 """The reminder sweep at county scale: 100,000 tasks, 20,000 of them due soon or overdue, 500 recipients.
 
-Builds the tasks in a throwaway database (projects/generator.py), gives the assignments 500 contact people,
+Builds the tasks in a throwaway database (demo/generator.py), gives the assignments 500 contact people,
 and sets 20,000 open tasks' deadlines between 30 days overdue and 3 working days ahead (the rest later).
 Then measures, for one working day: the sweep (decide every tier, record reminders and digests), building
 every digest e-mail, and sending them all to a local SMTP server (aiosmtpd), counting its connections.
@@ -14,7 +14,7 @@ import logging
 import statistics
 import time
 
-from throwaway import throwaway_database  # first: it sets Django up
+from harness import throwaway_database  # first: it sets Django up
 
 # isort: split
 from aiosmtpd.controller import Controller
@@ -41,8 +41,9 @@ class CountingInbox:
 
 
 def prepare(tasks, due_soon, recipients):
-    from projects.generator import generate_tasks
-    from projects.models import Assignment, Person, Task
+    from demo.generator import generate_tasks
+    from org.models import Person
+    from projects.models import Assignment, Task
 
     generate_tasks(tasks)
     people = Person.objects.bulk_create(
@@ -84,9 +85,10 @@ def main():
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command
 
     with throwaway_database():
-        from projects import reminder_selectors, reminder_services
         from projects.models import ReminderDigest
-        from projects.reminder_mail import build_message
+        from projects.reminders import selectors as reminder_selectors
+        from projects.reminders import services as reminder_services
+        from projects.reminders.mail import build_message
 
         start = time.perf_counter()
         assignments = prepare(options.tasks, options.due, options.recipients)

@@ -1,7 +1,7 @@
 """The task ledger at county scale: list, dashboard and exports over 100,000 tasks.
 
 Builds, in a throwaway database on the configured server, --tasks synthetic tasks over 300
-organisations (1–3 units and 0–2 progress reports each, projects/generator.py), then measures
+organisations (1–3 units and 0–2 progress reports each, demo/generator.py), then measures
 through the Django test client: the task list at two page sizes and with a light filter, the
 dashboard, the Django admin's changelist of the same tasks, and the CSV and XLSX exports of every row,
 whose peak Python memory is compared with an export of one unit's rows.
@@ -14,7 +14,7 @@ import statistics
 import time
 import tracemalloc
 
-from throwaway import throwaway_database  # first: it sets Django up
+from harness import throwaway_database  # first: it sets Django up
 
 # isort: split
 from django.db import connection
@@ -52,8 +52,8 @@ def main():
     options = parser.parse_args()
 
     with throwaway_database():
-        from projects import roles
-        from projects.generator import generate_tasks
+        from demo.generator import generate_tasks
+        from org import roles
         from projects.models import Task
         from tests.projects.factories import UserFactory
 

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from projects import roles
+from org import access
 
 from . import selectors
 from .models import (
@@ -119,7 +119,7 @@ class HouseholdAdmin(SimpleHistoryAdmin):
 
     def get_search_fields(self, request):
         fields = ("number", "address", "plot")
-        return (*fields, *PERSONAL_FIELDS) if roles.is_data_manager(request.user) else fields
+        return (*fields, *PERSONAL_FIELDS) if access.is_data_manager(request.user) else fields
 
     def get_exclude(self, request, obj=None):
         if obj is not None and not _personal(request, obj.project):

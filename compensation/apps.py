@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,6 +15,7 @@ class CompensationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "compensation"
     verbose_name = _("compensation")
+    unit_staff_rights = ()
 
     def ready(self):
         from gazette.selectors import register_linked_selector
@@ -25,19 +25,6 @@ class CompensationConfig(AppConfig):
 
         register_linked_selector(SchemeVersion, visible_versions)
 
-        from projects.proposals_registry import register_acceptor
+        from intake.registry import register_acceptor
 
         register_acceptor("rate", _rate_rule_url)
-
-    def load_demo(self):
-        from .demo import load_demo, load_demo_households
-
-        created, households = load_demo(), load_demo_households()
-        lines = []
-        if created:
-            lines.append(gettext("Compensation: %(count)s real schemes loaded.") % {"count": created})
-        if households:
-            lines.append(
-                gettext("Compensation: %(count)s invented households of the third phase.") % {"count": households}
-            )
-        return " ".join(lines) or None

@@ -9,7 +9,7 @@ from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
-from projects.forms import DateInput
+from common.forms import DateInput
 
 from . import calculator as c
 from .models import OPTION_LABELS, Rule, SchemeVersion

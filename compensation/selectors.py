@@ -1,4 +1,4 @@
-"""Reads a user can reach. Every one applies the user's scope through ``projects.selectors.user_scope``.
+"""Reads a user can reach. Every one applies the user's scope through ``org.access``.
 
 Unit staff see the projects their units run: as expropriating authority, as its office or as an implementing
 department. Data managers and supervisors see all. Whoever sees a scheme may use its calculator.
@@ -8,17 +8,19 @@ import re
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, CharField, Count, DecimalField, Exists, F, OuterRef, Prefetch, Q, Sum, Value, When
+from django.db.models import Case, CharField, Count, DecimalField, F, OuterRef, Prefetch, Sum, Value, When
 from django.db.models.functions import Coalesce, Concat, Left
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects import proposal_selectors, roles
+from common.history import change_history
+from intake import selectors as proposal_selectors
+from intake.models import Proposal
+from org import access
 from projects.lights import RED
-from projects.models import Proposal
-from projects.selectors import change_history, task_lights, user_scope, visible_tasks
+from projects.selectors import task_lights, visible_tasks
 
 from . import calculator, rate_units
 from .models import (
@@ -34,17 +36,12 @@ from .models import (
     SchemeVersion,
 )
 
+# The units that run a project: its expropriating authority, that authority's office, its implementing departments.
+RUNNING_UNITS = ("authority", "office", "departments")
+
 
 def visible_projects(user):
-    scope = user_scope(user)
-    projects = ExpropriationProject.objects.all()
-    if scope.everything:
-        return projects
-    ids = scope.organisation_ids
-    department = ExpropriationProject.departments.through.objects.filter(
-        expropriationproject=OuterRef("pk"), organisation_id__in=ids
-    )
-    return projects.filter(Q(authority_id__in=ids) | Q(office_id__in=ids) | Exists(department))
+    return access.visible(user, ExpropriationProject.objects.all(), *RUNNING_UNITS)
 
 
 def visible_schemes(user):
@@ -125,14 +122,7 @@ def calculator_for(user, pk):
 
 def staff_projects(user):
     """The projects one of the user's units runs; none for supervisors, who see every project without running one."""
-    scope = user_scope(user)
-    if scope.everything:
-        return ExpropriationProject.objects.none()
-    ids = scope.organisation_ids
-    department = ExpropriationProject.departments.through.objects.filter(
-        expropriationproject=OuterRef("pk"), organisation_id__in=ids
-    )
-    return ExpropriationProject.objects.filter(Q(authority_id__in=ids) | Q(office_id__in=ids) | Exists(department))
+    return access.own(user, ExpropriationProject.objects.all(), *RUNNING_UNITS)
 
 
 def is_project_staff(user, project):
@@ -140,7 +130,7 @@ def is_project_staff(user, project):
 
 
 def can_see_personal_data(user, project):
-    return roles.is_data_manager(user) or is_project_staff(user, project)
+    return access.is_data_manager(user) or is_project_staff(user, project)
 
 
 def can_edit_households(user, project):
@@ -186,7 +176,7 @@ def visible_households(user):
 def households_for_admin(user):
     """Visible households, each with ``head_shown``: the head's name, or its mask where the user may not see it."""
     households = visible_households(user)
-    if roles.is_data_manager(user):
+    if access.is_data_manager(user):
         return households.annotate(head_shown=F("head_name"))
     return households.annotate(
         head_shown=Case(

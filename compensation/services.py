@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from projects import proposal_services
+from intake import services as proposal_services
+from org.selectors import OrganisationResolver
 from projects.models import Assignment, Task
-from projects.selectors import OrganisationResolver
 from projects.services import AssignmentLine, create_task
 
 from . import calculator, survey_sheet

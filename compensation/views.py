@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.exports import ExportableListView
 from common.sheets import SheetRow
-from common.views import ExportableListView
-from projects import proposal_selectors
+from intake import selectors as proposal_selectors
 
 from . import calculator, exports, selectors, services, survey_sheet
 from .filters import HouseholdFilter

@@ -6,4 +6,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("ledger")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks()
+# Celery jobs live in each app's jobs.py: "task" is the ledger's word for a supervised item.
+app.autodiscover_tasks(related_name="jobs")

@@ -61,9 +61,13 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "common",
     "gazette",
+    "org",
+    "groups",
     "projects",
+    "intake",
     "land",
     "compensation",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -91,7 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "projects.context_processors.roles",
+                "org.context_processors.roles",
             ],
         },
     },
@@ -202,10 +206,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # What /health/ checks besides the database and the broker: dotted paths to functions returning
 # (name, ok, details) that apps contribute without common/ knowing them.
-HEALTH_CHECKS = ["projects.reminder_selectors.sweep_health"]
-
-# Site-wide pagination size for lists.
-PAGE_SIZE = 50
+HEALTH_CHECKS = ["projects.reminders.selectors.sweep_health"]
 
 LOGGING = {
     "version": 1,

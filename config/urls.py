@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from common.views import health
+from common.health import health
 from projects.views import home
 
 admin.site.site_header = _("County Ledger administration")
@@ -24,5 +24,8 @@ urlpatterns = [
     path("gazette/", include("gazette.urls")),
     path("land/", include("land.urls")),
     path("compensation/", include("compensation.urls")),
+    path("", include("org.urls")),
+    path("", include("groups.urls")),
     path("", include("projects.urls")),
+    path("", include("intake.urls")),
 ]

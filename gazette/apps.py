@@ -6,3 +6,4 @@ class GazetteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "gazette"
     verbose_name = _("gazette")
+    unit_staff_rights = ()

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.views.generic import ListView
 from django_tables2 import SingleTableMixin
 
-from common.views import ExportableListView
+from common.exports import ExportableListView
 
-from . import selectors, services, tasks
+from . import jobs, selectors, services
 from .filters import DocumentFilter, IssueFilter
 from .forms import ImportForm
 from .tables import DocumentTable, ImportJobTable, IssueTable
@@ -49,15 +49,15 @@ def import_upload(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        jobs = [
+        created = [
             services.create_import_job(
                 upload=upload, user=request.user, county=data["county"], year=data["year"], number=data["number"]
             )
             for upload in data["files"]
         ]
-        for job in jobs:
-            transaction.on_commit(partial(tasks.run_import.delay, job.pk))
-        return redirect(jobs[0] if len(jobs) == 1 else reverse("gazette:import_list"))
+        for job in created:
+            transaction.on_commit(partial(jobs.run_import.delay, job.pk))
+        return redirect(created[0] if len(created) == 1 else reverse("gazette:import_list"))
     return render(request, "gazette/import_upload.html", {"form": form})
 
 

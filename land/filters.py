@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Organisation
+from org.models import Organisation
 
 from .models import LandSupplyPlan, LandUse, Parcel, SupplyMethod
 

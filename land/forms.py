@@ -2,11 +2,12 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from projects import roles
-from projects.forms import DateInput
-from projects.models import Organisation
+from common.forms import DateInput
+from org import access
+from org.models import Organisation
+from org.selectors import counties
 
-from . import selectors, units
+from . import units
 from .models import STATUS_ORDER, AreaUnit, LandSupplyPlan, Parcel, PlanAllocation
 from .services import PARCEL_FIELDS, PLAN_FIELDS, AllocationLine
 
@@ -19,9 +20,9 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["county"].queryset = selectors.counties()
-        self.fields["responsible_unit"].queryset = selectors.editable_responsible_units(user)
-        self.fields["responsible_unit"].required = not roles.is_data_manager(user)
+        self.fields["county"].queryset = counties()
+        self.fields["responsible_unit"].queryset = access.editable_units(user)
+        self.fields["responsible_unit"].required = not access.is_data_manager(user)
         self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
         if self.instance.pk:
             # A plan's county and year are what it is; a plan for another year is another plan.
@@ -101,15 +102,15 @@ class ParcelForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["county"].queryset = selectors.counties()
-        self.fields["responsible_unit"].queryset = selectors.editable_responsible_units(user)
-        self.fields["responsible_unit"].required = not roles.is_data_manager(user)
+        self.fields["county"].queryset = counties()
+        self.fields["responsible_unit"].queryset = access.editable_units(user)
+        self.fields["responsible_unit"].required = not access.is_data_manager(user)
         self.fields["township"].queryset = Organisation.objects.filter(kind=Organisation.Kind.TOWNSHIP)
         self.fields["village"].queryset = Organisation.objects.filter(kind=Organisation.Kind.VILLAGE)
         self.fields["plan_year"].required = False
         for name in ("approval_document", "documents"):
             self.fields[name].queryset = self.fields[name].queryset.select_related("issue")
-        if not roles.is_data_manager(user):
+        if not access.is_data_manager(user):
             # The risk list is a data manager's to set.
             self.fields["contamination_risk"].disabled = True
         if self.instance.pk:

@@ -1,4 +1,5 @@
-"""Reads of land plans and parcels a user can reach, all scoped through ``projects.selectors.user_scope``."""
+"""Reads of land plans and parcels a user can reach, each within the user's scope (``org.access``): unit staff see
+the records of a county, unit or township of theirs."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -7,12 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 
+from common.history import change_history
 from gazette.models import Document
-from projects import roles
-from projects.models import Organisation
-from projects.selectors import OrganisationResolver, change_history, user_scope
+from org import access
+from org.selectors import OrganisationResolver, counties, county_named
 
-from . import checks, prefill, units
+from . import plausibility, prefill, units
 from .models import (
     LIFECYCLE,
     METHOD_GROUP,
@@ -26,7 +27,10 @@ from .models import (
     PlanAllocation,
 )
 
-HECTARE = Decimal(10_000)
+# Parcels whose scheme is approved but not yet dealt: the pipeline beside what is supplied.
+PIPELINE_STATUSES = [Parcel.Status.APPROVED, Parcel.Status.ANNOUNCED]
+
+
 # Parcels whose scheme is approved but not yet dealt: the pipeline beside what is supplied.
 PIPELINE_STATUSES = [Parcel.Status.APPROVED, Parcel.Status.ANNOUNCED]
 
@@ -41,11 +45,7 @@ def _in_scope(scope):
 
 def visible_parcels(user):
     """Everything for data managers and supervisors; for unit staff, parcels of a county, unit or township of theirs."""
-    scope = user_scope(user)
-    parcels = Parcel.objects.all()
-    if scope.everything:
-        return parcels
-    return parcels.filter(_in_scope(scope) | Q(township_id__in=scope.organisation_ids))
+    return access.visible(user, Parcel.objects.all(), "county", "responsible_unit", "township")
 
 
 def parcel_list(user):
@@ -67,16 +67,7 @@ def parcel_for_view(user, pk):
 
 def can_edit_parcel(user, parcel):
     """Data managers; unit staff with the right, for parcels their unit is responsible for."""
-    return _can_edit(user, parcel, "land.change_parcel")
-
-
-def _can_edit(user, record, permission):
-    if roles.is_data_manager(user):
-        return True
-    if not user.has_perm(permission):
-        return False
-    scope = user_scope(user)
-    return not scope.everything and record.responsible_unit_id is not None and scope.allows(record.responsible_unit_id)
+    return access.can_edit(user, parcel.responsible_unit_id, "land.change_parcel")
 
 
 def parcel_for_edit(user, pk):
@@ -87,26 +78,14 @@ def parcel_for_edit(user, pk):
 
 
 def can_create(user, model="parcel"):
-    return roles.is_data_manager(user) or (
-        user.has_perm(f"land.add_{model}") and bool(user_scope(user).organisation_ids)
-    )
-
-
-def editable_responsible_units(user):
-    if roles.is_data_manager(user):
-        return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=user_scope(user).organisation_ids)
-
-
-def counties():
-    return Organisation.objects.filter(kind=Organisation.Kind.COUNTY)
+    return access.can_create(user, f"land.add_{model}")
 
 
 def parcel_detail(user, parcel):
     reached = STATUS_ORDER[parcel.status]
     return {
         "parcel": parcel,
-        "problems": checks.parcel_problems(parcel),
+        "problems": plausibility.parcel_problems(parcel),
         "timeline": [
             {
                 "status": status,
@@ -136,7 +115,7 @@ def quality_list(user):
     """Visible parcels with at least one plausibility problem, each with its problems."""
     rows = []
     for parcel in parcel_list(user):
-        problems = checks.parcel_problems(parcel)
+        problems = plausibility.parcel_problems(parcel)
         if problems:
             rows.append(QualityRow(parcel, problems))
     return rows
@@ -146,11 +125,7 @@ def quality_list(user):
 
 
 def visible_plans(user):
-    scope = user_scope(user)
-    plans = LandSupplyPlan.objects.all()
-    if scope.everything:
-        return plans
-    return plans.filter(_in_scope(scope))
+    return access.visible(user, LandSupplyPlan.objects.all(), "county", "responsible_unit")
 
 
 def plan_list(user):
@@ -169,7 +144,7 @@ def plan_for_view(user, pk):
 
 
 def can_edit_plan(user, plan):
-    return _can_edit(user, plan, "land.change_landsupplyplan")
+    return access.can_edit(user, plan.responsible_unit_id, "land.change_landsupplyplan")
 
 
 def plan_for_edit(user, pk):
@@ -520,12 +495,10 @@ def parcel_proposal(document, index, county):
 
 
 def county_for_document(document):
-    """The county organisation whose gazette printed the document: by the gazette's county name, else the only
-    county there is; None leaves the choice to the data manager."""
-    county_name = document.issue.gazette.county
-    everyone = list(counties())
-    resolve = OrganisationResolver()
-    named = resolve(county_name) if county_name else None
-    if named is not None and named.kind == Organisation.Kind.COUNTY:
+    """The county whose gazette printed the document, else the only county there is; None leaves the choice to the
+    data manager."""
+    named = county_named(document.issue.gazette.county)
+    if named is not None:
         return named
+    everyone = list(counties()[:2])
     return everyone[0] if len(everyone) == 1 else None

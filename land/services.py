@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects import proposal_services
-from projects.models import Organisation
+from intake import services as proposal_services
+from org.models import Organisation
 
 from . import units
 from .models import LIFECYCLE, STATUS_ORDER, LandSupplyPlan, Parcel, PlanAllocation

@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.views import ExportableListView
-from projects import proposal_selectors, roles
+from common.exports import ExportableListView
+from intake import selectors as proposal_selectors
+from org import access
 
 from . import selectors, services, units
 from .filters import ParcelFilter, PlanFilter
@@ -162,7 +163,7 @@ def parcel_create(request):
     proposal, document = None, None
     if request.GET.get("document"):
         # Prefilling from a 批复 is the data manager's work: it reads every imported approval.
-        if not roles.is_data_manager(request.user):
+        if not access.is_data_manager(request.user):
             raise PermissionDenied
         document = selectors.approval_document(_integer(request.GET["document"]))
         county = selectors.county_for_document(document)
@@ -227,7 +228,7 @@ def _integer(value):
 
 
 def approval_list(request):
-    if not roles.is_data_manager(request.user):
+    if not access.is_data_manager(request.user):
         raise PermissionDenied
     return render(request, "land/approval_list.html", {"rows": selectors.candidate_rows(request.user)})
 

@@ -3,70 +3,12 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from groups.models import LeadingGroup
+from groups.selectors import visible_groups
+from org.models import Organisation
+
 from . import selectors
-from .models import LEADER_ROLES, LIGHT_CHOICES, Assignment, LeadingGroup, Membership, Organisation, Person, Task
-
-
-class GroupFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LeadingGroup.Kind.choices, empty_label=_("All"))
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=LeadingGroup.Status.choices, empty_label=_("All"))
-    # A name, not a drop-down: a county has hundreds of leaders.
-    leader = django_filters.CharFilter(label=_("Leader"), method="led_by")
-    organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all(), method="involving", empty_label=_("All")
-    )
-
-    class Meta:
-        model = LeadingGroup
-        fields = ["q", "kind", "status", "leader", "organisation"]
-
-    def search(self, queryset, name, value):
-        """Matches the group's name, or any member's name or title."""
-        value = value.strip()
-        if not value:
-            return queryset
-        members = Membership.objects.filter(group=OuterRef("pk")).filter(
-            Q(person__name__icontains=value) | Q(title__icontains=value)
-        )
-        return queryset.filter(Q(name__icontains=value) | Exists(members))
-
-    def led_by(self, queryset, name, value):
-        """Groups headed by a person of that name, or by a position written that way (县长)."""
-        value = value.strip()
-        if not value:
-            return queryset
-        leads = Membership.objects.filter(group=OuterRef("pk"), role__in=LEADER_ROLES).filter(
-            Q(person__name=value) | Q(person__isnull=True, title__icontains=value)
-        )
-        return queryset.filter(Exists(leads))
-
-    def involving(self, queryset, name, organisation):
-        members = Membership.objects.filter(group=OuterRef("pk"), organisation=organisation)
-        return queryset.filter(Q(office_host=organisation) | Exists(members))
-
-
-class PersonFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"),
-        queryset=Organisation.objects.all(),
-        field_name="posts__organisation",
-        distinct=True,
-        empty_label=_("All"),
-    )
-
-    class Meta:
-        model = Person
-        fields = ["q", "organisation"]
-
-    def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(name__icontains=value) | Q(note__icontains=value) | Q(posts__title__icontains=value)
-        ).distinct()
+from .models import LIGHT_CHOICES, Assignment, Task
 
 
 class TaskFilter(django_filters.FilterSet):
@@ -84,7 +26,10 @@ class TaskFilter(django_filters.FilterSet):
     )
     document = django_filters.CharFilter(label=_("Source document"), method="by_document")
     group = django_filters.ModelChoiceFilter(
-        label=_("Overseeing group"), queryset=LeadingGroup.objects.all(), empty_label=_("All")
+        label=_("Overseeing group"),
+        # Only the groups the user may see: a drop-down lists names too.
+        queryset=lambda request: visible_groups(request.user) if request else LeadingGroup.objects.none(),
+        empty_label=_("All"),
     )
     due_after = django_filters.DateFilter(
         label=_("Due from"), field_name="due", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})

@@ -3,71 +3,10 @@ from django.core.validators import FileExtensionValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from . import roles, selectors
-from .models import Assignment, LeadingGroup, Membership, Task
-from .services import GROUP_FIELDS, TASK_FIELDS, AssignmentLine, RosterLine
+from common.forms import DateInput
 
-
-class DateInput(forms.DateInput):
-    """The browser's date picker, which only reads ISO dates."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class LeadingGroupForm(forms.ModelForm):
-    class Meta:
-        model = LeadingGroup
-        fields = GROUP_FIELDS
-        widgets = {
-            "established": DateInput,
-            "member_change_rule": forms.Textarea(attrs={"rows": 2}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["office_host"].queryset = selectors.editable_office_hosts(user)
-        self.fields["county"].queryset = selectors.counties()
-        self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
-        if not self.instance.pk:
-            self.fields["office_host"].required = not roles.is_data_manager(user)
-
-
-class MembershipForm(forms.ModelForm):
-    class Meta:
-        model = Membership
-        fields = ("role", "member_type", "person", "title", "organisation", "organisation_text")
-
-
-RosterFormSet = inlineformset_factory(
-    LeadingGroup, Membership, form=MembershipForm, extra=3, can_delete=True, validate_min=False
-)
-
-
-def roster_lines(formset):
-    """The formset's rows, in page order, as the service's roster lines."""
-    lines = []
-    for form in formset.forms:
-        if not form.has_changed() and not form.instance.pk:
-            continue
-        data = form.cleaned_data
-        lines.append(
-            RosterLine(
-                pk=form.instance.pk,
-                delete=bool(data.get("DELETE")),
-                role=data.get("role") or form.instance.role,
-                member_type=data.get("member_type") or form.instance.member_type,
-                person=data.get("person"),
-                title=data.get("title") or "",
-                organisation=data.get("organisation"),
-                organisation_text=data.get("organisation_text") or "",
-            )
-        )
-    return lines
-
+from .models import Assignment, Task
+from .services import TASK_FIELDS, AssignmentLine
 
 REPORT_ATTACHMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "txt")
 REPORT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024

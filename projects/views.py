@@ -11,24 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.exports import ExportableListView
 from common.sheets import SheetRow
-from common.views import ExportableListView
 from gazette import selectors as gazette_selectors
+from groups.selectors import visible_groups
+from org import access
+from org.selectors import organisation_tree, people_list
 
-from . import calendars, reminder_selectors, reminder_services, roles, selectors, services
-from .filters import GroupFilter, PersonFilter, TaskFilter
-from .forms import (
-    AssignmentFormSet,
-    LeadingGroupForm,
-    ProgressReportForm,
-    RosterFormSet,
-    TaskForm,
-    TaskImportForm,
-    assignment_lines,
-    roster_lines,
-)
+from . import calendars, selectors, services
+from .filters import TaskFilter
+from .forms import AssignmentFormSet, ProgressReportForm, TaskForm, TaskImportForm, assignment_lines
 from .models import Task
-from .tables import GroupTable, PersonTable, TaskTable
+from .reminders import selectors as reminder_selectors
+from .reminders import services as reminder_services
+from .tables import TaskTable
 from .task_sheet import TaskSheetError, read_task_sheet, template_workbook
 
 
@@ -38,74 +34,12 @@ def home(request):
         request,
         "projects/home.html",
         {
-            "group_count": selectors.visible_groups(user).count(),
-            "person_count": selectors.people_list(user).count(),
-            "organisation_count": len(selectors.organisation_tree()),
+            "group_count": visible_groups(user).count(),
+            "person_count": people_list(user).count(),
+            "organisation_count": len(organisation_tree()),
             "recent_documents": gazette_selectors.recent_documents(user)[:8],
         },
     )
-
-
-class GroupListView(ExportableListView):
-    table_class = GroupTable
-    filterset_class = GroupFilter
-    template_name = "projects/group_list.html"
-    export_name = "leading-groups"
-
-    def get_queryset(self):
-        return selectors.group_list(self.request.user)
-
-
-def group_detail(request, pk):
-    return render(request, "projects/group_detail.html", selectors.group_detail(request.user, pk))
-
-
-def group_create(request):
-    if not selectors.can_create_group(request.user):
-        raise PermissionDenied
-    return _edit_group(request, group=None)
-
-
-def group_edit(request, pk):
-    return _edit_group(request, group=selectors.group_for_edit(request.user, pk))
-
-
-def _edit_group(request, group):
-    user = request.user
-    form = LeadingGroupForm(request.POST or None, instance=group, user=user)
-    roster = group.memberships.in_roster_order() if group else None
-    formset = RosterFormSet(request.POST or None, instance=group, queryset=roster, prefix="roster")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            saved = services.save_group(group=group, data=form.cleaned_data, roster=roster_lines(formset))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
-            return redirect(saved)
-    return render(request, "projects/group_form.html", {"form": form, "formset": formset, "group": group})
-
-
-class PersonListView(ExportableListView):
-    table_class = PersonTable
-    filterset_class = PersonFilter
-    template_name = "projects/person_list.html"
-    export_name = "people"
-
-    def get_queryset(self):
-        return selectors.people_list(self.request.user)
-
-
-def person_detail(request, pk):
-    return render(request, "projects/person_detail.html", selectors.person_detail(request.user, pk))
-
-
-def organisation_tree(request):
-    return render(request, "projects/organisation_tree.html", {"rows": selectors.organisation_tree()})
-
-
-def organisation_detail(request, pk):
-    return render(request, "projects/organisation_detail.html", selectors.organisation_detail(request.user, pk))
 
 
 class TaskListView(ExportableListView):
@@ -316,7 +250,7 @@ def task_import_template(request):
 
 def reminder_overview(request):
     user = request.user
-    if not (roles.is_data_manager(user) or roles.is_supervisor(user)):
+    if not (access.supervises(user)):
         raise PermissionDenied
     return render(
         request,
@@ -325,14 +259,14 @@ def reminder_overview(request):
             "failed": reminder_selectors.failed_digests(user)[:100],
             "without_email": reminder_selectors.contacts_without_email(user),
             "sweeps": reminder_selectors.recent_sweeps(),
-            "can_requeue": roles.is_data_manager(user),
+            "can_requeue": access.is_data_manager(user),
         },
     )
 
 
 @require_POST
 def reminder_requeue(request):
-    if not roles.is_data_manager(request.user):
+    if not access.is_data_manager(request.user):
         raise PermissionDenied
     digests = reminder_selectors.failed_digests(request.user).filter(pk__in=request.POST.getlist("digest"))
     count = reminder_services.requeue(digests)

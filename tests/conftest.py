@@ -1,6 +1,6 @@
 import pytest
 
-from projects import roles
+from org import roles
 from tests.projects.factories import OrganisationFactory, UserFactory
 
 

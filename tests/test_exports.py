@@ -6,7 +6,7 @@ import io
 import openpyxl
 import pytest
 
-from common import views
+from common import exports as views
 from tests.conftest import response_bytes
 from tests.projects.factories import AssignmentFactory, TaskFactory
 

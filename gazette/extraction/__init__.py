@@ -14,7 +14,7 @@ from .phases import PhaseProposal, extract_phases
 from .portfolios import PortfolioProposal, extract_portfolios
 from .rates import RateProposal, extract_rates
 from .rosters import MemberProposal, RosterProposal, extract_rosters
-from .tasks import TaskProposal, UnitAssignment, extract_tasks
+from .task_items import TaskProposal, UnitAssignment, extract_tasks
 
 
 @dataclass

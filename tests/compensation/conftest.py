@@ -1,7 +1,7 @@
 import pytest
 
-from compensation import demo
 from compensation.models import SchemeVersion
+from demo import compensation as demo
 
 
 @pytest.fixture

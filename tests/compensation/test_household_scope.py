@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from compensation import services
-from projects import roles
+from org import roles
 from tests.compensation.factories import HouseholdFactory, ProjectFactory, RuleFactory, VersionFactory
 from tests.conftest import response_bytes
 from tests.projects.factories import OrganisationFactory, UserFactory

@@ -7,7 +7,7 @@ import pytest
 from compensation import services
 from compensation.models import SchemeDeadline
 from projects.models import Assignment, Task
-from projects.reminder_selectors import reminder_plan
+from projects.reminders.selectors import reminder_plan
 from tests.compensation.factories import HouseholdFactory, ProjectFactory, RuleFactory, VersionFactory
 from tests.projects.factories import OrganisationFactory, PersonFactory
 

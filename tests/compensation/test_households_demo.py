@@ -1,8 +1,8 @@
 """The invented households of the demo: varied steps, deadline tasks, loaded once."""
 
-from compensation import demo
 from compensation.models import Household, SchemeDeadline
 from compensation.selectors import project_dashboard
+from demo import compensation as demo
 
 
 def test_demo_households_fill_the_third_phases_dashboard_once(real_schemes, data_manager):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from compensation import calculator, rate_units, services
 from compensation.models import Rule, SchemeVersion
-from projects.models import Proposal
+from intake.models import Proposal
 from tests.compensation.factories import VersionFactory
 from tests.gazette.factories import DocumentFactory, IssueFactory
 

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from compensation import calculator, demo, scheme_data, selectors, services
+from compensation import calculator, scheme_data, selectors, services
 from compensation.models import CompensationScheme, Rule, SchemeVersion
+from demo import compensation as demo
 from tests.compensation.factories import ProjectFactory, RuleFactory, VersionFactory
 from tests.shared import GAZETTES
 
@@ -126,8 +127,8 @@ def test_demo_links_versions_and_rules_to_the_imported_gazettes():
 
 
 def test_unit_staff_see_the_schemes_of_projects_their_unit_runs(real_schemes, county, login):
-    from projects import roles
-    from projects.models import Organisation
+    from org import roles
+    from org.models import Organisation
     from tests.projects.factories import UserFactory
 
     housing = Organisation.objects.get(name="兴县住房和城乡建设管理局")

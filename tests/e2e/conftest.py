@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from compensation import demo as compensation_demo
-from projects import roles
+from demo import compensation as compensation_demo
+from org import roles
 from tests.projects.factories import AliasFactory, OrganisationFactory, UserFactory
 
 CHROMIUM = Path("/usr/bin/chromium")

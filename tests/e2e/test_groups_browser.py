@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from projects.models import Role
+from groups.models import Role
 from tests.e2e.conftest import log_in
 from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
 

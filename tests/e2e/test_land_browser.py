@@ -4,10 +4,10 @@ import datetime
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 
+from demo import land as land_demo
+from demo import xingxian as demo
 from land.models import LandSupplyPlan, Parcel
-from projects import demo
 from tests.e2e.conftest import log_in
 from tests.gazette.factories import DocumentFactory, GazetteFactory, IssueFactory
 from tests.projects.factories import OrganisationFactory
@@ -94,7 +94,7 @@ def test_create_plan_add_parcel_from_pifu_and_see_the_chart_change(page, shoot, 
 
 def test_the_demo_land_pages(page, shoot):
     demo.load_demo()
-    apps.get_app_config("land").load_demo()
+    land_demo.load_demo()
     demo.ensure_demo_accounts()
     plan = LandSupplyPlan.objects.get()
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from gazette import services as gazette_services
-from projects.models import LeaderPortfolio, Proposal
+from intake.models import Proposal
+from org.models import LeaderPortfolio
 from tests.e2e.conftest import log_in
 from tests.projects.factories import OrganisationFactory
 

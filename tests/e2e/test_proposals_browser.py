@@ -2,7 +2,8 @@
 
 import pytest
 
-from projects.models import LeadingGroup, Proposal
+from groups.models import LeadingGroup
+from intake.models import Proposal
 from tests.e2e.conftest import log_in
 from tests.gazette.test_import import SAMPLE
 from tests.shared import without_spaces

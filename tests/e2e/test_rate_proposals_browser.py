@@ -3,7 +3,7 @@
 import pytest
 
 from compensation.models import Rule, SchemeVersion
-from projects.models import Proposal
+from intake.models import Proposal
 from tests.compensation.factories import VersionFactory
 from tests.compensation.test_rate_proposals import SOURCE, rate
 from tests.e2e.conftest import log_in

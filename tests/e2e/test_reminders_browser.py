@@ -6,8 +6,9 @@ import datetime
 import pytest
 from django.core import mail
 
-from projects import reminder_selectors, reminder_services
 from projects.models import ReminderDigest, ReminderMute, SendStatus
+from projects.reminders import selectors as reminder_selectors
+from projects.reminders import services as reminder_services
 from tests.e2e.conftest import log_in
 from tests.projects.factories import PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from demo import land as demo
+from demo import xingxian as projects_demo
 from gazette.parsing import parse_gazette
-from land import demo, prefill, selectors, units
-from projects import demo as projects_demo
+from land import prefill, selectors, units
 
 SAMPLES = Path(__file__).parent / "samples"
 # Every 批复 in the shared gazettes that approves supplying parcels, with the parcels it approves.

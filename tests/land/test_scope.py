@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from land import selectors
 from land.admin import ParcelAdmin
 from land.models import Parcel
-from projects import roles
+from org import roles
 from tests.land.factories import ParcelFactory, PlanFactory
 from tests.projects.factories import OrganisationFactory, UserFactory
 

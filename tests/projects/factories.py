@@ -4,19 +4,10 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from projects import roles
-from projects.models import (
-    Assignment,
-    LeadingGroup,
-    Membership,
-    Organisation,
-    OrganisationAlias,
-    Person,
-    Post,
-    Role,
-    Task,
-    UnitAccess,
-)
+from groups.models import LeadingGroup, Membership, Role
+from org import roles
+from org.models import Organisation, OrganisationAlias, Person, Post, UnitAccess
+from projects.models import Assignment, Task
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

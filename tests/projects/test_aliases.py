@@ -1,15 +1,15 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from projects import services
-from projects.selectors import OrganisationResolver, resolve_organisation
+from org import services as org_services
+from org.selectors import OrganisationResolver, resolve_organisation
 from tests.projects.factories import OrganisationFactory
 
 
 @pytest.fixture
 def health(county):
     organisation = OrganisationFactory(name="兴县卫生健康和体育局", short_name="县卫体局", parent=county)
-    services.add_alias(organisation, "县卫生健康和体育局")
+    org_services.add_alias(organisation, "县卫生健康和体育局")
     return organisation
 
 
@@ -43,7 +43,7 @@ def test_an_ambiguous_name_resolves_to_nothing(county):
 
 def test_an_alias_naming_another_unit_is_refused_in_chinese(health, finance):
     with pytest.raises(ValidationError) as error:
-        services.add_alias(finance, "县卫体局")
+        org_services.add_alias(finance, "县卫体局")
     assert "已指" in str(error.value) or "already" in str(error.value)
 
 

@@ -5,20 +5,14 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 
-from projects import demo, demo_data, roles
-from projects.models import (
-    LEADER_ROLES,
-    LeadingGroup,
-    Membership,
-    Organisation,
-    Person,
-    Proposal,
-    Reminder,
-    ReminderDigest,
-    ReminderSweep,
-    Task,
-)
-from projects.selectors import resolve_organisation
+from demo import data as demo_data
+from demo import xingxian as demo
+from groups.models import LEADER_ROLES, LeadingGroup, Membership
+from intake.models import Proposal
+from org import roles
+from org.models import Organisation, Person
+from org.selectors import resolve_organisation
+from projects.models import Reminder, ReminderDigest, ReminderSweep, Task
 from tests.shared import gazette_text, loaded_once_per_module, without_spaces
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +116,7 @@ def test_demo_tasks_come_from_the_rectification_list(loaded):
 
 
 def test_demo_reminders_cover_every_tier_and_reach_var_mail(loaded, mailoutbox):
-    from projects import reminder_rules
+    from projects.reminders import rules as reminder_rules
 
     day, sent = demo.send_demo_reminders()
     tiers = set(Reminder.objects.filter(day=day).values_list("tier", flat=True))

@@ -2,8 +2,9 @@
 
 import pytest
 
-from projects import demo, demo_data
-from projects.models import LeadingGroup
+from demo import data as demo_data
+from demo import xingxian as demo
+from groups.models import LeadingGroup
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import tablib
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.models import LeadingGroup, Role
+from groups.models import LeadingGroup, Role
 from tests.conftest import response_bytes
 from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
 

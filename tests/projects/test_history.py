@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects import services
-from projects.models import Role
+from groups.models import Role
+from org import services as org_services
 from tests.projects.factories import (
     AssignmentFactory,
     LeadingGroupFactory,
@@ -83,9 +83,9 @@ def test_removing_a_member_is_recorded(login, data_manager, group):
 
 
 def test_person_and_organisation_pages_show_their_history(login, data_manager, finance):
-    person = services.create_person(name="张建平")
-    services.add_post(person=person, organisation=finance, title="局长")
-    services.add_alias(finance, "县财政局机关")
+    person = org_services.create_person(name="张建平")
+    org_services.add_post(person=person, organisation=finance, title="局长")
+    org_services.add_alias(finance, "县财政局机关")
     client = login(data_manager)
     person_history = client.get(person.get_absolute_url()).context["history"]
     assert [change.instance_type.__name__ for change in person_history] == ["Post", "Person"]

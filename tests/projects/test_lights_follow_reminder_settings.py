@@ -5,8 +5,10 @@ import datetime
 
 import pytest
 
-from projects import reminder_rules, reminder_selectors, selectors
+from projects import selectors as task_selectors
 from projects.models import ReminderPolicy, Task, WorkdayException
+from projects.reminders import rules as reminder_rules
+from projects.reminders import selectors as reminder_selectors
 from tests.projects.factories import TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,20 +28,20 @@ def set_warning_days(days):
 
 def test_the_warning_window_of_the_reminder_settings_turns_the_light_yellow():
     task = task_due(D(2025, 10, 10))  # the fifth working day after today
-    assert selectors.task_lights(TODAY)(task) == "green"
+    assert task_selectors.task_lights(TODAY)(task) == "green"
     set_warning_days(5)
-    assert selectors.task_lights(TODAY)(task) == "yellow"
+    assert task_selectors.task_lights(TODAY)(task) == "yellow"
     tasks = Task.objects.all()
-    assert selectors.count_by_light(tasks, today=TODAY)["yellow"] == 1
-    assert list(selectors.filter_by_light(tasks, "yellow", today=TODAY)) == [task]
+    assert task_selectors.count_by_light(tasks, today=TODAY)["yellow"] == 1
+    assert list(task_selectors.filter_by_light(tasks, "yellow", today=TODAY)) == [task]
 
 
 def test_a_county_day_off_brings_the_yellow_light_forward():
     task = task_due(D(2025, 10, 9))  # the fourth working day: just outside three
-    assert selectors.task_lights(TODAY)(task) == "green"
+    assert task_selectors.task_lights(TODAY)(task) == "green"
     WorkdayException.objects.create(date=D(2025, 9, 29), is_workday=False, note="本地假日")
-    assert selectors.task_lights(TODAY)(task) == "yellow"
-    assert selectors.count_by_light(Task.objects.all(), today=TODAY)["yellow"] == 1
+    assert task_selectors.task_lights(TODAY)(task) == "yellow"
+    assert task_selectors.count_by_light(Task.objects.all(), today=TODAY)["yellow"] == 1
 
 
 @pytest.mark.parametrize("warning_days", [1, 3, 6])
@@ -49,7 +51,7 @@ def test_a_light_is_yellow_exactly_when_a_warning_or_due_reminder_goes_out(warni
     calendar = reminder_selectors.work_calendar()
     policy = reminder_rules.Policy(warning_days=warning_days)
     tasks = [task_due(TODAY + datetime.timedelta(days=days)) for days in range(25)]
-    light_of = selectors.task_lights(TODAY)
+    light_of = task_selectors.task_lights(TODAY)
     for task in tasks:
         tier, _overdue = reminder_rules.tier_for(task.due, TODAY, calendar, policy)
         assert (light_of(task) == "yellow") == (tier in (reminder_rules.WARNING, reminder_rules.DUE)), task.due

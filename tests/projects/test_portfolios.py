@@ -7,9 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from gazette import services as gazette_services
-from projects import proposal_services, roles, services
-from projects.models import LeaderPortfolio, Person, Proposal
-from projects.proposal_selectors import portfolio_initial
+from intake import services as proposal_services
+from intake.models import Proposal
+from intake.selectors import portfolio_initial
+from org import roles
+from org import services as org_services
+from org.models import LeaderPortfolio, Person
 from tests.projects.factories import OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +96,7 @@ def test_a_current_portfolio_gives_the_leader_the_post_unless_they_hold_it(issue
     post = person.posts.get()
     assert (post.organisation, post.title, post.start, post.end) == (heyang, "副县长", datetime.date(2024, 4, 8), None)
     holder = PersonFactory(name="宋立新")
-    held = services.add_post(person=holder, organisation=heyang, title="县长", start=datetime.date(2021, 6, 1))
+    held = org_services.add_post(person=holder, organisation=heyang, title="县长", start=datetime.date(2021, 6, 1))
     accept(portfolio_proposal(issue, name="宋立新"), data_manager, person=holder, post="县长")
     assert list(holder.posts.all()) == [held]
 

@@ -3,8 +3,10 @@
 import pytest
 
 from gazette import services as gazette_services
-from projects import proposal_services, roles
-from projects.models import LeaderPortfolio, Proposal
+from intake import services as proposal_services
+from intake.models import Proposal
+from org import roles
+from org.models import LeaderPortfolio
 from tests.gazette.test_import import SAMPLE
 from tests.projects.factories import PersonFactory, UserFactory
 
@@ -55,25 +57,25 @@ def test_only_data_managers_reopen(proposal, login, data_manager, who, request):
 
 def test_data_managers_find_proposals_in_the_admin_with_a_link_to_review(proposal, login, data_manager):
     client = login(data_manager)
-    listing = client.get("/admin/projects/proposal/", {"kind": "task", "status": "pending"})
+    listing = client.get("/admin/intake/proposal/", {"kind": "task", "status": "pending"})
     assert listing.status_code == 200
     assert proposal.get_absolute_url() in listing.content.decode()
-    assert client.get("/admin/projects/proposal/", {"q": proposal.label[:6]}).status_code == 200
-    assert client.get(f"/admin/projects/proposal/{proposal.pk}/change/").status_code == 200
-    assert client.post(f"/admin/projects/proposal/{proposal.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.get("/admin/intake/proposal/", {"q": proposal.label[:6]}).status_code == 200
+    assert client.get(f"/admin/intake/proposal/{proposal.pk}/change/").status_code == 200
+    assert client.post(f"/admin/intake/proposal/{proposal.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Proposal.objects.filter(pk=proposal.pk).exists()
 
 
 def test_staff_who_are_not_data_managers_cannot_see_proposals_in_the_admin(proposal, login):
     supervisor = UserFactory(role=roles.SUPERVISOR, is_staff=True)
     client = login(supervisor)
-    assert client.get("/admin/projects/proposal/").status_code == 403
-    assert client.get(f"/admin/projects/proposal/{proposal.pk}/change/").status_code == 403
-    assert "/admin/projects/proposal/" not in client.get("/admin/").content.decode()
+    assert client.get("/admin/intake/proposal/").status_code == 403
+    assert client.get(f"/admin/intake/proposal/{proposal.pk}/change/").status_code == 403
+    assert "/admin/intake/proposal/" not in client.get("/admin/").content.decode()
 
 
 def test_portfolios_have_an_admin_with_history(login, data_manager):
     portfolio = LeaderPortfolio.objects.create(person=PersonFactory(name="冯军"), post="副县长")
     client = login(data_manager)
-    assert "冯军" in client.get("/admin/projects/leaderportfolio/").content.decode()
-    assert client.get(f"/admin/projects/leaderportfolio/{portfolio.pk}/history/").status_code == 200
+    assert "冯军" in client.get("/admin/org/leaderportfolio/").content.decode()
+    assert client.get(f"/admin/org/leaderportfolio/{portfolio.pk}/history/").status_code == 200

@@ -8,9 +8,12 @@ from gazette import services as gazette_services
 from gazette.extraction import extract_gazette
 from gazette.models import Document
 from gazette.parsing import parse_gazette
-from projects import proposal_selectors, proposal_services
-from projects.models import LeadingGroup, Proposal, Task
-from projects.proposal_services import KINDS
+from groups.models import LeadingGroup
+from intake import selectors as proposal_selectors
+from intake import services as proposal_services
+from intake.models import Proposal
+from intake.services import KINDS
+from projects.models import Task
 from tests.gazette.test_import import SAMPLE
 from tests.projects.factories import LeadingGroupFactory, MembershipFactory, OrganisationFactory, PersonFactory
 from tests.shared import gazette_text

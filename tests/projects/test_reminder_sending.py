@@ -9,8 +9,9 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 from django.utils import timezone
 
-from projects import reminder_selectors, reminder_services
 from projects.models import Reminder, ReminderDigest, ReminderPolicy, ReminderSweep, SendStatus
+from projects.reminders import selectors as reminder_selectors
+from projects.reminders import services as reminder_services
 from tests.projects.factories import PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due
 

@@ -7,8 +7,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
-from projects import reminder_services
 from projects.models import ReminderDigest, SendStatus
+from projects.reminders import services as reminder_services
 from tests.projects.factories import PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due
 

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from projects.reminder_rules import DUE, ESCALATE, REMINDER, URGE, WARNING, Policy, tier_for
+from projects.reminders.rules import DUE, ESCALATE, REMINDER, URGE, WARNING, Policy, tier_for
 from projects.workdays import WorkCalendar
 
 D = datetime.date

@@ -15,8 +15,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from projects.jobs import sweep_reminders
 from projects.models import Reminder, ReminderDigest, SendStatus
-from projects.tasks import sweep_reminders
 from tests.projects.factories import PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due
 from tests.projects.test_reminder_smtp_outage import Inbox, free_port

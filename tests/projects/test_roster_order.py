@@ -1,7 +1,7 @@
 import pytest
 
-from projects import services
-from projects.models import Membership, Role
+from groups import services as group_services
+from groups.models import Membership, Role
 from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
 
 
@@ -47,14 +47,14 @@ def test_committee_and_headquarters_roles_rank_like_group_roles():
 def test_saving_a_roster_keeps_the_order_of_lines_within_each_role():
     group = LeadingGroupFactory()
     first, second, third = PersonFactory(name="刘飞"), PersonFactory(name="马兴勇"), PersonFactory(name="李茂")
-    services.save_group(
+    group_services.save_group(
         group=group,
         data={},
         roster=[
-            services.RosterLine(role=Role.DEPUTY_LEADER, person=third, title="县政府副县长"),
-            services.RosterLine(role=Role.LEADER, person=first, title="县委常委、政府副县长"),
-            services.RosterLine(role=Role.DEPUTY_LEADER, person=second, title="县政府副县长"),
-            services.RosterLine(role=Role.MEMBER, member_type="placeholder", title="各乡镇乡镇长"),
+            group_services.RosterLine(role=Role.DEPUTY_LEADER, person=third, title="县政府副县长"),
+            group_services.RosterLine(role=Role.LEADER, person=first, title="县委常委、政府副县长"),
+            group_services.RosterLine(role=Role.DEPUTY_LEADER, person=second, title="县政府副县长"),
+            group_services.RosterLine(role=Role.MEMBER, member_type="placeholder", title="各乡镇乡镇长"),
         ],
     )
     names = [m.person.name if m.person else m.title for m in group.memberships.in_roster_order()]
@@ -76,5 +76,5 @@ def test_a_member_is_a_person_or_a_written_position_never_neither():
 
     group = LeadingGroupFactory()
     with pytest.raises(ValidationError):
-        services.save_group(group=group, data={}, roster=[services.RosterLine(role=Role.MEMBER)])
+        group_services.save_group(group=group, data={}, roster=[group_services.RosterLine(role=Role.MEMBER)])
     assert not Membership.objects.filter(group=group).exists()

@@ -57,9 +57,9 @@ def test_admin_changelist_and_change_page_are_scoped(client, finance_staff, own_
     finance_staff.is_staff = True
     finance_staff.save()
     client.force_login(finance_staff)
-    changelist = client.get("/admin/projects/leadinggroup/").content.decode()
+    changelist = client.get("/admin/groups/leadinggroup/").content.decode()
     assert own_group.name in changelist and other_group.name not in changelist
-    response = client.get(f"/admin/projects/leadinggroup/{other_group.pk}/change/", follow=True)
+    response = client.get(f"/admin/groups/leadinggroup/{other_group.pk}/change/", follow=True)
     assert other_group.name not in response.content.decode()
 
 

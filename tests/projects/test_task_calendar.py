@@ -3,7 +3,7 @@ import datetime
 import icalendar
 import pytest
 
-from projects import services
+from projects import services as task_services
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_the_month_shows_tasks_on_their_due_day(login, finance_staff, tasks):
 
 
 def test_the_feed_needs_no_login_but_the_secret_and_is_scoped(client, finance_staff, tasks):
-    token = services.calendar_token(finance_staff)
+    token = task_services.calendar_token(finance_staff)
     response = client.get(f"/tasks/feed/{token}.ics")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
@@ -37,8 +37,8 @@ def test_the_feed_needs_no_login_but_the_secret_and_is_scoped(client, finance_st
 
 
 def test_a_new_address_retires_the_old_one(client, finance_staff, tasks):
-    old = services.calendar_token(finance_staff)
-    new = services.reset_calendar_token(finance_staff)
+    old = task_services.calendar_token(finance_staff)
+    new = task_services.reset_calendar_token(finance_staff)
     assert old != new
     assert client.get(f"/tasks/feed/{old}.ics").status_code == 404
     assert client.get(f"/tasks/feed/{new}.ics").status_code == 200

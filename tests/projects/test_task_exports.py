@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from projects.generator import generate_tasks
+from demo.generator import generate_tasks
 from projects.models import Assignment, Task
 from tests.conftest import response_bytes
 

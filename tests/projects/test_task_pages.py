@@ -8,7 +8,8 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from projects import selectors, services
+from projects import selectors as task_selectors
+from projects import services as task_services
 from projects.models import LIGHT_CHOICES, Assignment, Task
 from tests.conftest import response_bytes
 from tests.projects.factories import AssignmentFactory, TaskFactory
@@ -138,13 +139,13 @@ def test_the_light_filter_agrees_with_each_tasks_light(finance, supervisor):
         )
         AssignmentFactory(task=task, organisation=finance)
         if percent is not None:
-            services.report_progress(task, user=supervisor, date=today, text="进展", percent=percent)
-    tasks = selectors.task_list(supervisor)
-    light_of = selectors.task_lights(today)
+            task_services.report_progress(task, user=supervisor, date=today, text="进展", percent=percent)
+    tasks = task_selectors.task_list(supervisor)
+    light_of = task_selectors.task_lights(today)
     expected = {task.pk: light_of(task, percent=task.latest_percent) for task in tasks}
     assert set(expected.values()) >= {"green", "yellow", "red"}
     for light, _label in LIGHT_CHOICES:
-        found = set(selectors.filter_by_light(tasks, light, today=today).values_list("pk", flat=True))
+        found = set(task_selectors.filter_by_light(tasks, light, today=today).values_list("pk", flat=True))
         assert found == {pk for pk, value in expected.items() if value == light}, light
 
 

@@ -5,10 +5,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects import reminder_rules as rules
-from projects import reminder_selectors, reminder_services
 from projects.models import Reminder
-from projects.reminder_mail import digest_subject
+from projects.reminders import rules
+from projects.reminders import selectors as reminder_selectors
+from projects.reminders import services as reminder_services
+from projects.reminders.mail import digest_subject
 
 OVERDUE_TIERS = (rules.ESCALATE, rules.URGE, rules.REMINDER)
 

@@ -1,0 +1,86 @@
+"""Proposals read from gazette documents, waiting for review."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Proposal(models.Model):
+    """A record the extractor read from a gazette document, waiting for a data manager to accept or reject it.
+
+    Nothing enters the ledger unreviewed: accepting creates the record through the services and links it here.
+    ``key`` fingerprints the proposal (document, kind, main text), so extracting again after a re-import updates
+    pending proposals and leaves reviewed ones alone instead of duplicating them.
+    """
+
+    class Kind(models.TextChoices):
+        ROSTER = "roster", _("roster")
+        TASK = "task", _("task")
+        PHASE = "phase", _("phase")
+        PARCEL = "parcel", _("parcel")
+        RATE = "rate", _("rate")
+        PORTFOLIO = "portfolio", _("portfolio")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("to review")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+
+    # related_name "+": a pending proposal is not a ledger record, so it must not keep gazette from dropping a
+    # document a re-import no longer finds (gazette.services._is_referenced looks at visible reverse relations).
+    document = models.ForeignKey(
+        "gazette.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    key = models.CharField(_("fingerprint"), max_length=64)
+    label = models.CharField(_("label"), max_length=500)
+    payload = models.JSONField(_("proposal"), encoder=DjangoJSONEncoder)
+    span_start = models.PositiveIntegerField(_("first line in the source"))
+    span_end = models.PositiveIntegerField(_("last line in the source"))
+    position = models.PositiveIntegerField(_("order in document"), default=0)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("record type")
+    )
+    object_id = models.PositiveBigIntegerField(_("record id"), null=True, blank=True)
+    accepted_object = GenericForeignKey("content_type", "object_id")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
+    )
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["document", "kind", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "kind", "key"], name="proposal_unique_per_document"),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="proposal_accepted_object")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.label}"
+
+    def get_absolute_url(self):
+        return reverse("intake:proposal_review", args=[self.pk])

@@ -1,0 +1,238 @@
+"""Reads for reviewing gazette proposals: data managers only, since accepting writes across every unit's records."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from gazette.models import Issue
+from groups.models import GROUP_KIND_BY_PRINTED_LABEL, ROLE_BY_PRINTED_LABEL, LeadingGroup, Role
+from org import access
+from org.models import Person
+from org.names import county_variants, normalise_name
+from org.selectors import OrganisationResolver, county_named
+
+from .models import Proposal
+from .registry import acceptor_url
+
+_QUANTITY = re.compile(r"^\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>\S{1,20})\s*$")
+
+
+def can_review(user):
+    """Data managers who see every unit: accepting a proposal writes into any unit's records."""
+    return access.is_data_manager(user) and access.scope_of(user).everything
+
+
+def _require_reviewer(user):
+    if not can_review(user):
+        raise PermissionDenied
+
+
+def issue_proposals(user, issue_pk):
+    """The issue's documents that have proposals, each with its proposals and counts by kind and status."""
+    _require_reviewer(user)
+    issue = get_object_or_404(Issue.objects.select_related("gazette"), pk=issue_pk)
+    proposals = (
+        Proposal.objects.filter(document__issue=issue)
+        .select_related("document")
+        .prefetch_related("accepted_object")
+        .order_by("document__order", "document__parent_id", "document_id", "kind", "position", "pk")
+    )
+    documents = {}
+    for proposal in proposals:
+        row = documents.setdefault(
+            proposal.document_id,
+            {"document": proposal.document, "proposals": [], "kinds": Counter(), "status": Counter()},
+        )
+        proposal.review_url = acceptor_url(proposal) or proposal.get_absolute_url()
+        row["proposals"].append(proposal)
+        row["kinds"][proposal.get_kind_display()] += 1
+        row["status"][proposal.status] += 1
+    for row in documents.values():
+        row["kinds"] = list(row["kinds"].items())  # a Counter would answer the template's ".items" with 0
+    totals = Counter(proposal.status for proposal in proposals)
+    return {"issue": issue, "documents": list(documents.values()), "totals": totals}
+
+
+def proposal_for_review(user, pk):
+    _require_reviewer(user)
+    return get_object_or_404(Proposal.objects.select_related("document__issue__gazette", "reviewed_by"), pk=pk)
+
+
+@dataclass
+class SourceLine:
+    number: int
+    text: str
+    marked: bool
+
+
+def source_lines(proposal):
+    """The document's lines as printed, those the proposal was read from marked."""
+    document = proposal.document
+    lines = document.issue.source_text.split("\n")
+    first = min(document.start_line or proposal.span_start, proposal.span_start)
+    last = max(document.end_line or proposal.span_end, proposal.span_end)
+    return [
+        SourceLine(number, lines[number - 1].rstrip(), proposal.span_start <= number <= proposal.span_end)
+        for number in range(first, min(last, len(lines)) + 1)
+    ]
+
+
+def county_of(document):
+    """The county organisation whose gazette printed the document, when one matches its name."""
+    return county_named(document.issue.gazette.county)
+
+
+def _people_by_name(names):
+    """Existing people by normalised name, only where exactly one person has that name."""
+    found = {}
+    for person in Person.objects.filter(name__in=names):
+        found.setdefault(person.name, []).append(person)
+    return {name: people[0] for name, people in found.items() if len(people) == 1}
+
+
+def roster_initial(proposal):
+    """The group form's and the roster rows' initial values; a member maps to a person only when one name matches."""
+    payload = proposal.payload
+    document = proposal.document
+    county = county_of(document)
+    resolve = OrganisationResolver(county)
+    office_host = resolve(payload.get("office_host") or "")
+    group = {
+        "name": payload["group"],
+        "kind": GROUP_KIND_BY_PRINTED_LABEL.get(payload.get("kind"), LeadingGroup.Kind.OTHER),
+        "county": county,
+        "source_document": document,
+        "established": document.signed,
+        "member_change_rule": payload.get("member_change_rule") or "",
+        "office_host": office_host,
+        "office_host_text": payload.get("office_host") or "",
+        "office_head_text": payload.get("office_head") or "",
+    }
+    people = _people_by_name({normalise_name(member["name"]) for member in payload["members"] if member["name"]})
+    rows = []
+    for member in payload["members"]:
+        role = ROLE_BY_PRINTED_LABEL.get(member["role"], Role.MEMBER)
+        name = normalise_name(member["name"])
+        if name:
+            rows.append(
+                {
+                    "role": role,
+                    "member_type": "person",
+                    "person": people.get(name),
+                    "name": name,
+                    "title": member["title"],
+                }
+            )
+        else:
+            rows.append({"role": role, "member_type": "position", "title": member["title"]})
+    for text in payload.get("placeholders") or []:
+        rows.append({"role": Role.MEMBER, "member_type": "placeholder", "title": text})
+    return group, rows
+
+
+def group_to_supersede(proposal):
+    """The active group a roster proposal would replace (a 调整 notice's new roster), if any: the same name, with
+    or without the county's own (兴县… ↔ 县…), as notices write it either way."""
+    name = normalise_name(proposal.payload.get("group", ""))
+    county = county_of(proposal.document)
+    names = county_variants(name, county.short_name if county else "")
+    groups = LeadingGroup.objects.filter(status=LeadingGroup.Status.ACTIVE, name__in=names)
+    groups = groups.exclude(source_document=proposal.document)
+    return groups.order_by("-established", "-pk").first()
+
+
+@dataclass
+class RosterChange:
+    name: str
+    before: str
+    after: str
+
+
+def roster_differences(group, rows):
+    """Members added, removed and changed (role or title) between the group's roster and the proposed rows."""
+
+    old = {}
+    for membership in group.memberships.select_related("person").in_roster_order():
+        name = membership.person.name if membership.person_id else ""
+        old[name or membership.title] = (Role(membership.role).label, membership.title)
+    new = {}
+    for row in rows:
+        new[row.get("name") or row["title"]] = (Role(row["role"]).label, row["title"])
+    changed = [
+        RosterChange(key, " ".join(map(str, old[key])), " ".join(map(str, new[key])))
+        for key in new
+        if key in old and old[key] != new[key]
+    ]
+    return {
+        "added": [RosterChange(key, "", " ".join(map(str, value))) for key, value in new.items() if key not in old],
+        "removed": [RosterChange(key, " ".join(map(str, value)), "") for key, value in old.items() if key not in new],
+        "changed": changed,
+    }
+
+
+def task_initial(proposal):
+    """The task form's and unit rows' initial values; units resolve to organisations, else stay as written."""
+    payload = proposal.payload
+    document = proposal.document
+    if proposal.kind == Proposal.Kind.PHASE:
+        task = {"title": payload["label"], "deadline_text": payload.get("dates_text") or "", "category": "work"}
+        units = []
+    else:
+        task = {
+            "title": payload["title"],
+            "deadline_text": payload.get("deadline_text") or "",
+            "responsible_text": payload.get("person") or "",
+            "category": "work",
+        }
+        quantity = _QUANTITY.match(payload.get("quantity") or "")
+        if quantity:
+            task.update(quantity=quantity["amount"], quantity_unit=quantity["unit"])
+        elif payload.get("quantity"):
+            task["description"] = payload["quantity"]
+        resolve = OrganisationResolver(county_of(document))
+        units = []
+        for unit in payload.get("units") or []:
+            organisation = resolve(unit["name"])
+            units.append(
+                {
+                    "role": unit["role"],
+                    "organisation": organisation,
+                    "organisation_text": "" if organisation else unit["name"],
+                }
+            )
+    task["source_document"] = document
+    return task, units
+
+
+def resolve_units(names, resolve):
+    """Organisations for the names that match exactly one, and the names that match none, in printed order."""
+    organisations, unresolved = [], []
+    for name in names:
+        organisation = resolve(name)
+        if organisation is None:
+            unresolved.append(name)
+        elif organisation not in organisations:
+            organisations.append(organisation)
+    return organisations, unresolved
+
+
+def portfolio_initial(proposal):
+    """The portfolio form's initial values: the leader's person when exactly one has the name, units resolved."""
+    payload = proposal.payload
+    name = normalise_name(payload["name"])
+    resolve = OrganisationResolver(county_of(proposal.document))
+    supervised, supervised_text = resolve_units(payload.get("supervises") or [], resolve)
+    liaised, liaised_text = resolve_units(payload.get("liaises") or [], resolve)
+    return {
+        "person": _people_by_name({name}).get(name),
+        "name": name,
+        "post": payload.get("post") or "",
+        "fields_of_work": "、".join(payload.get("fields") or []),
+        "supervised": supervised,
+        "supervised_text": "、".join(supervised_text),
+        "liaised": liaised,
+        "liaised_text": "、".join(liaised_text),
+    }

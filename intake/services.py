@@ -1,0 +1,320 @@
+"""Proposals read from imported gazettes: storing them, and accepting or rejecting them into the ledger.
+
+Nothing a gazette says enters the ledger unreviewed: ``propose_for_issue`` only stores what the pure extractor
+read; a data manager accepts each proposal (possibly corrected) through the same services staff use by hand.
+"""
+
+import dataclasses
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gazette.extraction import extract_gazette
+from gazette.parsing import parse_gazette
+from gazette.parsing.text import squeeze
+from groups.models import LeadingGroup, Membership
+from groups.services import RosterLine, save_group
+from org.models import LeaderPortfolio, Person
+from org.names import normalise_name
+from org.selectors import OrganisationResolver
+from org.services import add_post, create_person
+from projects.models import Task
+from projects.services import TASK_FIELDS, create_task
+from projects.task_sheet import split_units
+
+from .drafts import phase_dates
+from .models import Proposal
+from .selectors import county_of, resolve_units
+
+# Which list of a DocumentExtraction holds each kind, and the text that names a proposal of it.
+KINDS = (
+    ("rosters", Proposal.Kind.ROSTER, lambda item: item.group),
+    ("tasks", Proposal.Kind.TASK, lambda item: item.title),
+    ("phases", Proposal.Kind.PHASE, lambda item: item.label),
+    ("parcels", Proposal.Kind.PARCEL, lambda item: item.parcel_no),
+    ("rates", Proposal.Kind.RATE, lambda item: f"{item.item} {item.amount}{item.unit}"),
+    ("portfolios", Proposal.Kind.PORTFOLIO, lambda item: f"{item.name} {item.post}"),
+)
+
+
+def fingerprint(document_key, kind, text, occurrence=1):
+    """Stable across extractions of the same text: white space does not count; the n-th repeat of a text is its own."""
+    basis = f"{document_key}|{kind}|{squeeze(text)}|{occurrence}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+def as_payload(item):
+    """The proposal dataclass as JSON data: dates as ISO strings, Decimals as strings."""
+    return json.loads(json.dumps(dataclasses.asdict(item), cls=DjangoJSONEncoder))
+
+
+@transaction.atomic
+def propose_for_issue(issue):
+    """Store what the extractor reads in the issue's text; returns counts of created, updated, dropped and
+    entered (rosters whose group is already in the ledger).
+
+    Reviewed proposals are never touched; pending ones are refreshed, and dropped when no longer read.
+    """
+    counts = Counter(created=0, updated=0, dropped=0, entered=0)
+    if not issue.source_text:
+        return counts
+    text = issue.source_text
+    extractions = extract_gazette(parse_gazette(text), text)
+    documents = list(issue.documents.all())
+    top = {document.number or document.title_normalised: document for document in documents if not document.parent_id}
+    children = {}
+    for document in documents:
+        if document.parent_id:
+            children.setdefault(document.parent_id, []).append(document)
+    existing = {(p.document_id, p.kind, p.key): p for p in Proposal.objects.filter(document__issue=issue)}
+    seen = set()
+    for extraction in extractions:
+        parent = top.get(extraction.document.key)
+        if parent is None:
+            continue
+        for attribute, kind, name in KINDS:
+            repeats = Counter()
+            for position, item in enumerate(getattr(extraction, attribute)):
+                label = " ".join(name(item).split())
+                repeats[squeeze(label)] += 1
+                key = fingerprint(extraction.document.key, kind, label, repeats[squeeze(label)])
+                start, end = (item.span.start, item.span.end) if item.span else (parent.start_line, parent.end_line)
+                document = _narrowest(parent, children.get(parent.pk, ()), start, end)
+                values = {
+                    "label": label[:500],
+                    "payload": as_payload(item),
+                    "span_start": start or 1,
+                    "span_end": end or start or 1,
+                    "position": position,
+                }
+                seen.add((document.pk, kind, key))
+                proposal = existing.get((document.pk, kind, key))
+                if proposal is None:
+                    Proposal.objects.create(document=document, kind=kind, key=key, **values)
+                    counts["created"] += 1
+                elif proposal.status == Proposal.Status.PENDING and any(
+                    getattr(proposal, field) != value for field, value in values.items()
+                ):
+                    for field, value in values.items():
+                        setattr(proposal, field, value)
+                    proposal.save()
+                    counts["updated"] += 1
+    for identity, proposal in existing.items():
+        if identity not in seen and proposal.status == Proposal.Status.PENDING:
+            proposal.delete()
+            counts["dropped"] += 1
+    counts["entered"] = accept_entered_rosters(Proposal.objects.filter(document__issue=issue))
+    return counts
+
+
+def accept_entered_rosters(proposals):
+    """Record as accepted the pending roster proposals whose group was entered without them (from the same
+    document, or the notice whose attachment holds the roster, under the same name), linked to that group: the
+    ledger has it, so nobody is asked again. Groups typed in before an issue was proposed (``propose_gazette`` on
+    earlier imports), and the demo's, are such. Returns how many."""
+    pending = list(
+        proposals.filter(kind=Proposal.Kind.ROSTER, status=Proposal.Status.PENDING).select_related("document")
+    )
+    documents = {pk for proposal in pending for pk in (proposal.document_id, proposal.document.parent_id) if pk}
+    groups = {
+        (group.source_document_id, normalise_name(group.name)): group
+        for group in LeadingGroup.objects.filter(source_document__in=documents).order_by("pk")
+    }
+    accepted = 0
+    for proposal in pending:
+        name = normalise_name(proposal.payload.get("group", ""))
+        group = groups.get((proposal.document_id, name)) or groups.get((proposal.document.parent_id, name))
+        if group is not None:
+            _reviewed(proposal, Proposal.Status.ACCEPTED, None, group)
+            accepted += 1
+    return accepted
+
+
+def _narrowest(parent, children, start, end):
+    """The instrument a 印发 notice issues when the lines lie in it (a task belongs to the plan), else the notice."""
+    for child in children:
+        if child.start_line and child.start_line <= start and end <= child.end_line:
+            return child
+    return parent
+
+
+# Reviewing
+
+
+def _pending(proposal, kinds):
+    """The proposal, locked, if it is still waiting and of one of ``kinds``."""
+    proposal = Proposal.objects.select_for_update().select_related("document").get(pk=proposal.pk)
+    if proposal.kind not in kinds:
+        raise ValidationError(_("This proposal cannot be accepted here."))
+    if proposal.status != Proposal.Status.PENDING:
+        raise ValidationError(_("This proposal has already been reviewed."))
+    return proposal
+
+
+def _reviewed(proposal, status, user, record=None):
+    proposal.status, proposal.reviewed_by, proposal.reviewed_at = status, user, timezone.now()
+    if record is not None:
+        proposal.accepted_object = record
+    proposal.save()
+    return proposal
+
+
+@dataclass
+class ProposedMember(RosterLine):
+    """A roster line from a proposal; ``name`` makes a new person when no existing one was chosen."""
+
+    name: str = ""
+
+
+@transaction.atomic
+def accept_roster(proposal, *, data, roster, user, supersede=None):
+    """Create the group the proposal describes (as corrected), linked to its document; with ``supersede``, the new
+    group is that group's next version, and the old one is marked superseded by it."""
+    proposal = _pending(proposal, {Proposal.Kind.ROSTER})
+    for line in roster:
+        if line.member_type == Membership.MemberType.PERSON and line.person is None and line.name.strip():
+            line.person = create_person(name=line.name)
+    group = save_group(data={**data, "source_document": proposal.document}, roster=roster)
+    if supersede is not None:
+        if supersede.status != LeadingGroup.Status.ACTIVE or supersede.pk == group.pk:
+            raise ValidationError(_("Only an active group can be replaced by a new version."))
+        save_group(group=supersede, data={"status": LeadingGroup.Status.SUPERSEDED, "superseded_by": group})
+    _reviewed(proposal, Proposal.Status.ACCEPTED, user, group)
+    return group
+
+
+@transaction.atomic
+def accept_task(proposal, *, data, assignments, user):
+    """Create the task (or, for a phase, a milestone task) as corrected, linked to its document and passage."""
+    proposal = _pending(proposal, {Proposal.Kind.TASK, Proposal.Kind.PHASE})
+    document = proposal.document
+    fields = {name: data[name] for name in TASK_FIELDS if name in data and name != "deadline_text"}
+    fields["source_document"] = document
+    task = create_task(
+        deadline_text=data.get("deadline_text") or "",
+        reference=document.signed,
+        assignments=assignments,
+        origin=Task.Origin.GAZETTE,
+        source_passage=source_passage(proposal),
+        **fields,
+    )
+    if proposal.kind == Proposal.Kind.PHASE and task.start is None and task.deadline_text:
+        # A phase printed as one period (（10月）) starts on its first day, which a deadline phrase does not say.
+        start, _due = phase_dates(_Phase(task.deadline_text, document.signed))
+        if start is not None and (task.due is None or start <= task.due):
+            task.start = start
+            task.save(update_fields=["start"])
+    _reviewed(proposal, Proposal.Status.ACCEPTED, user, task)
+    return task
+
+
+@dataclass
+class _Phase:
+    dates_text: str
+    reference: object
+
+
+@transaction.atomic
+def accept_with_record(proposal, record, user):
+    """Mark a proposal accepted by a record another app created for it (a parcel from land's prefilled form)."""
+    proposal = _pending(proposal, {Proposal.Kind.PARCEL, Proposal.Kind.RATE})
+    return _reviewed(proposal, Proposal.Status.ACCEPTED, user, record)
+
+
+@transaction.atomic
+def accept_portfolio(proposal, *, data, user):
+    """Create the leader's portfolio as corrected, linked to its document; it replaces the leader's current one
+    unless that one comes from a later notice (accepted first), which then replaces this one instead. A current
+    portfolio also gives the leader the post at the county government, from the notice's date, unless they hold it.
+
+    ``data``: person (or name, matched to the one person of that name, else a new person), post, fields_of_work,
+    supervised and liaised (organisations) with supervised_text and liaised_text (names, 、-separated); written
+    names that match one organisation are linked, the others kept as written.
+    """
+    proposal = _pending(proposal, {Proposal.Kind.PORTFOLIO})
+    document = proposal.document
+    post = (data.get("post") or "").strip()
+    if not post:
+        raise ValidationError(_("A portfolio needs the leader's post."))
+    person = data.get("person") or _person_named(data.get("name") or "")
+    county = county_of(document)
+    resolve = OrganisationResolver(county)
+    supervised, supervised_text = _units(data.get("supervised"), data.get("supervised_text"), resolve)
+    liaised, liaised_text = _units(data.get("liaised"), data.get("liaised_text"), resolve)
+    current = LeaderPortfolio.objects.select_for_update().filter(person=person, is_current=True).first()
+    later = current is not None and None not in (current.effective, document.signed)
+    later = later and current.effective > document.signed
+    if current is not None and not later:
+        current.is_current = False
+        current.save(update_fields=["is_current"])
+    portfolio = LeaderPortfolio(
+        person=person,
+        post=post,
+        fields_of_work=(data.get("fields_of_work") or "").strip(),
+        supervised_text=supervised_text,
+        liaised_text=liaised_text,
+        source_document=document,
+        source_passage=source_passage(proposal),
+        effective=document.signed,
+        is_current=not later,
+        superseded_by=current if later else None,
+    )
+    portfolio.full_clean()
+    portfolio.save()
+    portfolio.supervised.set(supervised)
+    portfolio.liaised.set(liaised)
+    if current is not None and not later:
+        current.superseded_by = portfolio
+        current.save(update_fields=["superseded_by"])
+    if county is not None and not later and not person.posts.filter(organisation=county, title=post, end=None).exists():
+        add_post(person=person, organisation=county, title=post, start=document.signed)
+    _reviewed(proposal, Proposal.Status.ACCEPTED, user, portfolio)
+    return portfolio
+
+
+def _person_named(name):
+    """The one person of that name; a new person when none or several have it (a name alone cannot tell two apart)."""
+    name = normalise_name(name)
+    if not name:
+        raise ValidationError(_("Choose a person or write the name of a new one."))
+    people = list(Person.objects.filter(name=name)[:2])
+    return people[0] if len(people) == 1 else create_person(name=name)
+
+
+def _units(chosen, written, resolve):
+    """The chosen organisations plus those the written names match; the names matching none, 、-separated."""
+    organisations = list(chosen or [])
+    resolved, unresolved = resolve_units(split_units(written), resolve)
+    organisations += [organisation for organisation in resolved if organisation not in organisations]
+    return organisations, "、".join(unresolved)
+
+
+@transaction.atomic
+def reject(proposal, user):
+    proposal = _pending(proposal, set(Proposal.Kind.values))
+    return _reviewed(proposal, Proposal.Status.REJECTED, user)
+
+
+@transaction.atomic
+def reopen(proposal, user):
+    """Put a rejected proposal back to review; who reopened it and when is kept, the rejection stays in history."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.REJECTED:
+        raise ValidationError(_("Only a rejected proposal can be reopened."))
+    proposal.status, proposal.reviewed_by, proposal.reviewed_at = Proposal.Status.PENDING, None, None
+    proposal.reopened_by, proposal.reopened_at = user, timezone.now()
+    proposal.save()
+    return proposal
+
+
+def source_passage(proposal):
+    """The proposal's lines as printed in the issue's text."""
+    lines = proposal.document.issue.source_text.split("\n")
+    return "\n".join(line.rstrip() for line in lines[proposal.span_start - 1 : proposal.span_end])

@@ -1,0 +1,120 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from groups.forms import LeadingGroupForm
+from projects.forms import TaskForm
+
+from . import selectors as proposal_selectors
+from . import services as proposal_services
+from .forms import PortfolioForm, assignment_formset, proposed_assignments, proposed_members, roster_formset
+from .models import Proposal
+from .registry import acceptor_url
+
+
+def issue_proposals(request, pk):
+    return render(request, "intake/proposal_issue.html", proposal_selectors.issue_proposals(request.user, pk))
+
+
+def proposal_review(request, pk):
+    proposal = proposal_selectors.proposal_for_review(request.user, pk)
+    context = {
+        "proposal": proposal,
+        "source": proposal_selectors.source_lines(proposal),
+        "accept_url": acceptor_url(proposal),
+    }
+    pending = proposal.status == Proposal.Status.PENDING
+    if pending and proposal.kind == Proposal.Kind.ROSTER:
+        return _review_roster(request, proposal, context)
+    if pending and proposal.kind in {Proposal.Kind.TASK, Proposal.Kind.PHASE}:
+        return _review_task(request, proposal, context)
+    if pending and proposal.kind == Proposal.Kind.PORTFOLIO:
+        return _review_portfolio(request, proposal, context)
+    return render(request, "intake/proposal_review.html", context)
+
+
+def _review_roster(request, proposal, context):
+    initial, rows = proposal_selectors.roster_initial(proposal)
+    data = request.POST if request.method == "POST" else None
+    form = LeadingGroupForm(data, initial=initial, user=request.user)
+    formset = roster_formset(rows, data)
+    existing = proposal_selectors.group_to_supersede(proposal)
+    if data is not None and form.is_valid() and formset.is_valid():
+        supersede = existing if existing and request.POST.get("supersede") else None
+        try:
+            group = proposal_services.accept_roster(
+                proposal,
+                data=form.cleaned_data,
+                roster=proposed_members(formset),
+                user=request.user,
+                supersede=supersede,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Accepted: “%(name)s” is in the ledger.") % {"name": group.name})
+            return redirect(group)
+    context.update(form=form, formset=formset, existing=existing)
+    if existing:
+        context["differences"] = proposal_selectors.roster_differences(existing, rows)
+    return render(request, "intake/proposal_review.html", context)
+
+
+def _review_task(request, proposal, context):
+    initial, rows = proposal_selectors.task_initial(proposal)
+    data = request.POST if request.method == "POST" else None
+    form = TaskForm(data, initial=initial)
+    formset = assignment_formset(rows, data)
+    if data is not None and form.is_valid() and formset.is_valid():
+        try:
+            task = proposal_services.accept_task(
+                proposal, data=form.cleaned_data, assignments=proposed_assignments(formset), user=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Accepted: “%(title)s” is in the ledger.") % {"title": task.title})
+            return redirect(task)
+    context.update(form=form, formset=formset)
+    return render(request, "intake/proposal_review.html", context)
+
+
+def _review_portfolio(request, proposal, context):
+    data = request.POST if request.method == "POST" else None
+    form = PortfolioForm(data, initial=proposal_selectors.portfolio_initial(proposal))
+    if data is not None and form.is_valid():
+        try:
+            portfolio = proposal_services.accept_portfolio(proposal, data=form.cleaned_data, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Accepted: “%(name)s” is in the ledger.") % {"name": portfolio})
+            return redirect(portfolio)
+    context["form"] = form
+    return render(request, "intake/proposal_review.html", context)
+
+
+@require_POST
+def proposal_reject(request, pk):
+    proposal = proposal_selectors.proposal_for_review(request.user, pk)
+    try:
+        proposal_services.reject(proposal, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Rejected; nothing was added to the ledger."))
+    return redirect("intake:issue_proposals", proposal.document.issue_id)
+
+
+@require_POST
+def proposal_reopen(request, pk):
+    proposal = proposal_selectors.proposal_for_review(request.user, pk)
+    try:
+        proposal_services.reopen(proposal, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Reopened: the proposal is waiting for review again."))
+    return redirect(proposal)

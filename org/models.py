@@ -1,0 +1,209 @@
+"""Counties, organisations and their aliases, people, posts, unit access and leaders' portfolios."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        COUNTY = "county", _("county government")
+        DEPARTMENT = "department", _("county department")
+        TOWNSHIP = "township", _("township")
+        VILLAGE = "village", _("village or community")
+        ENTERPRISE = "enterprise", _("enterprise")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("full name"), max_length=120)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    reminder_contact = models.ForeignKey(
+        "Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reminder contact"),
+        help_text=_("Gets the reminders of this unit's tasks when an assignment names no contact person."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="organisation_unique_name_per_parent"),
+        ]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def get_absolute_url(self):
+        return reverse("org:organisation_detail", args=[self.pk])
+
+
+class OrganisationAlias(models.Model):
+    """Another way the documents write an organisation's name (县卫体局 = 县卫生健康和体育局)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("organisation")
+    )
+    alias = models.CharField(_("alias"), max_length=120)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation alias")
+        verbose_name_plural = _("organisation aliases")
+        ordering = ["alias"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "alias"], name="alias_unique_per_organisation"),
+        ]
+
+    def __str__(self):
+        return self.alias
+
+
+class UnitAccess(models.Model):
+    """Links a unit-staff account to an organisation whose records it may see and edit."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unit_access", verbose_name=_("user")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="unit_access", verbose_name=_("organisation")
+    )
+
+    class Meta:
+        verbose_name = _("unit access")
+        verbose_name_plural = _("unit access")
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="unit_access_unique")]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation}"
+
+
+class Person(models.Model):
+    """A person. Two people can share a name, so a person is never looked up by name alone."""
+
+    name = models.CharField(_("name"), max_length=50, db_index=True)
+    note = models.CharField(
+        _("distinguishing note"), max_length=200, blank=True, help_text=_("Tells apart people of the same name.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("user account"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return f"{self.name}（{self.note}）" if self.note else self.name
+
+    def get_absolute_url(self):
+        return reverse("org:person_detail", args=[self.pk])
+
+
+class Post(models.Model):
+    """A person holding a title in an organisation for a period."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="posts", verbose_name=_("person"))
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="posts", verbose_name=_("organisation")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    start = models.DateField(_("from"), null=True, blank=True)
+    end = models.DateField(_("until"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["organisation__sort_order", "organisation__name", "-start", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="post_end_after_start",
+                violation_error_message=_("A post cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.name} {self.organisation} {self.title}"
+
+
+class LeaderPortfolio(models.Model):
+    """A leader's share of the government's work as a 领导工作分工 notice divides it.
+
+    A newer notice replaces a leader's earlier portfolio: the earlier one is kept, no longer current, and points at
+    the one that replaced it. Units the ledger does not know stay as written, like an assignment's.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="portfolios", verbose_name=_("person"))
+    post = models.CharField(_("post as written"), max_length=120)
+    fields_of_work = models.TextField(_("fields of work"), blank=True)
+    supervised = models.ManyToManyField(
+        Organisation, blank=True, related_name="supervising_portfolios", verbose_name=_("units supervised")
+    )
+    supervised_text = models.TextField(_("other units supervised, as written"), blank=True)
+    liaised = models.ManyToManyField(
+        Organisation, blank=True, related_name="liaising_portfolios", verbose_name=_("units liaised with")
+    )
+    liaised_text = models.TextField(_("other units liaised with, as written"), blank=True)
+    source_document = models.ForeignKey(
+        "gazette.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leader_portfolios",
+        verbose_name=_("source document"),
+    )
+    source_passage = models.TextField(_("passage in the source"), blank=True)
+    effective = models.DateField(_("in effect from"), null=True, blank=True)
+    is_current = models.BooleanField(_("current"), default=True)
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("superseded by"),
+    )
+    history = HistoricalRecords(m2m_fields=[supervised, liaised])
+
+    class Meta:
+        verbose_name = _("leader's portfolio")
+        verbose_name_plural = _("leaders' portfolios")
+        ordering = ["person__name", "-effective", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(is_current=True),
+                name="one_current_portfolio_per_person",
+                violation_error_message=_("A person has one current portfolio."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.name} {self.post}"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()

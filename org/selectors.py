@@ -1,0 +1,187 @@
+"""Reads of organisations, people, posts and leaders' portfolios, each within the user's scope (``org.access``)."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from common.history import change_history
+
+from . import access
+from .models import LeaderPortfolio, Organisation, OrganisationAlias, Person, Post
+from .names import county_variants, normalise_name
+
+# Organisations
+
+
+def organisation_tree():
+    """All organisations as (organisation, depth) pairs in tree order, from one query."""
+    organisations = list(Organisation.objects.all())
+    children = {}
+    for organisation in organisations:
+        children.setdefault(organisation.parent_id, []).append(organisation)
+    rows = []
+
+    def walk(parent_id, depth):
+        for organisation in children.get(parent_id, []):
+            rows.append((organisation, depth))
+            walk(organisation.pk, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+def organisation_detail(user, pk):
+    organisation = get_object_or_404(Organisation.objects.select_related("parent"), pk=pk)
+    today = timezone.localdate()
+    posts = organisation.posts.select_related("person")
+    return {
+        "organisation": organisation,
+        "aliases": organisation.aliases.all(),
+        "children": organisation.children.all(),
+        "current_posts": posts.filter(Q(end__isnull=True) | Q(end__gte=today)),
+        "past_posts": posts.filter(end__lt=today),
+        "sections": sections("organisation", user, organisation),
+        "supervising": current_portfolios(user).filter(supervised=organisation),
+        "liaising": current_portfolios(user).filter(liaised=organisation),
+        "history": change_history(
+            organisation.history.all(), OrganisationAlias.history.filter(organisation_id=organisation.pk)
+        ),
+    }
+
+
+def counties():
+    return Organisation.objects.filter(kind=Organisation.Kind.COUNTY)
+
+
+def county_named(name):
+    """The county organisation a gazette's county name (兴县, 兴县人民政府) names, or None."""
+    named = OrganisationResolver()(name) if name else None
+    return named if named is not None and named.kind == Organisation.Kind.COUNTY else None
+
+
+class OrganisationResolver:
+    """Maps a name as written to one organisation, or to None when unknown or ambiguous.
+
+    Loads the names once, so an importer can resolve thousands of names with one query.
+    Callers keep the written text whenever this returns None.
+    """
+
+    def __init__(self, county=None):
+        organisations = Organisation.objects.all()
+        if county is not None:
+            organisations = organisations.filter(pk__in={county.pk} | access.descendant_ids({county.pk}))
+        self.county_short_name = normalise_name(county.short_name or county.name) if county else ""
+        self.by_name = {}
+        self.organisations = {}
+        for organisation in organisations:
+            self.organisations[organisation.pk] = organisation
+            for written in (organisation.name, organisation.short_name):
+                self._add(written, organisation.pk)
+        aliases = OrganisationAlias.objects.filter(organisation_id__in=self.organisations).values_list(
+            "alias", "organisation_id"
+        )
+        for alias, organisation_id in aliases:
+            self._add(alias, organisation_id)
+
+    def _add(self, written, organisation_id):
+        key = normalise_name(written)
+        if key:
+            self.by_name.setdefault(key, set()).add(organisation_id)
+
+    def __call__(self, written):
+        name = normalise_name(written)
+        if not name:
+            return None
+        matches = set()
+        for variant in county_variants(name, self.county_short_name):
+            matches |= self.by_name.get(variant, set())
+        if len(matches) != 1:
+            return None
+        return self.organisations[matches.pop()]
+
+
+def resolve_organisation(written, county=None):
+    return OrganisationResolver(county)(written)
+
+
+def county_of(organisation):
+    node = organisation
+    while node is not None and node.kind != Organisation.Kind.COUNTY:
+        node = node.parent
+    return node
+
+
+# People and posts
+
+
+def people_list(user):
+    return Person.objects.prefetch_related(
+        Prefetch(
+            "posts",
+            queryset=Post.objects.filter(end__isnull=True).select_related("organisation"),
+            to_attr="current_posts",
+        )
+    ).order_by("name", "pk")
+
+
+def person_detail(user, pk):
+    person = get_object_or_404(Person, pk=pk)
+    posts = person.posts.select_related("organisation").order_by("-start", "pk")
+    return {
+        "person": person,
+        "posts": posts,
+        "sections": sections("person", user, person),
+        "portfolio": current_portfolios(user)
+        .filter(person=person)
+        .prefetch_related("supervised", "liaised")
+        .select_related("source_document")
+        .first(),
+        "history": change_history(
+            person.history.all(), Post.history.filter(person_id=person.pk).select_related("person", "organisation")
+        ),
+        "show_contact": access.scope_of(user).everything
+        or any(access.allows(user, post.organisation_id) for post in posts)
+        or person.user_id == user.pk,
+    }
+
+
+def holders_of(organisation, title, on=None):
+    """Who holds ``title`` in ``organisation`` on a date (today by default)."""
+    on = on or timezone.localdate()
+    return Person.objects.filter(
+        Q(posts__start__isnull=True) | Q(posts__start__lte=on),
+        Q(posts__end__isnull=True) | Q(posts__end__gte=on),
+        posts__organisation=organisation,
+        posts__title=title,
+    ).distinct()
+
+
+# Leaders' portfolios
+
+
+def visible_portfolios(user):
+    """Unit staff see the portfolios that supervise or liaise with one of their units."""
+    return access.visible(user, LeaderPortfolio.objects.all(), "supervised", "liaised")
+
+
+def current_portfolios(user):
+    return (
+        visible_portfolios(user)
+        .filter(is_current=True)
+        .select_related("person", "source_document")
+        .order_by("effective", "pk")
+    )
+
+
+# Sections other apps add to the person and organisation pages (groups: memberships), without org knowing them.
+
+_sections = {"person": [], "organisation": []}
+
+
+def register_section(page, template, selector):
+    """``selector(user, obj)`` returns the context of ``template``, shown on the ``page`` of ``obj``."""
+    _sections[page].append((template, selector))
+
+
+def sections(page, user, obj):
+    return [{"template": template, **selector(user, obj)} for template, selector in _sections[page]]

@@ -1,0 +1,272 @@
+"""Reminders: the daily sweep decides and records them, the sender claims and sends each day's digest once.
+
+The database is the source of truth. A reminder is a row, unique per task, recipient, tier and day, so a
+sweep that runs twice (beat firing twice, two workers, a re-run by hand) creates nothing new. A digest is
+sent only by the worker whose UPDATE moved it from pending to sending, so two senders never send it both.
+A worker that dies between the SMTP server's acceptance and the database's "sent" leaves the digest in
+"sending"; after a lease it is marked failed as "outcome unknown" and never resent automatically:
+sending it again could send it twice, which the county asked never to happen, and a data manager sees it
+on the dashboard and in the admin, where one action queues it again.
+"""
+
+import datetime
+import logging
+import uuid
+
+from django.core import mail
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from projects.models import Reminder, ReminderDigest, ReminderMute, ReminderSweep, SendStatus
+
+from . import selectors
+from .mail import build_message
+
+logger = logging.getLogger(__name__)
+
+# How long a claimed digest may stay "sending" before its sender is taken to have died.
+SENDING_LEASE = datetime.timedelta(minutes=15)
+# Digests sent over one SMTP connection.
+SEND_BATCH = 100
+
+
+def sweep(*, day=None, trigger="manual"):
+    """Record the day's reminders and their digests; returns the ReminderSweep."""
+    day = day or timezone.localdate()
+    with transaction.atomic():
+        plan = selectors.reminder_plan(day)
+        record = ReminderSweep.objects.create(day=day, trigger=trigger, without_email=len(plan.without_email))
+        if plan.day_off:
+            record.day_off = True
+            record.finished = timezone.now()
+            record.save(update_fields=["day_off", "finished"])
+            return record
+        # Recipients whose digest for the day already went out get nothing more today: tomorrow's sweep
+        # finds their tasks again, at that day's tier.
+        closed = selectors.addresses_done(day)
+        items = [item for item in plan.items if item.email not in closed]
+        names = {item.email: item.name for item in items}
+        ReminderDigest.objects.bulk_create(
+            [ReminderDigest(email=email, name=name, day=day) for email, name in names.items()],
+            ignore_conflicts=True,
+        )
+        digests = dict(
+            ReminderDigest.objects.filter(day=day, email__in=names, status=SendStatus.PENDING).values_list(
+                "email", "pk"
+            )
+        )
+        rows = [
+            (
+                item.task_id,
+                digests[item.email],
+                item.email,
+                item.name,
+                item.unit,
+                item.tier,
+                item.overdue_days,
+                item.escalated,
+            )
+            for item in items
+            if item.email in digests
+        ]
+        record.reminders = _insert_reminders(rows, day)
+        record.digests = len(digests)
+        record.finished = timezone.now()
+        record.save(update_fields=["reminders", "digests", "finished"])
+    return record
+
+
+def _insert_reminders(rows, day):
+    """Insert the rows that are not there yet; returns how many were new.
+
+    On PostgreSQL one INSERT … SELECT FROM unnest(…) takes a day's 40,000 rows in one statement, where
+    bulk_create would build 40,000 model instances and send 20 statements.
+    """
+    if connection.vendor != "postgresql":
+        before = Reminder.objects.filter(day=day).count()
+        fields = ("task_id", "digest_id", "email", "name", "unit", "tier", "overdue_days", "escalated")
+        Reminder.objects.bulk_create(
+            [Reminder(day=day, **dict(zip(fields, row, strict=True))) for row in rows],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
+        return Reminder.objects.filter(day=day).count() - before
+    columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * 8
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {Reminder._meta.db_table}
+                (task_id, digest_id, email, name, unit, tier, overdue_days, escalated,
+                 day, status, attempts, last_error, created)
+            SELECT *, %s::date, %s, 0, '', now()
+            FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[],
+                        %s::int[], %s::bool[])
+            ON CONFLICT DO NOTHING
+            """,
+            [day, SendStatus.PENDING, *columns],
+        )
+        return cursor.rowcount
+
+
+def forget_light_settings():
+    """Drop the cached settings of the traffic lights now, and again when the change commits, so that a page read
+    between the two cannot keep the old ones."""
+    cache.delete(selectors.LIGHT_SETTINGS_KEY)
+    transaction.on_commit(lambda: cache.delete(selectors.LIGHT_SETTINGS_KEY))
+
+
+def send_due_digests(*, now=None, limit=None):
+    """Send every pending digest whose time has come; returns (sent, failed) counts."""
+    now = now or timezone.now()
+    release_abandoned(now=now)
+    policy = selectors.reminder_policy()
+    due = list(
+        ReminderDigest.objects.filter(status=SendStatus.PENDING)
+        .exclude(next_attempt__gt=now)
+        .order_by("day", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    sent = failed = 0
+    for start in range(0, len(due), SEND_BATCH):
+        batch_sent, batch_failed = _send_batch(due[start : start + SEND_BATCH], policy, now)
+        sent += batch_sent
+        failed += batch_failed
+    return sent, failed
+
+
+def _send_batch(pks, policy, now):
+    claim = _claim(pks, now)
+    if not claim:
+        return 0, 0
+    lines = selectors.digest_contents(claim)
+    messages = {digest: build_message(digest, lines.get(digest.pk, [])) for digest in claim}
+    sent = failed = 0
+    try:
+        connection = mail.get_connection(fail_silently=False)
+        connection.open()
+    except Exception as error:  # the server is unreachable: every digest of the batch waits for a retry
+        for digest in messages:
+            _failed(digest, error, policy, now)
+        return 0, len(messages)
+    try:
+        for digest, message in messages.items():
+            try:
+                message.connection = connection
+                message.send()
+            except Exception as error:
+                _failed(digest, error, policy, now)
+                failed += 1
+                # A dropped connection fails every later message too; reopen it for the next one.
+                _reconnect(connection)
+            else:
+                _sent(digest, message.subject)
+                sent += 1
+    finally:
+        try:
+            connection.close()
+        except Exception:
+            logger.warning("reminders: closing the SMTP connection failed", exc_info=True)
+    return sent, failed
+
+
+def _claim(pks, now):
+    """Move digests from pending to sending; only those this call moved are this caller's to send."""
+    token = uuid.uuid4().hex
+    ReminderDigest.objects.filter(pk__in=pks, status=SendStatus.PENDING).exclude(next_attempt__gt=now).update(
+        status=SendStatus.SENDING, claimed=now, claim=token
+    )
+    claimed = ReminderDigest.objects.filter(pk__in=pks, status=SendStatus.SENDING, claim=token)
+    return list(claimed.order_by("pk"))
+
+
+def _sent(digest, subject):
+    with transaction.atomic():
+        ReminderDigest.objects.filter(pk=digest.pk).update(
+            status=SendStatus.SENT,
+            sent=timezone.now(),
+            subject=subject[:200],
+            last_error="",
+            attempts=digest.attempts + 1,
+            next_attempt=None,
+        )
+        digest.reminders.update(status=SendStatus.SENT, attempts=digest.attempts + 1, last_error="")
+
+
+def _failed(digest, error, policy, now):
+    attempts = digest.attempts + 1
+    given_up = attempts >= policy.max_attempts
+    # Exponential backoff: retry_minutes, then twice that, four times…
+    wait = datetime.timedelta(minutes=policy.retry_minutes * 2 ** (attempts - 1))
+    message = f"{type(error).__name__}: {error}"[:2000]
+    logger.warning("reminders: sending to %s failed (attempt %s): %s", digest.email, attempts, message)
+    status = SendStatus.FAILED if given_up else SendStatus.PENDING
+    with transaction.atomic():
+        ReminderDigest.objects.filter(pk=digest.pk).update(
+            status=status, attempts=attempts, last_error=message, next_attempt=None if given_up else now + wait
+        )
+        digest.reminders.update(status=status, attempts=attempts, last_error=message)
+
+
+def _reconnect(connection):
+    try:
+        connection.close()
+    except Exception:
+        logger.debug("reminders: closing a broken SMTP connection failed", exc_info=True)
+    try:
+        connection.open()
+    except Exception:
+        logger.debug("reminders: reopening the SMTP connection failed", exc_info=True)
+
+
+def release_abandoned(*, now=None):
+    """Digests a sender claimed and never finished: outcome unknown, so failed and not resent on its own."""
+    now = now or timezone.now()
+    stale = ReminderDigest.objects.filter(status=SendStatus.SENDING, claimed__lt=now - SENDING_LEASE)
+    note = _("The sender stopped while sending; it is not known whether the e-mail went out, so it was not resent.")
+    for digest in stale:
+        with transaction.atomic():
+            ReminderDigest.objects.filter(pk=digest.pk, status=SendStatus.SENDING).update(
+                status=SendStatus.FAILED, last_error=note
+            )
+            digest.reminders.update(status=SendStatus.FAILED, last_error=note)
+
+
+@transaction.atomic
+def requeue(digests):
+    """Send failed digests again (a data manager's decision, e.g. after checking an unknown outcome)."""
+    pks = [digest.pk for digest in digests if digest.status == SendStatus.FAILED]
+    ReminderDigest.objects.filter(pk__in=pks).update(status=SendStatus.PENDING, next_attempt=None, attempts=0)
+    Reminder.objects.filter(digest_id__in=pks).update(status=SendStatus.PENDING, attempts=0)
+    return len(pks)
+
+
+def run_reminders(*, trigger, day=None, now=None):
+    """What beat runs: the day's sweep unless it has already completed, then the sending."""
+    now = now or timezone.now()
+    day = day or timezone.localdate(now)
+    if not selectors.swept(day):
+        sweep(day=day, trigger=trigger)
+    return send_due_digests(now=now)
+
+
+def catch_up(*, now=None):
+    """The frequent tick: sweep if today's scheduled sweep time has passed without one (the broker was down,
+    beat was stopped), then send what is due, retries included."""
+    now = now or timezone.now()
+    day = timezone.localdate(now)
+    scheduled = selectors.scheduled_sweep_time(day)
+    if not selectors.swept(day) and scheduled is not None and now >= scheduled:
+        sweep(day=day, trigger="catch-up")
+    return send_due_digests(now=now)
+
+
+@transaction.atomic
+def mute_warnings(email):
+    ReminderMute.objects.get_or_create(email=email.strip().lower())
+
+
+@transaction.atomic
+def unmute_warnings(email):
+    ReminderMute.objects.filter(email=email.strip().lower()).delete()
