@@ -1,11 +1,22 @@
-"""Access to the real gazettes in ../shared/gazettes/, which are not part of the repository."""
+"""Access to the real gazettes in ../shared/gazettes/, which are not part of the repository, and to the demo sample.
 
+``LEDGER_SHARED_GAZETTES`` names another directory to look in instead: pointed at an empty one
+(``LEDGER_SHARED_GAZETTES=/tmp/none pytest tests/gazette -rs``) it shows what runs on a fresh clone, where only the
+full-size tests on the real gazettes skip; every layout they check is also checked on an invented sample in
+tests/gazette/samples/.
+
+``SAMPLE`` is the demo gazette shipped with the app (gazette/samples/sample-gazette.txt).
+"""
+
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-GAZETTES = Path(__file__).resolve().parents[1].parent / "shared" / "gazettes"
+REPOSITORY = Path(__file__).resolve().parents[1]
+SAMPLE = REPOSITORY / "gazette" / "samples" / "sample-gazette.txt"
+GAZETTES = Path(os.environ.get("LEDGER_SHARED_GAZETTES") or REPOSITORY.parent / "shared" / "gazettes")
 
 
 def gazette_text(name):

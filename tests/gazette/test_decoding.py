@@ -1,12 +1,10 @@
 """Uploaded bytes to text: UTF-8 with or without BOM, else GB18030; binary and undecodable data refused in Chinese."""
 
-from pathlib import Path
-
 import pytest
 
 from gazette.parsing import GazetteParseError, decode_gazette_bytes
+from tests.gazette.extracted import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parent / "samples"
 TEXT = "示例县人民政府 关于印发示例县防汛预案的通知\n示政发〔2024〕1号\n"
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from projects.proposals import phase_dates
+from intake.drafts import phase_dates
 from tests.gazette.expected.phases import PHASES
 from tests.gazette.extracted import SHARED_FILES, all_of, sample, shared
 
@@ -47,6 +47,30 @@ def test_a_phase_keeps_the_text_it_came_from_and_its_line():
 )
 def test_phases_of_other_counties_take_their_year_from_the_document(name, expected):
     assert found_phases(sample(name)) == expected
+
+
+def test_phases_of_an_invented_plan_in_both_layouts_with_their_dates():
+    assert found_phases(sample("extract-plans.txt")) == [
+        ("云政办发〔2024〕15号", "启动准备阶段", None, "2024-04-10"),  # only due by a day
+        ("云政办发〔2024〕15号", "集中攻坚阶段", "2024-04-11", "2024-06-30"),
+        ("云政办发〔2024〕15号", "总结验收阶段", "2024-07-01", "2024-07-31"),  # one month, the year left out
+        ("云政办发〔2024〕15号", "第一阶段：摸底排查", "2024-04-01", "2024-04-20"),
+        ("云政办发〔2024〕15号", "第二阶段：问题整改", "2024-04-21", "2024-06-20"),
+        ("云政办发〔2024〕15号", "第三阶段：建章立制", None, None),  # no dates given
+    ]
+
+
+def test_a_phase_whose_dates_wrap_onto_the_next_line_keeps_its_text_and_lines():
+    phase = next(p for p in all_of(sample("extract-plans.txt"), "phases") if p.label == "集中攻坚阶段")
+    assert phase.raw == "（二）集中攻坚阶段（2024年4月11日至2024年6月30日）"
+    assert (phase.span.start, phase.span.end) == (22, 23)
+    assert phase.dates_text == "2024年4月11日至2024年6月30日"
+
+
+def test_a_sentence_of_an_invented_plan_that_mentions_a_stage_is_not_a_phase():
+    """Line 24: 各乡（镇）要在集中攻坚阶段（2024年4月至6月）抽调精干力量…"""
+    phases = all_of(sample("extract-plans.txt"), "phases")
+    assert not any(phase.span.start == 24 or "各乡" in phase.raw for phase in phases)
 
 
 def test_a_sentence_that_mentions_a_stage_is_not_a_phase():

@@ -29,3 +29,22 @@ def test_a_division_of_work_of_another_county():
 
 def test_other_documents_have_no_portfolios():
     assert all_of(sample("extract-hard-wrapped-roster.txt"), "portfolios") == []
+
+
+def test_a_division_of_work_with_wrapped_liaisons_and_a_seconded_deputy():
+    portfolios = all_of(sample("extract-rosters-and-portfolios.txt"), "portfolios")
+    assert [(p.name, p.post) for p in portfolios] == [
+        ("韩立新", "县长"),
+        ("贾东", "副县长"),
+        ("邱明辉", "副县长"),
+        ("卢晓燕", "副县长（挂职）"),
+    ]
+    chief, deputy, police, seconded = portfolios
+    assert (chief.fields, chief.supervises, chief.liaises) == (["县人民政府全面"], ["县审计局"], [])
+    assert deputy.fields == ["县人民政府常务", "财政", "税务", "金融", "应急管理"]
+    assert deputy.supervises == ["县人民政府办公室（县外事办公室）", "县财政局", "县应急管理局"]
+    assert deputy.liaises == ["县税务局", "人民银行桐溪支行"]
+    assert police.supervises == ["县自然资源局", "县能源局", "县公安局"]
+    assert police.liaises == ["县人民法院", "县人民检察院", "县武警中队"]  # the last one wrapped onto its own line
+    assert (seconded.fields, seconded.liaises) == (["招商引资"], ["县工商业联合会"])
+    assert [(p.span.start, p.span.end) for p in portfolios] == [(15, 16), (17, 19), (20, 23), (24, 25)]

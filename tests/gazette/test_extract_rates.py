@@ -70,3 +70,61 @@ def test_a_scheme_of_another_county():
     ]
     assert rates[0].condition == "选择产权调换的，被征收房屋应安置面积小于所选安置房面积的"
     assert rates[4].item == "围墙 砖围墙 抹面另加"
+
+
+# --- The same behaviours on an invented scheme, which always runs ---------------------------------------------------
+
+LAND = "extract-land-and-compensation.txt"
+# (line printed on, amount, top of a range or None, unit, item), typed from reading the sample.
+INVENTED = [
+    (79, "1900", None, "元/m²", "砖混房 现浇顶"),
+    (80, "1600", None, "元/m²", "砖混房 预制板"),  # 砖混房 from the merged cell above
+    (81, "2300", None, "元/m²", "砖混房 框架结构"),  # printed 2300/m², 元 left out
+    (82, "70", None, "元/m²", "围墙 砖围墙"),
+    (82, "100", None, "元/m²", "围墙 砖围墙 抹面"),  # a rate of its own in the note cell
+    (83, "60", None, "元/m²", "围墙 石围墙"),
+    (83, "90", None, "元/m²", "围墙 石围墙 抹面"),
+    (86, "600", None, "元/棵", None),  # its unit printed on line 92, after a table
+    (89, "1800", None, "元/亩", "药材 一年生"),
+    (90, "4200", None, "元/亩", "药材 多年生"),
+    (93, "20", None, "元/株", "幼苗"),
+    (95, "800", "1500", "元/座", "土坟"),
+    (96, "2000", "3500", "元/座", "砖石坟"),
+    (97, "600", None, "元/座", None),  # 每座给予 | 600 元/座奖励: the amount printed on the next line
+    (100, "200", "400", "元/m²", "按主体建筑面积给予奖励"),
+    (101, "150", None, "元/m²", "按主体建筑面积给予奖励"),
+]
+
+
+def invented_rates():
+    return all_of(sample(LAND), "rates")
+
+
+def test_every_rate_of_an_invented_scheme_is_read_with_its_line():
+    found = [
+        (rate.span.start, str(rate.amount), str(rate.amount_max) if rate.amount_max else None, rate.unit)
+        for rate in invented_rates()
+    ]
+    assert found == [item[:4] for item in INVENTED]
+    items = {(line, amount): item for line, amount, _, _, item in INVENTED if item}
+    assert {
+        (r.span.start, str(r.amount)): r.item for r in invented_rates() if (r.span.start, str(r.amount)) in items
+    } == (items)
+
+
+def test_only_the_scheme_of_an_invented_issue_proposes_rates():
+    assert {rate.document.key for rate in invented_rates()} == {"梅政发〔2023〕14号"}
+
+
+def test_prose_rates_of_an_invented_scheme_keep_their_condition_and_ranges_their_top():
+    first, second = [rate for rate in invented_rates() if rate.span.start in (100, 101)]
+    assert (first.amount, first.amount_max, first.unit) == (Decimal("200"), Decimal("400"), "元/m²")
+    assert first.condition == "在本方案发布之日起15日内签订补偿协议并搬迁腾空的"
+    assert second.condition == "在本方案发布之日起30日内签订补偿协议并搬迁腾空的" and second.amount_max is None
+
+
+def test_an_amount_whose_unit_or_amount_went_to_a_later_line_is_read_whole_in_an_invented_scheme():
+    rates = invented_rates()
+    assert any(rate.amount == Decimal("600") and rate.unit == "元/棵" for rate in rates)
+    assert any(rate.amount == Decimal("600") and rate.unit == "元/座" for rate in rates)
+    assert not any(rate.span.start in (92, 98) for rate in rates)  # the moved pieces are not read twice

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 import gazette.extraction
+from gazette.parsing.result import Span
 from tests.gazette.expected.rosters import ROSTERS
-from tests.gazette.extracted import SHARED_FILES, all_of, sample, shared
+from tests.gazette.extracted import SAMPLES, SHARED_FILES, all_of, sample, shared
 from tests.shared import gazette_text
 
 EXTRACTION = Path(gazette.extraction.__file__).resolve().parent
@@ -134,3 +135,95 @@ def test_the_extraction_names_no_county_and_imports_no_django_nor_ledger_apps():
         }
         for name in filter(None, imported):
             assert not name.startswith(("django", "projects", "land", "compensation")), (path.name, name)
+
+
+# --- The same behaviours on invented samples, which always run -----------------------------------------------------
+
+PEOPLE = "extract-rosters-and-portfolios.txt"
+
+
+def rosters_of(name, document):
+    return [roster for roster in all_of(sample(name), "rosters") if roster.document.key == document]
+
+
+def test_an_invented_group_is_read_with_every_member_placeholder_office_and_rule():
+    (roster,) = rosters_of(PEOPLE, "桐政办函〔2023〕8号")
+    assert as_expected(roster) == {
+        "document": "桐政办函〔2023〕8号",
+        "group": "桐溪县煤层气产业发展领导小组",
+        "kind": "领导小组",
+        "members": [
+            ("组长", "韩立新", "县委副书记、县人民政府县长"),
+            ("副组长", "贾东", "县委常委、县人民政府副县长"),
+            ("副组长", "邱明辉", "县人民政府副县长"),
+            ("成员", "苗志刚", "县发展和改革局局长"),
+            ("成员", "马蕾", "县自然资源局局长"),
+            ("成员", "侯建业", "县能源局局长"),
+            ("成员", "钟雪", "县人民检察院主持日常工作的副检察长"),
+            ("成员", "廖文斌", "青山煤层气公司桐溪项目部经理"),
+        ],
+        "placeholders": ["各乡（镇）乡（镇）长"],
+        "office_host": "县能源局",
+        "office_head": "侯建业",
+    }
+    assert roster.member_change_rule == "领导小组成员如有变动，由接任者自行替补，不再另行发文。"
+
+
+def test_duty_paragraphs_printed_between_member_lines_of_an_invented_roster_do_not_end_it():
+    (roster,) = rosters_of(PEOPLE, "桐政办函〔2023〕8号")
+    names = [member.name for member in roster.members]
+    assert names[2] == "邱明辉"  # after （二）研究制定…
+    assert names[-3:] == ["侯建业", "钟雪", "廖文斌"]  # after （三）督促…
+    assert roster.span == Span(38, 51)
+
+
+def test_member_spans_cover_the_lines_a_wrapped_title_is_printed_on():
+    lines = (SAMPLES / PEOPLE).read_text(encoding="utf-8").split("\n")
+    (roster,) = rosters_of(PEOPLE, "桐政办函〔2023〕8号")
+    for member in roster.members:
+        printed = "".join(lines[member.span.start - 1 : member.span.end]).replace(" ", "")
+        assert member.name in printed and printed.endswith(member.title[-3:]), member
+    wrapped = next(member for member in roster.members if member.name == "钟雪")
+    assert wrapped.span == Span(46, 48)
+
+
+def test_the_office_roster_of_an_invented_plan_joins_its_group_with_office_roles():
+    (roster,) = rosters_of(PEOPLE, "桐政办发〔2023〕21号")
+    assert as_expected(roster) == {
+        "document": "桐政办发〔2023〕21号",
+        "group": "桐溪县耕地保护监测调度工作领导小组",
+        "kind": "领导小组",
+        "members": [
+            ("组长", "韩立新", "县委副书记、县人民政府县长"),
+            ("副组长", "邱明辉", "县人民政府副县长"),
+            ("成员", "马蕾", "县自然资源局局长"),
+            ("成员", "高占军", "县农业农村局局长"),
+            ("办公室主任", "邱明辉", "县人民政府副县长（兼）"),
+            ("办公室常务副主任", "马蕾", "县自然资源局局长（兼）"),
+            ("办公室副主任", "胡晓光", "县人民政府办公室副主任"),
+            ("办公室副主任", "祁东", "县自然资源局执法大队大队长"),
+        ],
+        "placeholders": ["各乡（镇）乡（镇）长", "领导小组成员单位相关人员"],
+        "office_host": "县自然资源局",
+        "office_head": "邱明辉",
+    }
+    assert roster.member_change_rule == "领导小组成员单位可根据工作情况进行调整，报领导小组同意后执行。"
+    assert roster.span == Span(67, 82)
+
+
+def test_letter_spaced_and_padded_labels_and_names_give_each_member_the_last_role():
+    (roster,) = rosters_of("full-issue.txt", "柳政办发〔2024〕9号")
+    assert (roster.group, roster.kind) == ("柳河县防汛抗旱指挥部", "指挥部")
+    assert [(m.role, m.name, m.title) for m in roster.members] == [
+        ("指挥长", "郑国华", "县委副书记、县人民政府县长"),
+        ("副指挥长", "林志远", "县人民政府副县长"),
+        ("成员", "吴晓峰", "县水利局局长"),
+        ("成员", "何平", "县应急管理局局长"),
+        ("成员", "宋建民", "县现代农业发展服务中心主任"),
+    ]
+    assert roster.placeholders == ["各乡镇乡镇长"]
+    assert (roster.office_host, roster.office_head) == ("县水利局", "吴晓峰")
+
+
+def test_documents_without_a_roster_propose_none():
+    assert rosters_of(PEOPLE, "桐政发〔2023〕9号") == []

@@ -1,7 +1,7 @@
 """Tasks read from task tables and from prose items ending in a responsibility bracket."""
 
-from gazette.extraction.tasks import LEAD, RESPONSIBLE, SUPPORTING, responsibility
-from projects.proposals import task_due, task_milestones
+from gazette.extraction.task_items import IMPLEMENTING, LEAD, RESPONSIBLE, SUPPORTING, responsibility
+from intake.drafts import task_due, task_milestones
 from tests.gazette.extracted import all_of, sample, shared
 
 
@@ -74,3 +74,43 @@ def test_table_rows_naming_no_task_propose_nothing():
     tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政发〔2021〕12号"]
     assert tasks and all(task.title.strip() for task in tasks)
     assert "绿色谷子基地" in [task.title for task in tasks]
+
+
+# --- The same behaviours on an invented sample, which always runs ---------------------------------------------------
+
+PLANS = "extract-plans.txt"
+
+
+def tasks_of(document):
+    return [task for task in all_of(sample(PLANS), "tasks") if task.document.key == document]
+
+
+def test_an_invented_rectification_list_gives_each_township_and_problem_type_its_own_task_and_deadline():
+    tasks = tasks_of("云政办发〔2024〕18号")
+    assert [(t.title, t.person, t.quantity, t.deadline_text) for t in tasks] == [
+        ("白沙乡非粮化", "陈明", "120.5亩", "“非粮化”问题2025年6月30日前完成整改"),
+        ("白沙乡非农化", "陈明", "3.6亩", "“非农化”问题2024年12月30日前完成整改"),  # merged from the row above
+        ("红岩乡非粮化", None, "40亩", None),  # a township of its own: nothing merged from 白沙乡
+        ("石门镇非粮化", "吴昊", "15.2亩", "2025年3月31日前"),  # after the header printed again
+        ("石门镇非农化", "吴昊", "15.2亩", "2025年3月31日前"),
+    ]
+    assert [task_due(task).isoformat() for task in tasks[:2]] == ["2025-06-30", "2024-12-30"]
+    assert units(tasks[0]) == [("白沙乡", IMPLEMENTING)]
+    assert [(task.span.start, task.span.end) for task in tasks] == [(50, 50), (51, 51), (53, 53), (56, 56), (56, 56)]
+    assert not any("合计" in task.title for task in tasks)
+
+
+def test_a_bracket_printed_after_a_page_break_closes_the_item_before_it_in_an_invented_plan():
+    water = next(task for task in tasks_of("云政办发〔2024〕15号") if "保障河流水质稳定" in task.title)
+    assert water.title == "开展河道清淤疏浚，保障河流水质稳定"
+    assert units(water) == [("县水利局", RESPONSIBLE)]
+    assert (water.span.start, water.span.end) == (31, 33)
+
+
+def test_table_rows_of_an_invented_project_table_naming_no_project_propose_nothing():
+    """云政发〔2024〕7号's project table has a sub-header row (乡镇 | 村数), the table's total (1400) and sections'
+    subtotals (一、产业发展 … 800): rows with no project name."""
+    tasks = tasks_of("云政发〔2024〕7号")
+    assert tasks[0].title == "高粱种植基地" and units(tasks[0]) == [("县农业农村局", IMPLEMENTING)]
+    assert all(task.title.strip() for task in tasks)
+    assert [task.title for task in tasks][-1] == "村道硬化"

@@ -1,7 +1,6 @@
 """Importing gazette files: idempotent, updates by number, bad input refused in Chinese with nothing written."""
 
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -9,9 +8,8 @@ from django.core.management import call_command
 from gazette import services
 from gazette.models import Document, Issue
 from gazette.parsing import GazetteParseError
-from tests.shared import gazette_text
-
-SAMPLE = Path(services.__file__).resolve().parent / "samples" / "sample-gazette.txt"
+from tests.gazette.extracted import SAMPLES
+from tests.shared import SAMPLE, gazette_text
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +130,16 @@ def test_command_prints_a_list_for_several_files(capsys, tmp_path):
     call_command("import_gazette", str(SAMPLE), str(copy), "--json")
     reports = json.loads(capsys.readouterr().out)
     assert [report["outcome"] for report in reports] == ["created", "unchanged"]
+
+
+def test_an_invented_full_issue_imports_and_reimports_unchanged():
+    data = (SAMPLES / "full-issue.txt").read_bytes()
+    first = services.import_gazette(data, name="full-issue.txt")
+    assert first.outcome == "created"
+    assert first.issue.documents.filter(parent__isnull=True).count() == len(first.report["documents"]) == 11
+    count = Document.objects.count()
+    assert services.import_gazette(data, name="full-issue.txt").outcome == "unchanged"
+    assert Document.objects.count() == count
 
 
 def test_the_shared_gazettes_import_and_reimport_unchanged():

@@ -1,14 +1,12 @@
 """The parser on invented gazettes of other counties and layouts (tests/gazette/samples/) and on the demo sample."""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from gazette.parsing import GazetteParseError, as_json, decode_gazette_bytes, parse_gazette
-
-SAMPLES = Path(__file__).resolve().parent / "samples"
-DEMO = Path(__file__).resolve().parents[2] / "gazette" / "samples" / "sample-gazette.txt"
+from tests.gazette.extracted import SAMPLES
+from tests.shared import SAMPLE as DEMO
 
 
 def parse(name):

@@ -1,4 +1,5 @@
-"""The parser on the three real issues of 兴县人民政府公报 in ../shared/gazettes/ (skipped where they are absent).
+"""The parser on the three real issues of 兴县人民政府公报 in ../shared/gazettes/ (skipped where they are absent;
+test_parser_full_issue.py checks the same layouts on an invented issue that is part of the repository).
 
 The expected documents were established by reading each file: every number line, heading and signature block.
 Tuples are (number, normalised title, 文种, signed date, public).

@@ -4,7 +4,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gazette.models import Document, ImportJob
-from tests.gazette.test_import import SAMPLE
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +22,12 @@ def upload(client, content, name="sample.txt", **fields):
     return client.post("/gazette/imports/new/", {"files": [SimpleUploadedFile(name, content, "text/plain")], **fields})
 
 
-def test_data_manager_uploads_and_sees_the_review(login, data_manager, eager, django_capture_on_commit_callbacks):
+def test_data_manager_uploads_and_sees_the_review(
+    login, data_manager, eager, django_capture_on_commit_callbacks, demo_sample
+):
     client = login(data_manager)
     with django_capture_on_commit_callbacks(execute=True):
-        response = upload(client, SAMPLE.read_bytes())
+        response = upload(client, demo_sample.read_bytes())
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
     job.refresh_from_db()
@@ -54,27 +55,29 @@ def test_an_empty_file_is_refused_by_the_form(login, data_manager):
 
 
 @pytest.mark.parametrize("role_fixture", ["supervisor", "finance_staff"])
-def test_only_data_managers_may_import(request, login, role_fixture):
+def test_only_data_managers_may_import(request, login, role_fixture, demo_sample):
     client = login(request.getfixturevalue(role_fixture))
     assert client.get("/gazette/imports/new/").status_code == 403
-    assert upload(client, SAMPLE.read_bytes()).status_code == 403
+    assert upload(client, demo_sample.read_bytes()).status_code == 403
 
 
 def test_someone_elses_import_is_not_found(
-    login, data_manager, finance_staff, eager, django_capture_on_commit_callbacks
+    login, data_manager, finance_staff, eager, django_capture_on_commit_callbacks, demo_sample
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        upload(login(data_manager), SAMPLE.read_bytes())
+        upload(login(data_manager), demo_sample.read_bytes())
     job = ImportJob.objects.get()
     client = login(finance_staff)
     assert client.get(job.get_absolute_url()).status_code == 404
     assert client.get(f"/gazette/imports/{job.pk}/status/").status_code == 404
 
 
-def test_documents_are_found_by_words_in_title_or_body(login, data_manager, eager, django_capture_on_commit_callbacks):
+def test_documents_are_found_by_words_in_title_or_body(
+    login, data_manager, eager, django_capture_on_commit_callbacks, demo_sample
+):
     client = login(data_manager)
     with django_capture_on_commit_callbacks(execute=True):
-        upload(client, SAMPLE.read_bytes())
+        upload(client, demo_sample.read_bytes())
     document = Document.objects.filter(parent__isnull=True).exclude(blocks=[]).order_by("order").last()
     word = document.blocks[0]["text"][2:8]
     rows = client.get("/gazette/documents/", {"q": word}).context["table"].rows
