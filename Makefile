@@ -4,15 +4,24 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: run test install migrate demo worker messages clean
+.PHONY: run test install install-dev migrate demo worker messages clean
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
+
+# The site and the worker need requirements.txt; the tests and lint add requirements-dev.txt.
+$(VENV)/.installed: requirements.txt $(VENV)/bin/python
 	$(VENV)/bin/pip install --quiet -r requirements.txt
 	touch $@
 
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@
+
 install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -30,14 +39,14 @@ run: demo
 	echo "县政台账: http://$(ADDR)/"; \
 	$(PY) manage.py runserver $(ADDR)
 
-test: install
+test: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
 # Needs GNU gettext; the compiled .mo files are committed so nobody else does.
-messages: install
+messages: install-dev
 	$(PY) manage.py makemessages --locale zh_Hans --locale en --ignore '.venv/*' --ignore 'var/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 

@@ -911,10 +911,6 @@ def calculate(scheme, facts, option=None):
     return CompiledScheme(scheme).statement(facts, option)
 
 
-def compare_options(scheme, facts):
-    return CompiledScheme(scheme).compare(facts)
-
-
 class _Computation:
     __slots__ = ("compiled", "scheme", "facts", "option", "warnings", "plan")
 
@@ -1117,8 +1113,3 @@ def _pool(rule):
     if rule.basis == BASEMENT_AREA:
         return BASEMENT_POOL
     return FLAT_POOL
-
-
-def with_option(facts, option):
-    """The same household under another option."""
-    return replace(facts, option=option)

@@ -167,14 +167,6 @@ def parse_row(values):
     return ParsedRow(particulars=particulars, facts=facts, structures=structures, problems=problems)
 
 
-def choice_text(column, value):
-    """The sheet's word for a fact's value (the first listed), for the preview."""
-    for text, choice in CHOICE_FACTS[column][1].items():
-        if choice == value:
-            return text
-    return value
-
-
 def _decimal(text, column, problems):
     if not text:
         return None

@@ -22,7 +22,7 @@ _QUANTITY = re.compile(r"^\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>\S{1,20})\s*$"
 
 def can_review(user):
     """Data managers who see every unit: accepting a proposal writes into any unit's records."""
-    return access.is_data_manager(user) and access.scope_of(user).everything
+    return access.is_data_manager(user) and access.sees_everything(user)
 
 
 def _require_reviewer(user):

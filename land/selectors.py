@@ -31,15 +31,6 @@ from .models import (
 PIPELINE_STATUSES = [Parcel.Status.APPROVED, Parcel.Status.ANNOUNCED]
 
 
-# Parcels whose scheme is approved but not yet dealt: the pipeline beside what is supplied.
-PIPELINE_STATUSES = [Parcel.Status.APPROVED, Parcel.Status.ANNOUNCED]
-
-
-def _in_scope(scope):
-    ids = scope.organisation_ids
-    return Q(county_id__in=ids) | Q(responsible_unit_id__in=ids)
-
-
 # Parcels
 
 

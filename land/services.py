@@ -263,11 +263,3 @@ def advance_parcel(parcel, *, status, on, deal_price=None, recipient=None, recip
     parcel.full_clean()
     parcel.save()
     return parcel
-
-
-@transaction.atomic
-def set_contamination_risk(parcel, flagged):
-    """Data managers mark a parcel that is on a soil-contamination risk list."""
-    parcel.contamination_risk = bool(flagged)
-    parcel.save()
-    return parcel

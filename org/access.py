@@ -81,6 +81,10 @@ def descendant_ids(ids):
     return found
 
 
+def sees_everything(user):
+    return scope_of(user).everything
+
+
 def allows(user, organisation_id):
     return scope_of(user).allows(organisation_id)
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import template
 
-from compensation.models import HEADING_LABELS, OPTION_LABELS
+from compensation.models import OPTION_LABELS
 
 register = template.Library()
 
@@ -28,11 +28,6 @@ def number(value):
         return value  # a label or a tick, shown as it is
     value = Decimal(value).normalize()
     return f"{value:f}" if value == value.to_integral_value() or value.as_tuple().exponent >= -6 else f"≈{value:.4f}"
-
-
-@register.filter
-def heading_label(heading):
-    return HEADING_LABELS.get(heading, heading)
 
 
 @register.filter
