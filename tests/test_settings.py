@@ -47,3 +47,27 @@ def test_demo_accounts_are_refused_in_production_mode():
 
 def test_defaults_are_chinese_time_and_language(settings):
     assert (settings.TIME_ZONE, settings.LANGUAGE_CODE) == ("Asia/Shanghai", "zh-hans")
+
+
+SERVE_PAGES = """
+import re
+from django.test import Client
+client = Client(HTTP_HOST="ledger.example.gov.cn")
+page = client.get("/login/", secure=True)
+assert page.status_code == 200, page.status_code
+css = re.search(r'href="(/static/css/ledger\\.[0-9a-f]{12}\\.css)"', page.content.decode()).group(1)
+served = client.get(css, secure=True)
+assert served.status_code == 200 and b"".join(served.streaming_content), css
+print("served", css)
+"""
+
+
+def test_production_mode_collects_static_files_and_serves_pages_with_them(tmp_path):
+    """Production stores static files under hashed names in a manifest and WhiteNoise serves them: a vendored file
+    pointing at a missing one (a source map) made collectstatic fail and every page answer 500."""
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static")}
+    collected = manage("collectstatic", "--noinput", env=env)
+    assert collected.returncode == 0, collected.stderr
+    served = manage("shell", "-c", SERVE_PAGES, env=env)
+    assert served.returncode == 0, served.stderr
+    assert "served /static/css/ledger." in served.stdout
