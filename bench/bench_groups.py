@@ -23,7 +23,7 @@ def build(groups, members):
     from groups.models import LeadingGroup, Membership, Role
     from org import roles
     from org.models import Organisation, Person
-    from tests.projects.factories import UserFactory
+    from tests.org.factories import UserFactory
 
     county = Organisation.objects.create(name="基准县人民政府", short_name="基准县", kind="county")
     units = Organisation.objects.bulk_create(

@@ -55,7 +55,7 @@ def main():
         from demo.generator import generate_tasks
         from org import roles
         from projects.models import Task
-        from tests.projects.factories import UserFactory
+        from tests.org.factories import UserFactory
 
         start = time.perf_counter()
         units = generate_tasks(options.tasks)

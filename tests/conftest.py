@@ -1,7 +1,7 @@
 import pytest
 
 from org import roles
-from tests.projects.factories import OrganisationFactory, UserFactory
+from tests.org.factories import OrganisationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -61,8 +61,3 @@ def celery_eager():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
-
-
-def response_bytes(response):
-    """The body of a response, streamed or not."""
-    return b"".join(response.streaming_content) if response.streaming else response.content

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from common import exports as views
-from tests.conftest import response_bytes
+from tests.helpers import response_bytes
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db

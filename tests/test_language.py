@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.conf import settings
 
-from tests.projects.factories import LeadingGroupFactory
+from tests.groups.factories import LeadingGroupFactory
 
 
 @pytest.mark.django_db

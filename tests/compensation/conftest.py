@@ -7,7 +7,7 @@ from demo import compensation as demo
 @pytest.fixture
 def real_schemes(county):
     """The three real schemes, loaded as the demo loads them (without gazette documents)."""
-    from tests.projects.factories import AliasFactory, OrganisationFactory
+    from tests.org.factories import AliasFactory, OrganisationFactory
 
     units = (("蔚汾镇", "蔚汾镇人民政府"), ("固贤乡", "固贤乡人民政府"), ("兴县住房和城乡建设管理局", "县住建局"))
     for name, alias in units:

@@ -10,8 +10,8 @@ from django.urls import reverse
 from compensation import services
 from org import roles
 from tests.compensation.factories import HouseholdFactory, ProjectFactory, RuleFactory, VersionFactory
-from tests.conftest import response_bytes
-from tests.projects.factories import OrganisationFactory, UserFactory
+from tests.helpers import response_bytes
+from tests.org.factories import OrganisationFactory, UserFactory
 
 NAME, ID_NUMBER, PHONE = "王小明", "141130198001011234", "13903581234"
 PERSONAL = (NAME, ID_NUMBER, PHONE)

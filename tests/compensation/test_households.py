@@ -8,9 +8,8 @@ from django.core.exceptions import ValidationError
 
 from compensation import calculator, services
 from compensation.models import Household, Rule, SchemeVersion
+from tests.compensation.examples import EXCHANGE_QUERY
 from tests.compensation.factories import HouseholdFactory, RuleFactory, VersionFactory
-
-from .test_pages import EXCHANGE_QUERY
 
 DAY = datetime.date(2024, 3, 1)
 

@@ -9,7 +9,7 @@ from compensation.models import SchemeDeadline
 from projects.models import Assignment, Task
 from projects.reminders.selectors import reminder_plan
 from tests.compensation.factories import HouseholdFactory, ProjectFactory, RuleFactory, VersionFactory
-from tests.projects.factories import OrganisationFactory, PersonFactory
+from tests.org.factories import OrganisationFactory, PersonFactory
 
 MONDAY = datetime.date(2024, 3, 4)  # a working day
 

@@ -5,23 +5,9 @@ import io
 import openpyxl
 import pytest
 
-SANQI = "兴政发〔2021〕14号"
+from tests.compensation.examples import EXCHANGE_QUERY
 
-# Example 5 of the worked examples (tests/compensation/test_worked_examples.py), entered as a user would.
-EXCHANGE_QUERY = {
-    "option": "exchange",
-    "storey_1_area": "100",
-    "storey_2_area": "80",
-    "land_ownership": "collective",
-    "use": "residential",
-    "title_status": "legal",
-    "appraised_attachments": "10000",
-    "wished_area": "250",
-    "agreed_transition_months": "24",
-    "signing_day": "10",
-    "group_households": "6",
-    "group_days": "8",
-}
+SANQI = "兴政发〔2021〕14号"
 
 
 def test_scheme_list_shows_the_three_real_schemes(login, data_manager, real_schemes):

@@ -8,40 +8,15 @@ from django.core.exceptions import ValidationError
 from compensation import calculator, rate_units, services
 from compensation.models import Rule, SchemeVersion
 from intake.models import Proposal
+from tests.compensation.examples import SOURCE, rate
 from tests.compensation.factories import VersionFactory
 from tests.gazette.factories import DocumentFactory, IssueFactory
-
-# Invented for the tests, laid out as a scheme prints its clauses.
-SOURCE = "\n".join(
-    [
-        "兴县某项目房屋征收补偿方案",
-        "六、土地补偿",
-        "（一）集体土地",
-        "征收集体土地的，每亩补偿1.6万元。",
-        "七、搬迁补助",
-        "选择货币补偿的，按每平方米30元支付搬迁补助费。",
-    ]
-)
 
 
 @pytest.fixture
 def document(db):
     issue = IssueFactory(source_text=SOURCE)
     return DocumentFactory(issue=issue, title="兴县某项目房屋征收补偿方案", start_line=1, end_line=6)
-
-
-def rate(document, *, line, kind=Proposal.Kind.RATE, **payload):
-    values = {"item": "搬迁补助费", "amount": "30", "amount_max": None, "unit": "元/平米", "condition": None}
-    values.update(payload, raw=SOURCE.split("\n")[line - 1])
-    return Proposal.objects.create(
-        document=document,
-        kind=kind,
-        key=f"{kind}-{line}-{values['item']}",
-        label=f"{values['item']} {values['amount']}{values['unit']}",
-        payload=values,
-        span_start=line,
-        span_end=line,
-    )
 
 
 @pytest.fixture
@@ -73,7 +48,7 @@ def test_a_printed_unit_gives_the_calculators_kind_basis_and_unit(printed, kind,
     assert (read.kind, read.basis, read.unit) == (kind, basis, unit)
 
 
-def test_wan_yuan_is_converted_to_yuan_exactly():
+def test_ten_thousand_yuan_is_converted_to_yuan_exactly():
     read = rate_units.read_unit("万元/亩")
     assert rate_units.in_yuan("1.6", read.factor) == Decimal("16000")
     assert str(rate_units.in_yuan("1.6", read.factor)) == "16000"

@@ -129,7 +129,7 @@ def test_demo_links_versions_and_rules_to_the_imported_gazettes():
 def test_unit_staff_see_the_schemes_of_projects_their_unit_runs(real_schemes, county, login):
     from org import roles
     from org.models import Organisation
-    from tests.projects.factories import UserFactory
+    from tests.org.factories import UserFactory
 
     housing = Organisation.objects.get(name="兴县住房和城乡建设管理局")
     staff = UserFactory(role=roles.UNIT_STAFF, units=[housing])

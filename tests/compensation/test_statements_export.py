@@ -10,7 +10,7 @@ import pytest
 from compensation import calculator, services
 from compensation.models import HEADING_LABELS, OPTION_LABELS
 from tests.compensation.factories import HouseholdFactory, cash_or_exchange_version
-from tests.conftest import response_bytes
+from tests.helpers import response_bytes
 
 DAY = datetime.date(2024, 3, 1)
 

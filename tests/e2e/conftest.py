@@ -7,7 +7,7 @@ import pytest
 
 from demo import compensation as compensation_demo
 from org import roles
-from tests.projects.factories import AliasFactory, OrganisationFactory, UserFactory
+from tests.org.factories import AliasFactory, OrganisationFactory, UserFactory
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -68,12 +68,3 @@ def shoot(page, request):
         page.screenshot(path=ARTIFACTS / f"{request.node.name}-{name}.png", full_page=True)
 
     return take
-
-
-def log_in(page, username, password="secret-pass-123"):
-    """Fill the login form: the current page if it is the login page (keeping ?next=), else /login/."""
-    if "/login/" not in page.url:
-        page.goto("/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("form button[type=submit]")

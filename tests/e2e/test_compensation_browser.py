@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from compensation.models import SchemeVersion
-from tests.e2e.conftest import log_in
+from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,8 +6,9 @@ import io
 import pytest
 
 from groups.models import Role
-from tests.e2e.conftest import log_in
-from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
+from tests.e2e.helpers import log_in
+from tests.groups.factories import LeadingGroupFactory, MembershipFactory
+from tests.org.factories import PersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,7 +7,7 @@ import pytest
 from compensation import selectors
 from compensation.models import Household, Rule, SchemeVersion
 from tests.compensation.factories import HouseholdFactory
-from tests.e2e.conftest import log_in
+from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,8 +3,8 @@
 import pytest
 
 from gazette.models import Document
-from tests.e2e.conftest import log_in
-from tests.gazette.test_import import SAMPLE
+from tests.e2e.helpers import log_in
+from tests.shared import SAMPLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

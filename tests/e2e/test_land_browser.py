@@ -8,9 +8,9 @@ import pytest
 from demo import land as land_demo
 from demo import xingxian as demo
 from land.models import LandSupplyPlan, Parcel
-from tests.e2e.conftest import log_in
+from tests.e2e.helpers import log_in
 from tests.gazette.factories import DocumentFactory, GazetteFactory, IssueFactory
-from tests.projects.factories import OrganisationFactory
+from tests.org.factories import OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +31,7 @@ def chart_series(page):
     )
 
 
-def test_create_plan_add_parcel_from_pifu_and_see_the_chart_change(page, shoot, data_manager):
+def test_create_plan_add_parcel_from_an_approval_and_see_the_chart_change(page, shoot, data_manager):
     county = OrganisationFactory(name="和阳县人民政府", short_name="和阳县", kind="county")
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     issue = IssueFactory(gazette=GazetteFactory(county="和阳县", name="和阳县人民政府公报"), year=2024, number=1)

@@ -7,8 +7,8 @@ import pytest
 from gazette import services as gazette_services
 from intake.models import Proposal
 from org.models import LeaderPortfolio
-from tests.e2e.conftest import log_in
-from tests.projects.factories import OrganisationFactory
+from tests.e2e.helpers import log_in
+from tests.org.factories import OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

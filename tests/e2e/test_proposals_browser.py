@@ -4,9 +4,8 @@ import pytest
 
 from groups.models import LeadingGroup
 from intake.models import Proposal
-from tests.e2e.conftest import log_in
-from tests.gazette.test_import import SAMPLE
-from tests.shared import without_spaces
+from tests.e2e.helpers import log_in
+from tests.shared import SAMPLE, without_spaces
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,9 +4,9 @@ import pytest
 
 from compensation.models import Rule, SchemeVersion
 from intake.models import Proposal
+from tests.compensation.examples import SOURCE, rate
 from tests.compensation.factories import VersionFactory
-from tests.compensation.test_rate_proposals import SOURCE, rate
-from tests.e2e.conftest import log_in
+from tests.e2e.helpers import log_in
 from tests.gazette.factories import DocumentFactory, IssueFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -9,8 +9,8 @@ from django.core import mail
 from projects.models import ReminderDigest, ReminderMute, SendStatus
 from projects.reminders import selectors as reminder_selectors
 from projects.reminders import services as reminder_services
-from tests.e2e.conftest import log_in
-from tests.projects.factories import PersonFactory
+from tests.e2e.helpers import log_in
+from tests.org.factories import PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

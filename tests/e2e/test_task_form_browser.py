@@ -3,7 +3,7 @@
 import pytest
 
 from projects.models import Task
-from tests.e2e.conftest import log_in
+from tests.e2e.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from projects.models import Assignment, Task
-from tests.e2e.conftest import log_in
+from tests.e2e.helpers import log_in
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,7 @@ import factory
 
 from land import units
 from land.models import LandSupplyPlan, LandUse, Parcel, PlanAllocation, SupplyMethod
-from tests.projects.factories import OrganisationFactory
+from tests.org.factories import OrganisationFactory
 
 
 class CountyFactory(OrganisationFactory):

@@ -33,7 +33,7 @@ def test_the_demo_enters_every_approved_parcel_and_one_demo_plan(loaded):
     assert Parcel.objects.get(number="2023-07").recipient.name == "兴县卫生健康和体育局"
 
 
-def test_with_the_shared_gazettes_each_parcel_links_its_pifu(loaded):
+def test_with_the_shared_gazettes_each_parcel_links_its_approval(loaded):
     if not settings.SHARED_GAZETTES_DIR.is_dir():
         pytest.skip(f"{settings.SHARED_GAZETTES_DIR} is not here; the demo then creates the parcels unlinked")
     for entry in demo.PARCELS:

@@ -10,10 +10,10 @@ import pytest
 
 from land import services, units
 from land.models import LandSupplyPlan, LandUse, Parcel, SupplyMethod
-from tests.conftest import response_bytes
 from tests.gazette.factories import DocumentFactory
+from tests.helpers import response_bytes
 from tests.land.factories import ParcelFactory
-from tests.projects.factories import OrganisationFactory
+from tests.org.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +124,7 @@ def approval_document():
     )
 
 
-def test_a_data_manager_creates_a_parcel_prefilled_from_a_pifu(county, login, data_manager):
+def test_a_data_manager_creates_a_parcel_prefilled_from_an_approval(county, login, data_manager):
     document = approval_document()
     client = login(data_manager)
     listing = client.get("/land/approvals/").content.decode()

@@ -152,7 +152,7 @@ def test_the_prefill_names_no_county_and_imports_no_django():
 
 
 @pytest.mark.django_db
-def test_imported_pifu_become_proposals_with_the_county_organisations(shared, data_manager):
+def test_imported_approvals_become_proposals_with_the_county_organisations(shared, data_manager):
     """Through the database: the imported documents' stored paragraphs, the candidate list and the resolved names."""
     projects_demo.load_demo()
     rows = {

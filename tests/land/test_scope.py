@@ -10,7 +10,7 @@ from land.admin import ParcelAdmin
 from land.models import Parcel
 from org import roles
 from tests.land.factories import ParcelFactory, PlanFactory
-from tests.projects.factories import OrganisationFactory, UserFactory
+from tests.org.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -33,7 +33,7 @@ def test_a_figure_entered_in_mu_shows_back_unchanged():
         assert units.shown(stored, units.MU) == Decimal(written).quantize(Decimal("0.0001"))
 
 
-def test_halves_round_up_as_sishewuru():
+def test_halves_round_away_from_zero():
     assert units.rounded(Fraction(5, 100000), 4) == Decimal("0.0001")
     assert units.rounded(Fraction(-5, 100000), 4) == Decimal("-0.0001")
 

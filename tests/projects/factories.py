@@ -1,86 +1,9 @@
 import datetime
 
 import factory
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from groups.models import LeadingGroup, Membership, Role
-from org import roles
-from org.models import Organisation, OrganisationAlias, Person, Post, UnitAccess
 from projects.models import Assignment, Task
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"兴县第{n}局")
-    kind = Organisation.Kind.DEPARTMENT
-
-
-class AliasFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = OrganisationAlias
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    alias = factory.Sequence(lambda n: f"别名{n}")
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"张{n}")
-
-
-class PostFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Post
-
-    person = factory.SubFactory(PersonFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
-    title = "局长"
-
-
-class LeadingGroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = LeadingGroup
-
-    name = factory.Sequence(lambda n: f"兴县第{n}项工作领导小组")
-    kind = LeadingGroup.Kind.LEADING_GROUP
-    office_host = factory.SubFactory(OrganisationFactory)
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
-    group = factory.SubFactory(LeadingGroupFactory)
-    role = Role.MEMBER
-    person = factory.SubFactory(PersonFactory)
-    title = "局长"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.django.Password("secret-pass-123")
-
-    @factory.post_generation
-    def role(user, create, extracted, **kwargs):
-        if extracted:
-            user.groups.add(Group.objects.get(name=extracted))
-            if extracted == roles.DATA_MANAGER:
-                user.is_staff = True
-                user.save(update_fields=["is_staff"])
-
-    @factory.post_generation
-    def units(user, create, extracted, **kwargs):
-        for organisation in extracted or ():
-            UnitAccess.objects.create(user=user, organisation=organisation)
+from tests.org.factories import OrganisationFactory
 
 
 class TaskFactory(factory.django.DjangoModelFactory):

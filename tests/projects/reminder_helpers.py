@@ -3,7 +3,8 @@
 import datetime
 
 from projects.models import Assignment
-from tests.projects.factories import AssignmentFactory, OrganisationFactory, PersonFactory, TaskFactory
+from tests.org.factories import OrganisationFactory, PersonFactory
+from tests.projects.factories import AssignmentFactory, TaskFactory
 
 # A Monday, a working day; 9 October 2025 is the first working day after the National Day holiday.
 TODAY = datetime.date(2025, 10, 20)

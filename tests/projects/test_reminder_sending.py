@@ -12,7 +12,7 @@ from django.utils import timezone
 from projects.models import Reminder, ReminderDigest, ReminderPolicy, ReminderSweep, SendStatus
 from projects.reminders import selectors as reminder_selectors
 from projects.reminders import services as reminder_services
-from tests.projects.factories import PersonFactory
+from tests.org.factories import PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due
 
 D = datetime.date

@@ -1,7 +1,6 @@
 """A real SMTP server (aiosmtpd) that goes away and comes back: reminders wait, then go out exactly once."""
 
 import datetime
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -9,33 +8,13 @@ from django.utils import timezone
 
 from projects.models import ReminderDigest, SendStatus
 from projects.reminders import services as reminder_services
-from tests.projects.factories import PersonFactory
+from tests.org.factories import PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due
+from tests.projects.smtp import Inbox, free_port
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
 NOW = timezone.make_aware(datetime.datetime(2025, 10, 20, 8, 0))
-
-
-class Inbox:
-    """Keeps what it accepts; refuses the DATA of the first ``refuse`` messages with a temporary error."""
-
-    def __init__(self, refuse=0):
-        self.messages = []
-        self.refuse = refuse
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.refuse:
-            self.refuse -= 1
-            return "451 4.3.0 mailbox temporarily unavailable"
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

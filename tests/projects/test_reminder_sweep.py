@@ -8,7 +8,8 @@ from org import roles
 from projects.models import Reminder, ReminderDigest, ReminderMute, ReminderPolicy, SendStatus, Task, WorkdayException
 from projects.reminders import selectors as reminder_selectors
 from projects.reminders import services as reminder_services
-from tests.projects.factories import LeadingGroupFactory, OrganisationFactory, PersonFactory, UserFactory
+from tests.groups.factories import LeadingGroupFactory
+from tests.org.factories import OrganisationFactory, PersonFactory, UserFactory
 from tests.projects.reminder_helpers import TODAY, task_due
 
 D = datetime.date

@@ -17,9 +17,9 @@ from django.db import connection
 
 from projects.jobs import sweep_reminders
 from projects.models import Reminder, ReminderDigest, SendStatus
-from tests.projects.factories import PersonFactory
+from tests.org.factories import PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due
-from tests.projects.test_reminder_smtp_outage import Inbox, free_port
+from tests.projects.smtp import Inbox, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,17 +5,10 @@ import io
 import pytest
 
 from demo.generator import generate_tasks
-from projects.models import Assignment, Task
-from tests.conftest import response_bytes
+from projects.models import Task
+from tests.helpers import response_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def test_the_generator_builds_tasks_with_units_for_benchmarks():
-    generate_tasks(120, organisations=5, batch=50)
-    assert Task.objects.count() == 120
-    assert not Task.objects.filter(assignments__isnull=True).exists()
-    assert Assignment.objects.filter(role=Assignment.Role.LEAD).count() == 120
 
 
 def test_the_csv_export_streams_every_filtered_row_in_the_list_order(login, supervisor):

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from projects.models import Task
 from projects.task_sheet import COLUMNS
-from tests.projects.factories import OrganisationFactory
+from tests.org.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

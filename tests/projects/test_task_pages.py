@@ -11,7 +11,7 @@ from django.utils import timezone
 from projects import selectors as task_selectors
 from projects import services as task_services
 from projects.models import LIGHT_CHOICES, Assignment, Task
-from tests.conftest import response_bytes
+from tests.helpers import response_bytes
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db

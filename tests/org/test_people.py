@@ -5,7 +5,8 @@ import pytest
 from groups.models import Role
 from org import services as org_services
 from org.selectors import holders_of
-from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory, PostFactory
+from tests.groups.factories import LeadingGroupFactory, MembershipFactory
+from tests.org.factories import PersonFactory, PostFactory
 
 
 def test_who_holds_a_post_on_a_given_day(finance):

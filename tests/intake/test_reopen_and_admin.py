@@ -7,8 +7,8 @@ from intake import services as proposal_services
 from intake.models import Proposal
 from org import roles
 from org.models import LeaderPortfolio
-from tests.gazette.test_import import SAMPLE
-from tests.projects.factories import PersonFactory, UserFactory
+from tests.org.factories import PersonFactory, UserFactory
+from tests.shared import SAMPLE
 
 pytestmark = pytest.mark.django_db
 

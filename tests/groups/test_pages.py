@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from groups.models import LeadingGroup, Role
-from tests.conftest import response_bytes
-from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
+from tests.groups.factories import LeadingGroupFactory, MembershipFactory
+from tests.helpers import response_bytes
+from tests.org.factories import PersonFactory
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from intake.selectors import portfolio_initial
 from org import roles
 from org import services as org_services
 from org.models import LeaderPortfolio, Person
-from tests.projects.factories import OrganisationFactory, PersonFactory, UserFactory
+from tests.org.factories import OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,8 @@ import pytest
 
 from groups import services as group_services
 from groups.models import Membership, Role
-from tests.projects.factories import LeadingGroupFactory, MembershipFactory, PersonFactory
+from tests.groups.factories import LeadingGroupFactory, MembershipFactory
+from tests.org.factories import PersonFactory
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 
 from projects.models import Reminder, ReminderDigest, ReminderSweep
-from tests.projects.factories import PersonFactory
+from tests.org.factories import PersonFactory
 from tests.projects.reminder_helpers import task_due
 
 D = datetime.date

@@ -14,9 +14,9 @@ from intake import services as proposal_services
 from intake.models import Proposal
 from intake.services import KINDS
 from projects.models import Task
-from tests.gazette.test_import import SAMPLE
-from tests.projects.factories import LeadingGroupFactory, MembershipFactory, OrganisationFactory, PersonFactory
-from tests.shared import gazette_text
+from tests.groups.factories import LeadingGroupFactory, MembershipFactory
+from tests.org.factories import OrganisationFactory, PersonFactory
+from tests.shared import SAMPLE, gazette_text
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ import io
 import pytest
 import tablib
 
-from tests.conftest import response_bytes
-from tests.projects.factories import LeadingGroupFactory, MembershipFactory, OrganisationFactory
+from tests.groups.factories import LeadingGroupFactory, MembershipFactory
+from tests.helpers import response_bytes
+from tests.org.factories import OrganisationFactory
 
 
 @pytest.fixture

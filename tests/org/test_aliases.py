@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from org import services as org_services
 from org.selectors import OrganisationResolver, resolve_organisation
-from tests.projects.factories import OrganisationFactory
+from tests.org.factories import OrganisationFactory
 
 
 @pytest.fixture
