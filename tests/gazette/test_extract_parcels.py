@@ -47,7 +47,7 @@ def test_land_prefill_is_the_extractions_reading():
     assert (item.number.value, item.area.value, item.area_unit.value) == ("2024-01", Decimal("2"), "ha")
 
 
-def test_documents_other_than_pifu_propose_no_parcels():
+def test_documents_other_than_approvals_propose_no_parcels():
     extractions = shared("xingxian-2023-4.txt")
     assert all(e.parcels == [] for e in extractions if "批复" not in e.document.title)
 
@@ -130,7 +130,7 @@ def test_an_invented_parcel_points_at_the_lines_that_grant_it():
         assert parcel.prefill.area.value == parcel.area
 
 
-def test_approvals_of_no_land_and_documents_other_than_pifu_propose_no_parcels():
+def test_approvals_of_no_land_and_documents_other_than_approvals_propose_no_parcels():
     by_key = {e.document.key: e for e in sample(LAND)}
     assert by_key["梅政函〔2023〕57号"].parcels == []  # a 批复 of an inspection plan
     assert by_key["梅政发〔2023〕11号"].parcels == []  # a notice that names a parcel and a method
