@@ -26,6 +26,16 @@ def test_unit_staff_list_shows_only_own_units_groups(login, finance_staff, own_g
     assert other_group.name not in page
 
 
+def test_the_task_lists_group_filter_offers_unit_staff_only_their_groups(login, finance_staff, own_group, other_group):
+    choices = login(finance_staff).get("/tasks/").context["filter"].form.fields["group"].queryset
+    assert list(choices) == [own_group]
+
+
+def test_the_task_lists_group_filter_offers_supervisors_every_group(login, supervisor, own_group, other_group):
+    choices = login(supervisor).get("/tasks/").context["filter"].form.fields["group"].queryset
+    assert set(choices) == {own_group, other_group}
+
+
 def test_unit_staff_gets_404_for_another_units_group(login, finance_staff, other_group):
     client = login(finance_staff)
     assert client.get(f"/groups/{other_group.pk}/").status_code == 404
