@@ -48,6 +48,8 @@ def import_gazette(data, *, name, county="", year=None, number=None, dry_run=Fal
     text = read_gazette_bytes(data)
     parsed = parse_gazette(text)
     report = as_json(parsed, name)
+    # What the issue is filed under: the masthead, else what was entered (a file with no masthead names nothing).
+    report["issue"].update(_identity(parsed.meta, county, year, number))
     report["not_in_toc"] = [{"number": document.number, "title": document.title} for document in parsed.not_in_toc]
     if dry_run:
         return ImportOutcome("dry-run", report)
@@ -72,22 +74,34 @@ def _announce(issue, outcome):
 
 
 @transaction.atomic
+def _identity(meta, county, year, number):
+    """The gazette, county, year and number an issue is filed under: the county as entered (it overrides a
+    masthead naming another), the year and number as printed, each else from the other source."""
+    county = (county or "").strip() or meta.county or None
+    return {
+        "gazette": meta.gazette or (f"{county}人民政府公报" if county else None),
+        "county": county,
+        "year": meta.year or year,
+        "number": meta.number or number,
+    }
+
+
 def _write_issue(parsed, text, *, name, digest, county, year, number, progress):
     meta = parsed.meta
     warnings = list(parsed.warnings)
-    county = (county or "").strip()
-    if county and meta.county and county != meta.county:
+    entered = (county or "").strip()
+    if entered and meta.county and entered != meta.county:
         warnings.append(
             _("The masthead names %(printed)s; imported under %(entered)s as entered.")
-            % {"printed": meta.county, "entered": county}
+            % {"printed": meta.county, "entered": entered}
         )
-    county = county or meta.county or ""
+    identity = _identity(meta, county, year, number)
+    county, year, number = identity["county"], identity["year"], identity["number"]
     if not county:
         raise GazetteParseError(_("The file names no county (it has no masthead); please enter the county."))
-    year, number = meta.year or year, meta.number or number
     if not (year and number):
         raise GazetteParseError(_("The file gives no issue year and number; please enter them."))
-    gazette, _created = Gazette.objects.get_or_create(county=county, name=meta.gazette or f"{county}人民政府公报")
+    gazette, _created = Gazette.objects.get_or_create(county=county, name=identity["gazette"])
     issue = Issue.objects.filter(gazette=gazette, year=year, number=number).first()
     outcome = "updated" if issue else "created"
     issue = issue or Issue(gazette=gazette, year=year, number=number)

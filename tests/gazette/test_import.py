@@ -124,6 +124,23 @@ def test_command_prints_the_stable_json_in_utf8(capsys):
     assert "\\u" not in output and "人民政府" in output
 
 
+@pytest.mark.parametrize("dry_run", [True, False], ids=["dry-run", "written"])
+def test_the_report_names_the_county_year_and_number_entered_for_a_file_without_masthead(capsys, dry_run):
+    path = SAMPLES / "no-masthead.txt"
+    options = ["--county", "交城县", "--year", "2023", "--number", "3", "--json"] + (["--dry-run"] if dry_run else [])
+    call_command("import_gazette", str(path), *options)
+    issue = json.loads(capsys.readouterr().out)["issue"]
+    assert (issue["county"], issue["year"], issue["number"]) == ("交城县", 2023, 3)
+    assert issue["gazette"] == "交城县人民政府公报"
+    assert Issue.objects.filter(gazette__county="交城县").exists() is not dry_run
+
+
+def test_a_masthead_gives_the_county_when_none_is_entered(capsys):
+    call_command("import_gazette", str(SAMPLE), "--json", "--dry-run")
+    issue = json.loads(capsys.readouterr().out)["issue"]
+    assert issue["county"] == "示例县" and issue["year"] and issue["number"]
+
+
 def test_command_prints_a_list_for_several_files(capsys, tmp_path):
     copy = tmp_path / "copy.txt"
     copy.write_bytes(sample_bytes())
