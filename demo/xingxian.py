@@ -23,7 +23,7 @@ from intake.models import Proposal
 from org import roles
 from org import services as org_services
 from org.models import Organisation, Person
-from org.selectors import OrganisationResolver
+from org.selectors import OrganisationResolver, county_named
 from projects import services as task_services
 from projects.models import Assignment, Task
 from projects.reminders import selectors as reminder_selectors
@@ -252,7 +252,7 @@ def ensure_demo_accounts():
     for account in DEMO_ACCOUNTS:
         if users.filter(username=account.username).exists():
             continue
-        resolve = OrganisationResolver()
+        resolve = OrganisationResolver(county_named(demo_data.COUNTY["short_name"]))
         units = [resolve(unit) for unit in account.units]
         org_services.create_account(
             username=account.username,

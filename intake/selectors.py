@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from gazette.models import Issue
@@ -12,7 +13,7 @@ from groups.models import GROUP_KIND_BY_PRINTED_LABEL, ROLE_BY_PRINTED_LABEL, Le
 from org import access
 from org.models import Person
 from org.names import county_variants, normalise_name
-from org.selectors import OrganisationResolver, county_named
+from org.selectors import OrganisationResolver, county_named, county_unit_ids
 
 from .models import Proposal
 from .registry import acceptor_url
@@ -85,10 +86,22 @@ def county_of(document):
     return county_named(document.issue.gazette.county)
 
 
-def _people_by_name(names):
-    """Existing people by normalised name, only where exactly one person has that name."""
+def people_of(county):
+    """The people known in a county: holding or having held a post at one of its units, or in one of its groups'
+    rosters. Every county has a 王伟; a person is matched by name only among the people of the document's county."""
+    if county is None:
+        return Person.objects.none()
+    units = county_unit_ids(county)
+    known = (
+        Q(posts__organisation__in=units) | Q(memberships__group__county=county) | Q(memberships__organisation__in=units)
+    )
+    return Person.objects.filter(pk__in=Person.objects.filter(known).values("pk"))
+
+
+def people_by_name(names, county):
+    """People of the county by normalised name, only where exactly one of them has that name."""
     found = {}
-    for person in Person.objects.filter(name__in=names):
+    for person in people_of(county).filter(name__in=names):
         found.setdefault(person.name, []).append(person)
     return {name: people[0] for name, people in found.items() if len(people) == 1}
 
@@ -111,7 +124,7 @@ def roster_initial(proposal):
         "office_host_text": payload.get("office_host") or "",
         "office_head_text": payload.get("office_head") or "",
     }
-    people = _people_by_name({normalise_name(member["name"]) for member in payload["members"] if member["name"]})
+    people = people_by_name({normalise_name(member["name"]) for member in payload["members"] if member["name"]}, county)
     rows = []
     for member in payload["members"]:
         role = ROLE_BY_PRINTED_LABEL.get(member["role"], Role.MEMBER)
@@ -138,8 +151,10 @@ def group_to_supersede(proposal):
     or without the county's own (兴县… ↔ 县…), as notices write it either way."""
     name = normalise_name(proposal.payload.get("group", ""))
     county = county_of(proposal.document)
-    names = county_variants(name, county.short_name if county else "")
-    groups = LeadingGroup.objects.filter(status=LeadingGroup.Status.ACTIVE, name__in=names)
+    if county is None:
+        return None
+    names = county_variants(name, county.short_name or county.name)
+    groups = LeadingGroup.objects.filter(county=county, status=LeadingGroup.Status.ACTIVE, name__in=names)
     groups = groups.exclude(source_document=proposal.document)
     return groups.order_by("-established", "-pk").first()
 
@@ -223,11 +238,12 @@ def portfolio_initial(proposal):
     """The portfolio form's initial values: the leader's person when exactly one has the name, units resolved."""
     payload = proposal.payload
     name = normalise_name(payload["name"])
-    resolve = OrganisationResolver(county_of(proposal.document))
+    county = county_of(proposal.document)
+    resolve = OrganisationResolver(county)
     supervised, supervised_text = resolve_units(payload.get("supervises") or [], resolve)
     liaised, liaised_text = resolve_units(payload.get("liaises") or [], resolve)
     return {
-        "person": _people_by_name({name}).get(name),
+        "person": people_by_name({name}, county).get(name),
         "name": name,
         "post": payload.get("post") or "",
         "fields_of_work": "、".join(payload.get("fields") or []),

@@ -21,7 +21,7 @@ from gazette.parsing import parse_gazette
 from gazette.parsing.text import squeeze
 from groups.models import LeadingGroup, Membership
 from groups.services import RosterLine, save_group
-from org.models import LeaderPortfolio, Person
+from org.models import LeaderPortfolio
 from org.names import normalise_name
 from org.selectors import OrganisationResolver
 from org.services import add_post, create_person
@@ -31,7 +31,7 @@ from projects.task_sheet import split_units
 
 from .drafts import phase_dates
 from .models import Proposal
-from .selectors import county_of, resolve_units
+from .selectors import county_of, people_by_name, resolve_units
 
 # Which list of a DocumentExtraction holds each kind, and the text that names a proposal of it.
 KINDS = (
@@ -243,8 +243,8 @@ def accept_portfolio(proposal, *, data, user):
     post = (data.get("post") or "").strip()
     if not post:
         raise ValidationError(_("A portfolio needs the leader's post."))
-    person = data.get("person") or _person_named(data.get("name") or "")
     county = county_of(document)
+    person = data.get("person") or _person_named(data.get("name") or "", county)
     resolve = OrganisationResolver(county)
     supervised, supervised_text = _units(data.get("supervised"), data.get("supervised_text"), resolve)
     liaised, liaised_text = _units(data.get("liaised"), data.get("liaised_text"), resolve)
@@ -279,13 +279,14 @@ def accept_portfolio(proposal, *, data, user):
     return portfolio
 
 
-def _person_named(name):
-    """The one person of that name; a new person when none or several have it (a name alone cannot tell two apart)."""
+def _person_named(name, county):
+    """The one person of the county with that name; a new person when none or several have it (a name alone cannot
+    tell two apart)."""
     name = normalise_name(name)
     if not name:
         raise ValidationError(_("Choose a person or write the name of a new one."))
-    people = list(Person.objects.filter(name=name)[:2])
-    return people[0] if len(people) == 1 else create_person(name=name)
+    people = list(people_by_name({name}, county).values())
+    return people[0] if people else create_person(name=name)
 
 
 def _units(chosen, written, resolve):

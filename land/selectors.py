@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from common.history import change_history
 from gazette.models import Document
 from org import access
-from org.selectors import OrganisationResolver, counties, county_named
+from org.selectors import OrganisationResolver, county_named
 
 from . import plausibility, prefill, units
 from .models import (
@@ -486,10 +486,6 @@ def parcel_proposal(document, index, county):
 
 
 def county_for_document(document):
-    """The county whose gazette printed the document, else the only county there is; None leaves the choice to the
-    data manager."""
-    named = county_named(document.issue.gazette.county)
-    if named is not None:
-        return named
-    everyone = list(counties()[:2])
-    return everyone[0] if len(everyone) == 1 else None
+    """The county whose gazette printed the document; None (a county the site does not know) leaves the choice to
+    the data manager, and then no name in the document resolves."""
+    return county_named(document.issue.gazette.county)

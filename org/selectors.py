@@ -54,22 +54,36 @@ def counties():
 
 
 def county_named(name):
-    """The county organisation a gazette's county name (兴县, 兴县人民政府) names, or None."""
-    named = OrganisationResolver()(name) if name else None
-    return named if named is not None and named.kind == Organisation.Kind.COUNTY else None
+    """The county organisation a gazette's county name (兴县, 兴县人民政府) names, or None. County names are the one
+    kind of name that means something across the site."""
+    name = normalise_name(name or "")
+    if not name:
+        return None
+    matches = (
+        counties()
+        .filter(Q(name=name) | Q(short_name=name) | Q(name=f"{name}人民政府") | Q(aliases__alias=name))
+        .distinct()[:2]
+    )
+    return matches[0] if len(matches) == 1 else None
+
+
+def county_unit_ids(county):
+    """The county organisation and every unit below it."""
+    return {county.pk} | access.descendant_ids({county.pk})
 
 
 class OrganisationResolver:
-    """Maps a name as written to one organisation, or to None when unknown or ambiguous.
+    """Maps a name as written to one organisation of ``county``, or to None when unknown or ambiguous.
 
-    Loads the names once, so an importer can resolve thousands of names with one query.
-    Callers keep the written text whenever this returns None.
+    Every county has a 县住建局: a name means nothing without its county, so without one (a gazette of a county the
+    site does not know yet) nothing resolves. Loads the names once, so an importer can resolve thousands of names
+    with one query. Callers keep the written text whenever this returns None.
     """
 
-    def __init__(self, county=None):
-        organisations = Organisation.objects.all()
+    def __init__(self, county):
+        organisations = Organisation.objects.none()
         if county is not None:
-            organisations = organisations.filter(pk__in={county.pk} | access.descendant_ids({county.pk}))
+            organisations = Organisation.objects.filter(pk__in=county_unit_ids(county))
         self.county_short_name = normalise_name(county.short_name or county.name) if county else ""
         self.by_name = {}
         self.organisations = {}
@@ -100,7 +114,7 @@ class OrganisationResolver:
         return self.organisations[matches.pop()]
 
 
-def resolve_organisation(written, county=None):
+def resolve_organisation(written, county):
     return OrganisationResolver(county)(written)
 
 

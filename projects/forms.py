@@ -4,6 +4,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import DateInput
+from org.selectors import counties
 
 from .models import Assignment, Task
 from .services import TASK_FIELDS, AssignmentLine
@@ -39,6 +40,24 @@ class TaskImportForm(forms.Form):
         widget=DateInput,
         help_text=_("Usually the signing date of the document the list comes with; dates without a year use it."),
     )
+    county = forms.ModelChoiceField(
+        label=_("County"),
+        queryset=counties(),
+        help_text=_("Unit names in the list are looked up among this county's units only."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A site of one county needs no choice.
+        only = list(self.fields["county"].queryset[:2])
+        if len(only) == 1:
+            self.fields["county"].initial = only[0]
+            self.fields["county"].required = False
+            self.fields["county"].widget = forms.HiddenInput()
+            self._only_county = only[0]
+
+    def clean_county(self):
+        return self.cleaned_data.get("county") or getattr(self, "_only_county", None)
 
 
 class TaskForm(forms.ModelForm):

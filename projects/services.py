@@ -230,9 +230,10 @@ class TaskRowPreview:
     warnings: list
 
 
-def preview_task_rows(rows, *, reference):
-    """Check every row without writing anything: the preview a data manager confirms."""
-    resolve = OrganisationResolver()
+def preview_task_rows(rows, *, reference, county):
+    """Check every row without writing anything: the preview a data manager confirms. Units are looked up among
+    ``county``'s units only."""
+    resolve = OrganisationResolver(county)
     previews = []
     for row in rows:
         values = row.values

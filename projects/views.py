@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from common.sheets import SheetRow
 from gazette import selectors as gazette_selectors
 from groups.selectors import visible_groups
 from org import access
-from org.selectors import organisation_tree, people_list
+from org.selectors import counties, organisation_tree, people_list
 
 from . import calendars, selectors, services
 from .filters import TaskFilter
@@ -203,17 +203,18 @@ def task_import(request):
         except TaskSheetError as error:
             form.add_error("file", error.message)
         else:
-            reference = form.cleaned_data["reference"]
+            reference, county = form.cleaned_data["reference"], form.cleaned_data["county"]
             request.session[IMPORT_SESSION_KEY] = {
                 "reference": reference.isoformat(),
+                "county": county.pk,
                 "rows": [[row.number, row.values] for row in rows],
             }
-            return _import_preview(request, rows, reference)
+            return _import_preview(request, rows, reference, county)
     return render(request, "projects/task_import.html", {"form": form})
 
 
-def _import_preview(request, rows, reference):
-    previews = services.preview_task_rows(rows, reference=reference)
+def _import_preview(request, rows, reference, county):
+    previews = services.preview_task_rows(rows, reference=reference, county=county)
     return render(
         request,
         "projects/task_import_preview.html",
@@ -229,11 +230,13 @@ def task_import_confirm(request):
         messages.error(request, _("Nothing to import: upload the list again."))
         return redirect("projects:task_import")
     reference = datetime.date.fromisoformat(pending["reference"])
+    county = get_object_or_404(counties(), pk=pending["county"])
     rows = [SheetRow(number, values) for number, values in pending["rows"]]
+    previews = services.preview_task_rows(rows, reference=reference, county=county)
     try:
-        created = services.import_task_rows(services.preview_task_rows(rows, reference=reference), reference=reference)
+        created = services.import_task_rows(previews, reference=reference)
     except ValidationError:
-        return _import_preview(request, rows, reference)
+        return _import_preview(request, rows, reference, county)
     del request.session[IMPORT_SESSION_KEY]
     messages.success(request, _("%(count)s tasks imported.") % {"count": len(created)})
     return redirect("projects:task_list")

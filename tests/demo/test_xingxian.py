@@ -27,10 +27,13 @@ def test_demo_county_has_its_fifteen_townships(loaded):
 
 
 def test_demo_aliases_resolve_as_the_documents_write_them(loaded):
-    health = resolve_organisation("县卫体局")
+    county = Organisation.objects.get(kind=Organisation.Kind.COUNTY)
+    health = resolve_organisation("县卫体局", county)
     assert health is not None
-    assert resolve_organisation("县卫生健康和体育局") == health
-    assert resolve_organisation("县住房和城乡建设管理局") == resolve_organisation("县住建局") is not None
+    assert resolve_organisation("县卫生健康和体育局", county) == health
+    assert (
+        resolve_organisation("县住房和城乡建设管理局", county) == resolve_organisation("县住建局", county) is not None
+    )
 
 
 def test_every_roster_is_loaded_with_every_member_in_printed_order(loaded):

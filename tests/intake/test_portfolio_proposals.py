@@ -13,6 +13,7 @@ from intake.selectors import portfolio_initial
 from org import roles
 from org import services as org_services
 from org.models import LeaderPortfolio, Person
+from tests.groups.factories import LeadingGroupFactory, MembershipFactory
 from tests.org.factories import OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +38,14 @@ def units(heyang):
 @pytest.fixture
 def issue(heyang, units):
     return gazette_services.import_gazette(SAMPLE.read_bytes(), name="extract-tab-tables.txt").issue
+
+
+def person_of(county, **fields):
+    """A person the county knows (a name is matched only among the people of the document's county): here, through
+    a seat in one of its groups, so that their posts are what each test makes them."""
+    person = PersonFactory(**fields)
+    MembershipFactory(group=LeadingGroupFactory(county=county), person=person)
+    return person
 
 
 def portfolio_proposal(issue, name="冯军"):
@@ -91,18 +100,18 @@ def test_accepting_a_portfolio_links_its_document_and_resolves_the_units_it_can(
 
 
 def test_a_current_portfolio_gives_the_leader_the_post_unless_they_hold_it(issue, data_manager, heyang):
-    person = PersonFactory(name="冯军")
+    person = person_of(heyang, name="冯军")
     accept(portfolio_proposal(issue), data_manager)
     post = person.posts.get()
     assert (post.organisation, post.title, post.start, post.end) == (heyang, "副县长", datetime.date(2024, 4, 8), None)
-    holder = PersonFactory(name="宋立新")
+    holder = person_of(heyang, name="宋立新")
     held = org_services.add_post(person=holder, organisation=heyang, title="县长", start=datetime.date(2021, 6, 1))
     accept(portfolio_proposal(issue, name="宋立新"), data_manager, person=holder, post="县长")
     assert list(holder.posts.all()) == [held]
 
 
-def test_a_reviewer_can_correct_the_units_and_name_the_leader(issue, data_manager, units):
-    existing = PersonFactory(name="冯军")
+def test_a_reviewer_can_correct_the_units_and_name_the_leader(issue, data_manager, units, heyang):
+    existing = person_of(heyang, name="冯军")
     portfolio = accept(
         portfolio_proposal(issue), data_manager, supervised=[], supervised_text="县财政局、县国资中心", liaised_text=""
     )
@@ -112,16 +121,16 @@ def test_a_reviewer_can_correct_the_units_and_name_the_leader(issue, data_manage
     assert portfolio.liaised_text == ""
 
 
-def test_a_name_two_people_share_makes_a_new_person(issue, data_manager):
-    PersonFactory(name="冯军", note="县一中")
-    PersonFactory(name="冯军", note="城关镇")
+def test_a_name_two_people_share_makes_a_new_person(issue, data_manager, heyang):
+    person_of(heyang, name="冯军", note="县一中")
+    person_of(heyang, name="冯军", note="城关镇")
     portfolio = accept(portfolio_proposal(issue), data_manager)
     assert Person.objects.filter(name="冯军").count() == 3
     assert portfolio.person.note == ""
 
 
-def test_a_newer_notice_supersedes_the_leaders_earlier_portfolio(issue, data_manager, units):
-    person = PersonFactory(name="冯军")
+def test_a_newer_notice_supersedes_the_leaders_earlier_portfolio(issue, data_manager, units, heyang):
+    person = person_of(heyang, name="冯军")
     earlier = LeaderPortfolio.objects.create(person=person, post="副县长", effective=datetime.date(2022, 3, 1))
     earlier.supervised.set([units["tax"]])
     portfolio = accept(portfolio_proposal(issue), data_manager)
@@ -131,8 +140,8 @@ def test_a_newer_notice_supersedes_the_leaders_earlier_portfolio(issue, data_man
     assert earlier.history.first().superseded_by == portfolio
 
 
-def test_an_older_notice_accepted_late_does_not_replace_the_current_portfolio(issue, data_manager):
-    person = PersonFactory(name="冯军")
+def test_an_older_notice_accepted_late_does_not_replace_the_current_portfolio(issue, data_manager, heyang):
+    person = person_of(heyang, name="冯军")
     later = LeaderPortfolio.objects.create(person=person, post="常务副县长", effective=datetime.date(2025, 1, 5))
     portfolio = accept(portfolio_proposal(issue), data_manager)
     later.refresh_from_db()

@@ -15,12 +15,18 @@ from intake.models import Proposal
 from intake.services import KINDS
 from projects.models import Task
 from tests.groups.factories import LeadingGroupFactory, MembershipFactory
-from tests.org.factories import OrganisationFactory, PersonFactory
+from tests.org.factories import OrganisationFactory, PersonFactory, PostFactory
 from tests.shared import SAMPLE, gazette_text
 
 pytestmark = pytest.mark.django_db
 
 GROUP = "示例县城乡供水一体化工作领导小组"
+
+
+@pytest.fixture
+def county(db):
+    """The sample gazette's county: its names resolve among this county's units and people only."""
+    return OrganisationFactory(name="示例县人民政府", short_name="示例县", kind="county")
 
 
 @pytest.fixture
@@ -110,9 +116,10 @@ def form_data(page):
     return data
 
 
-def test_accepting_a_corrected_roster_creates_the_group_linked_to_its_document(issue, login, data_manager):
+def test_accepting_a_corrected_roster_creates_the_group_linked_to_its_document(issue, login, data_manager, county):
     proposal = roster_proposal(issue)
     existing = PersonFactory(name="李明远")
+    PostFactory(person=existing, organisation=county, title="县长")
     client = login(data_manager)
     page = client.get(f"/proposals/{proposal.pk}/")
     assert page.status_code == 200
@@ -139,8 +146,8 @@ def test_accepting_a_corrected_roster_creates_the_group_linked_to_its_document(i
     assert LeadingGroup.objects.filter(name=GROUP).count() == 1
 
 
-def test_a_new_roster_for_an_existing_group_shows_differences_and_supersedes_it(issue, login, data_manager):
-    old = LeadingGroupFactory(name=GROUP)
+def test_a_new_roster_for_an_existing_group_shows_differences_and_supersedes_it(issue, login, data_manager, county):
+    old = LeadingGroupFactory(name=GROUP, county=county)
     MembershipFactory(group=old, role="member", person=PersonFactory(name="钱伟"), title="县财政局副局长")
     MembershipFactory(group=old, role="member", person=PersonFactory(name="孙丽"), title="县住建局局长")
     proposal = roster_proposal(issue)
@@ -157,12 +164,11 @@ def test_a_new_roster_for_an_existing_group_shows_differences_and_supersedes_it(
     assert (old.status, old.superseded_by) == (LeadingGroup.Status.SUPERSEDED, new)
 
 
-def test_a_roster_supersedes_its_group_written_with_or_without_the_countys_name(issue):
-    OrganisationFactory(name="示例县人民政府", short_name="示例县", kind="county")
+def test_a_roster_supersedes_its_group_written_with_or_without_the_countys_name(issue, county):
     proposal = roster_proposal(issue)  # 示例县城乡供水一体化工作领导小组
     assert proposal_selectors.group_to_supersede(proposal) is None
-    old = LeadingGroupFactory(name="县城乡供水一体化工作领导小组")
-    LeadingGroupFactory(name="县城乡供水工作领导小组")  # another group
+    old = LeadingGroupFactory(name="县城乡供水一体化工作领导小组", county=county)
+    LeadingGroupFactory(name="县城乡供水工作领导小组", county=county)  # another group
     assert proposal_selectors.group_to_supersede(proposal) == old
 
 

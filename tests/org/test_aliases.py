@@ -32,11 +32,11 @@ def test_an_unknown_name_resolves_to_nothing(health, county):
     assert resolve_organisation("", county) is None
 
 
-def test_an_ambiguous_name_resolves_to_nothing(county):
+def test_a_unit_name_resolves_only_inside_its_county(county):
     other_county = OrganisationFactory(name="临县人民政府", short_name="临县", kind="county")
     OrganisationFactory(name="兴县财政局", short_name="县财政局", parent=county)
     OrganisationFactory(name="临县财政局", short_name="县财政局", parent=other_county)
-    assert resolve_organisation("县财政局") is None
+    assert resolve_organisation("县财政局", None) is None
     assert resolve_organisation("县财政局", county).name == "兴县财政局"
     assert resolve_organisation("县财政局", other_county).name == "临县财政局"
 

@@ -75,12 +75,12 @@ def test_a_row_error_blocks_the_whole_import(login, data_manager, units):
     assert not Task.objects.exists()
 
 
-def test_a_sheet_without_the_columns_is_refused_in_chinese(login, data_manager):
+def test_a_sheet_without_the_columns_is_refused_in_chinese(login, data_manager, county):
     response = upload(login(data_manager), sheet(GOOD, header=("编号", "事项")))
     assert "表头" in str(response.context["form"].errors)
 
 
-def test_a_file_that_is_not_a_workbook_is_refused(login, data_manager):
+def test_a_file_that_is_not_a_workbook_is_refused(login, data_manager, county):
     response = upload(login(data_manager), SimpleUploadedFile("tasks.xlsx", b"not a workbook"))
     assert "Excel" in str(response.context["form"].errors)
 
