@@ -29,9 +29,10 @@ def build(groups, members):
     units = Organisation.objects.bulk_create(
         Organisation(name=f"基准县第{n}局", short_name=f"县第{n}局", parent=county) for n in range(300)
     )
-    people = Person.objects.bulk_create(Person(name=f"人员{n}") for n in range(groups * 2))
+    people = Person.objects.bulk_create(Person(county=county, name=f"人员{n}") for n in range(groups * 2))
     created = LeadingGroup.objects.bulk_create(
-        LeadingGroup(name=f"基准县第{n}项工作领导小组", office_host=units[n % 300]) for n in range(groups)
+        LeadingGroup(name=f"基准县第{n}项工作领导小组", county=county, office_host=units[n % 300])
+        for n in range(groups)
     )
     roles_cycle = [Role.LEADER, Role.DEPUTY_LEADER] + [Role.MEMBER] * (members - 2)
     Membership.objects.bulk_create(

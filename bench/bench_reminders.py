@@ -45,9 +45,9 @@ def prepare(tasks, due_soon, recipients):
     from org.models import Person
     from projects.models import Assignment, Task
 
-    generate_tasks(tasks)
+    county = generate_tasks(tasks)[0].parent
     people = Person.objects.bulk_create(
-        Person(name=f"联络员{n}", email=f"contact{n}@county.example") for n in range(recipients)
+        Person(county=county, name=f"联络员{n}", email=f"contact{n}@county.example") for n in range(recipients)
     )
     first = people[0].pk
     with connection.cursor() as cursor:

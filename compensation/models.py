@@ -27,8 +27,6 @@ class ExpropriationProject(models.Model):
     county = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="expropriation_projects",
         limit_choices_to={"kind": Organisation.Kind.COUNTY},
         verbose_name=_("county"),

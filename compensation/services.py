@@ -532,6 +532,7 @@ def schedule_scheme_deadlines(version, user=None):
             description=f"{version}\n{basis}",
             deadline_text=f"{_cn_date(due)}前",
             category=Task.Category.SUPERVISION,
+            county=project.county,
             source_document=version.document,
             assignments=assignments,
             # The period was known from its start: one that has run out since is overdue, not late before entry.

@@ -15,7 +15,8 @@ STATUSES = [Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS] * 4 + [Task.Status
 
 @transaction.atomic
 def generate_tasks(count, *, organisations=300, seed=1, batch=5000):
-    """``count`` tasks over ``organisations`` synthetic units, each with 1–3 assignments and 0–2 reports."""
+    """``count`` tasks over ``organisations`` synthetic units of a new county, each with 1–3 assignments and 0–2
+    reports; returns the units (their parent is the county)."""
     rng = random.Random(seed)
     today = timezone.localdate()
     county = Organisation.objects.create(name=f"生成县人民政府{seed}", short_name=f"生成县{seed}", kind="county")
@@ -34,6 +35,7 @@ def generate_tasks(count, *, organisations=300, seed=1, batch=5000):
         ]
         tasks = Task.objects.bulk_create(
             Task(
+                county=county,
                 title=f"生成任务{created + n}：推进第{rng.randrange(1000)}项重点工作",
                 status=rng.choice(STATUSES),
                 due=today + datetime.timedelta(days=rng.randrange(-200, 400)),

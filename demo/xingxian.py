@@ -134,7 +134,7 @@ def _document(gazette, spec):
     return document
 
 
-def _person(member, people):
+def _person(member, people, county):
     """One person per name, except the namesakes the demo data lists, who are told apart by their unit."""
     name = member["name"]
     if name not in demo_data.NAMESAKES:
@@ -142,7 +142,7 @@ def _person(member, people):
     else:
         key, note = (name, member.get("unit")), member.get("unit") or ""
     if key not in people:
-        people[key] = org_services.create_person(name=name, note=note)
+        people[key] = org_services.create_person(county=county, name=name, note=note)
     return people[key]
 
 
@@ -153,7 +153,7 @@ def _load_roster(roster, county, gazette, resolve, people):
     for member in roster["members"]:
         member_type = member.get("type", Membership.MemberType.PERSON)
         unit = resolve(member["unit"]) if member.get("unit") else None
-        person = _person(member, people) if member_type == Membership.MemberType.PERSON else None
+        person = _person(member, people, county) if member_type == Membership.MemberType.PERSON else None
         if person is not None and unit is not None and not person.posts.filter(organisation=unit).exists():
             org_services.add_post(person=person, organisation=unit, title=member["title"])
         lines.append(
@@ -199,6 +199,7 @@ def _load_tasks(gazette, resolve, people):
         task_services.create_task(
             title=f"{item['township']}基本农田“{item['kind']}”问题整改",
             category=Task.Category.RECTIFICATION,
+            county=resolve.county,
             source_document=document,
             quantity=Decimal(item["area"]),
             quantity_unit="亩",
@@ -211,15 +212,15 @@ def _load_tasks(gazette, resolve, people):
                 task_services.AssignmentLine(
                     role=Assignment.Role.RESPONSIBLE,
                     organisation=township,
-                    contact=_demo_contact(people, item["person"], f"demo-{township.pk}"),
+                    contact=_demo_contact(people, item["person"], f"demo-{township.pk}", resolve.county),
                 )
             ],
         )
 
 
-def _demo_contact(people, name, mailbox):
+def _demo_contact(people, name, mailbox, county):
     """A roster person where the name is on one (else a new one), with a demo address if they have none."""
-    person = people.get(name) or org_services.create_person(name=name)
+    person = people.get(name) or org_services.create_person(county=county, name=name)
     people[name] = person
     if not person.email:
         org_services.update_person(person, email=f"{mailbox}@{demo_data.DEMO_MAIL_DOMAIN}")
@@ -232,11 +233,14 @@ def _load_live_tasks(resolve):
         due = add_working_days(today, item["offset"])
         unit = resolve(item["unit"])
         contact = org_services.create_person(
-            name=f"{unit.short_name}联络员", email=f"{item['contact']}@{demo_data.DEMO_MAIL_DOMAIN}"
+            county=resolve.county,
+            name=f"{unit.short_name}联络员",
+            email=f"{item['contact']}@{demo_data.DEMO_MAIL_DOMAIN}",
         )
         task_services.create_task(
             title=item["title"],
             category=Task.Category.SUPERVISION,
+            county=resolve.county,
             deadline_text=f"{due.year}年{due.month}月{due.day}日前",
             reference=today,
             # Entered a month before, so an overdue one is newly overdue, not late before entry.

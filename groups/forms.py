@@ -3,6 +3,7 @@ from django.forms import inlineformset_factory
 
 from common.forms import DateInput
 from org import access
+from org.forms import ask_county
 from org.selectors import counties
 
 from .models import LeadingGroup, Membership
@@ -22,7 +23,7 @@ class LeadingGroupForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office_host"].queryset = access.editable_units(user)
-        self.fields["county"].queryset = counties()
+        ask_county(self, counties())
         self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
         if not self.instance.pk:
             self.fields["office_host"].required = not access.is_data_manager(user)

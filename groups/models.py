@@ -30,8 +30,6 @@ class LeadingGroup(models.Model):
     county = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="county_groups",
         limit_choices_to={"kind": Organisation.Kind.COUNTY},
         verbose_name=_("county"),

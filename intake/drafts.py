@@ -2,7 +2,8 @@
 
 The pure extractor (gazette.extraction) keeps deadline and phase dates as written with the document's signing date
 as reference, since the gazette app does not know the deadline parser; this module, on the projects side of the
-arrow, reads them with projects.deadlines. Unit names are printed as written: resolving them is the review's work.
+arrow, reads them with projects.deadlines. Names are printed as written: resolving them needs the database
+(intake.selectors.resolve_extraction).
 """
 
 from datetime import date
@@ -63,7 +64,7 @@ def _number(value):
 
 def extraction_as_json(name: str, extractions: list[DocumentExtraction]) -> dict:
     """One gazette file's proposals in the shape `extract_gazette --json` prints."""
-    rosters, tasks, phases, parcels, rates = [], [], [], [], []
+    rosters, tasks, phases, parcels, rates, portfolios = [], [], [], [], [], []
     for extraction in extractions:
         key = extraction.document.key
         for roster in extraction.rosters:
@@ -124,4 +125,23 @@ def extraction_as_json(name: str, extractions: list[DocumentExtraction]) -> dict
                     "condition": rate.condition,
                 }
             )
-    return {"file": name, "rosters": rosters, "tasks": tasks, "phases": phases, "parcels": parcels, "rates": rates}
+        for portfolio in extraction.portfolios:
+            portfolios.append(
+                {
+                    "document": key,
+                    "name": portfolio.name,
+                    "post": portfolio.post,
+                    "fields": portfolio.fields,
+                    "supervises": portfolio.supervises,
+                    "liaises": portfolio.liaises,
+                }
+            )
+    return {
+        "file": name,
+        "rosters": rosters,
+        "tasks": tasks,
+        "phases": phases,
+        "parcels": parcels,
+        "rates": rates,
+        "portfolios": portfolios,
+    }

@@ -1,11 +1,11 @@
 """Reads for reviewing gazette proposals: data managers only, since accepting writes across every unit's records."""
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from gazette.models import Issue
@@ -13,7 +13,7 @@ from groups.models import GROUP_KIND_BY_PRINTED_LABEL, ROLE_BY_PRINTED_LABEL, Le
 from org import access
 from org.models import Person
 from org.names import county_variants, normalise_name
-from org.selectors import OrganisationResolver, county_named, county_unit_ids
+from org.selectors import OrganisationResolver, county_named
 
 from .models import Proposal
 from .registry import acceptor_url
@@ -87,15 +87,9 @@ def county_of(document):
 
 
 def people_of(county):
-    """The people known in a county: holding or having held a post at one of its units, or in one of its groups'
-    rosters. Every county has a 王伟; a person is matched by name only among the people of the document's county."""
-    if county is None:
-        return Person.objects.none()
-    units = county_unit_ids(county)
-    known = (
-        Q(posts__organisation__in=units) | Q(memberships__group__county=county) | Q(memberships__organisation__in=units)
-    )
-    return Person.objects.filter(pk__in=Person.objects.filter(known).values("pk"))
+    """The people of a county. Every county has a 王伟: a person is matched by name only among the people of the
+    document's county, and none when the site does not know the county yet."""
+    return Person.objects.filter(county=county) if county is not None else Person.objects.none()
 
 
 def people_by_name(names, county):
@@ -149,13 +143,21 @@ def roster_initial(proposal):
 def group_to_supersede(proposal):
     """The active group a roster proposal would replace (a 调整 notice's new roster), if any: the same name, with
     or without the county's own (兴县… ↔ 县…), as notices write it either way."""
-    name = normalise_name(proposal.payload.get("group", ""))
-    county = county_of(proposal.document)
+    return group_named(
+        proposal.payload.get("group", ""), county_of(proposal.document), exclude_document=proposal.document
+    )
+
+
+def group_named(name, county, *, exclude_document=None):
+    """The county's active group of that name, with or without the county's own (兴县… ↔ 县…), the latest
+    established if several; None without a county. A roster read from ``exclude_document`` does not supersede the
+    group that document itself set up."""
     if county is None:
         return None
-    names = county_variants(name, county.short_name or county.name)
+    names = county_variants(normalise_name(name or ""), county.short_name or county.name)
     groups = LeadingGroup.objects.filter(county=county, status=LeadingGroup.Status.ACTIVE, name__in=names)
-    groups = groups.exclude(source_document=proposal.document)
+    if exclude_document is not None:
+        groups = groups.exclude(source_document=exclude_document)
     return groups.order_by("-established", "-pk").first()
 
 
@@ -219,6 +221,7 @@ def task_initial(proposal):
                 }
             )
     task["source_document"] = document
+    task["county"] = county_of(document)
     return task, units
 
 
@@ -252,3 +255,44 @@ def portfolio_initial(proposal):
         "liaised": liaised,
         "liaised_text": "、".join(liaised_text),
     }
+
+
+def resolve_extraction(payload, county):
+    """``extract_gazette --json``'s object for one file (``intake.drafts.extraction_as_json``), each name with how it
+    would resolve inside ``county`` (an Organisation, or None when the site does not know the county: then nothing
+    resolves), as the review would: ``{"id", "name", "county"}`` (the county's short name) or None.
+
+    An object with a ``name`` (a task's unit, a roster's member, a portfolio's leader) gains ``resolved``; a key
+    holding a name as text gains ``<key>_resolved`` beside it: a roster's ``group_resolved`` (the active group its
+    roster would supersede) and ``office_host_resolved``, a portfolio's ``supervises_resolved`` and
+    ``liaises_resolved`` (lists aligned with the names). Returns a copy; a file's error object is returned as is.
+    """
+    result = copy.deepcopy(payload)
+    if "error" in result:
+        return result
+    county_name = (county.short_name or county.name) if county is not None else ""
+    resolve = OrganisationResolver(county)
+
+    def found(record):
+        return {"id": record.pk, "name": record.name, "county": county_name} if record is not None else None
+
+    written = [member["name"] for roster in result["rosters"] for member in roster["members"]]
+    written += [portfolio["name"] for portfolio in result.get("portfolios", [])]
+    people = people_by_name({normalise_name(name) for name in written if name}, county)
+
+    def person(name):
+        return found(people.get(normalise_name(name))) if name else None
+
+    for roster in result["rosters"]:
+        roster["group_resolved"] = found(group_named(roster["group"], county))
+        roster["office_host_resolved"] = found(resolve(roster["office_host"] or ""))
+        for member in roster["members"]:
+            member["resolved"] = person(member["name"])
+    for task in result["tasks"]:
+        for unit in task["units"]:
+            unit["resolved"] = found(resolve(unit["name"]))
+    for portfolio in result.get("portfolios", []):
+        portfolio["resolved"] = person(portfolio["name"])
+        portfolio["supervises_resolved"] = [found(resolve(name)) for name in portfolio["supervises"]]
+        portfolio["liaises_resolved"] = [found(resolve(name)) for name in portfolio["liaises"]]
+    return result

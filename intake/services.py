@@ -178,9 +178,12 @@ def accept_roster(proposal, *, data, roster, user, supersede=None):
     """Create the group the proposal describes (as corrected), linked to its document; with ``supersede``, the new
     group is that group's next version, and the old one is marked superseded by it."""
     proposal = _pending(proposal, {Proposal.Kind.ROSTER})
+    county = data.get("county")
+    if county is None:
+        raise ValidationError(_("Choose the county the group belongs to."))
     for line in roster:
         if line.member_type == Membership.MemberType.PERSON and line.person is None and line.name.strip():
-            line.person = create_person(name=line.name)
+            line.person = create_person(county=county, name=line.name)
     group = save_group(data={**data, "source_document": proposal.document}, roster=roster)
     if supersede is not None:
         if supersede.status != LeadingGroup.Status.ACTIVE or supersede.pk == group.pk:
@@ -197,6 +200,8 @@ def accept_task(proposal, *, data, assignments, user):
     document = proposal.document
     fields = {name: data[name] for name in TASK_FIELDS if name in data and name != "deadline_text"}
     fields["source_document"] = document
+    if fields.get("county") is None:
+        raise ValidationError(_("The gazette's county is not in the ledger yet; create the county first."))
     task = create_task(
         deadline_text=data.get("deadline_text") or "",
         reference=document.signed,
@@ -286,7 +291,9 @@ def _person_named(name, county):
     if not name:
         raise ValidationError(_("Choose a person or write the name of a new one."))
     people = list(people_by_name({name}, county).values())
-    return people[0] if people else create_person(name=name)
+    if county is None:
+        raise ValidationError(_("The gazette's county is not in the ledger yet; create the county first."))
+    return people[0] if people else create_person(county=county, name=name)
 
 
 def _units(chosen, written, resolve):

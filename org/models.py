@@ -42,6 +42,12 @@ class Organisation(models.Model):
         ordering = ["sort_order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["parent", "name"], name="organisation_unique_name_per_parent"),
+            # The county is the tenant: every unit hangs below exactly one county, which hangs below none.
+            models.CheckConstraint(
+                condition=Q(kind="county", parent__isnull=True) | (~Q(kind="county") & Q(parent__isnull=False)),
+                name="organisation_below_one_county",
+                violation_error_message=_("A county stands alone; every other unit belongs below a county."),
+            ),
         ]
 
     def __str__(self):
@@ -92,8 +98,16 @@ class UnitAccess(models.Model):
 
 
 class Person(models.Model):
-    """A person. Two people can share a name, so a person is never looked up by name alone."""
+    """A person of one county. Two people can share a name, in one county or in two, so a person is never looked up
+    by name alone, and only among their county's people."""
 
+    county = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="county_people",
+        limit_choices_to={"kind": "county"},
+        verbose_name=_("county"),
+    )
     name = models.CharField(_("name"), max_length=50, db_index=True)
     note = models.CharField(
         _("distinguishing note"), max_length=200, blank=True, help_text=_("Tells apart people of the same name.")

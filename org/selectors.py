@@ -81,6 +81,7 @@ class OrganisationResolver:
     """
 
     def __init__(self, county):
+        self.county = county
         organisations = Organisation.objects.none()
         if county is not None:
             organisations = Organisation.objects.filter(pk__in=county_unit_ids(county))

@@ -64,8 +64,8 @@ def add_alias(organisation, alias):
 
 
 @transaction.atomic
-def create_person(*, name, note="", phone="", email=""):
-    person = Person(name=normalise_name(name), note=note, phone=phone, email=email)
+def create_person(*, county, name, note="", phone="", email=""):
+    person = Person(county=county, name=normalise_name(name), note=note, phone=phone, email=email)
     person.full_clean()
     person.save()
     return person

@@ -4,6 +4,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import DateInput
+from org.forms import CountyChoiceField, ask_county
 from org.selectors import counties
 
 from .models import Assignment, Task
@@ -40,24 +41,12 @@ class TaskImportForm(forms.Form):
         widget=DateInput,
         help_text=_("Usually the signing date of the document the list comes with; dates without a year use it."),
     )
-    county = forms.ModelChoiceField(
-        label=_("County"),
-        queryset=counties(),
-        help_text=_("Unit names in the list are looked up among this county's units only."),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A site of one county needs no choice.
-        only = list(self.fields["county"].queryset[:2])
-        if len(only) == 1:
-            self.fields["county"].initial = only[0]
-            self.fields["county"].required = False
-            self.fields["county"].widget = forms.HiddenInput()
-            self._only_county = only[0]
-
-    def clean_county(self):
-        return self.cleaned_data.get("county") or getattr(self, "_only_county", None)
+        self.fields["county"] = CountyChoiceField(
+            counties(), help_text=_("Unit names in the list are looked up among this county's units only.")
+        )
 
 
 class TaskForm(forms.ModelForm):
@@ -76,6 +65,7 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["deadline_text"].required = False
+        ask_county(self, counties())
         self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
 
 

@@ -52,6 +52,14 @@ class Task(models.Model):
         HALF = "half", _("half-year")
         YEAR = "year", _("year")
 
+    county = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="county_tasks",
+        limit_choices_to={"kind": Organisation.Kind.COUNTY},
+        verbose_name=_("county"),
+        help_text=_("The county whose ledger the task is in; its units are chosen among this county's."),
+    )
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices, default=Category.WORK)

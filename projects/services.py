@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from org.models import Organisation, Person
-from org.selectors import OrganisationResolver
+from org.selectors import OrganisationResolver, county_of
 
 from .deadlines import Deadline, parse_deadline
 from .models import Assignment, CalendarToken, ProgressReport, Task
@@ -45,6 +45,7 @@ def _one_line_per_unit(lines):
 
 
 TASK_FIELDS = (
+    "county",
     "title",
     "description",
     "category",
@@ -124,6 +125,11 @@ def create_task(*, title, assignments=(), deadline_text="", reference=None, as_o
 
 def _add_assignments(task, assignments):
     for position, line in enumerate(_one_line_per_unit(assignments)):
+        if line.organisation is not None and county_of(line.organisation) != task.county:
+            raise ValidationError(
+                _("%(unit)s is not a unit of %(county)s: a task's units belong to its county.")
+                % {"unit": line.organisation, "county": task.county}
+            )
         assignment = Assignment(
             task=task,
             role=line.role,
@@ -270,8 +276,8 @@ def preview_task_rows(rows, *, reference, county):
 
 
 @transaction.atomic
-def import_task_rows(previews, *, reference):
-    """Create a task per row, all or nothing; refuses when any row has an error."""
+def import_task_rows(previews, *, reference, county):
+    """Create a task of ``county`` per row, all or nothing; refuses when any row has an error."""
     if any(preview.errors for preview in previews):
         raise ValidationError(_("Some rows have errors; nothing was imported."))
     return [
@@ -283,6 +289,7 @@ def import_task_rows(previews, *, reference):
             reference=reference,
             origin=Task.Origin.EXCEL,
             assignments=preview.assignments,
+            county=county,
         )
         for preview in previews
     ]

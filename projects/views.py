@@ -234,7 +234,7 @@ def task_import_confirm(request):
     rows = [SheetRow(number, values) for number, values in pending["rows"]]
     previews = services.preview_task_rows(rows, reference=reference, county=county)
     try:
-        created = services.import_task_rows(previews, reference=reference)
+        created = services.import_task_rows(previews, reference=reference, county=county)
     except ValidationError:
         return _import_preview(request, rows, reference, county)
     del request.session[IMPORT_SESSION_KEY]

@@ -1,7 +1,7 @@
 import pytest
 
 from org import roles
-from tests.org.factories import OrganisationFactory, UserFactory
+from tests.org.factories import HomeCountyFactory, OrganisationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -15,7 +15,7 @@ def _own_cache(settings, request):
 
 @pytest.fixture
 def county(db):
-    return OrganisationFactory(name="兴县人民政府", short_name="兴县", kind="county")
+    return HomeCountyFactory()
 
 
 @pytest.fixture

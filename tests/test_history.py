@@ -8,8 +8,8 @@ from tests.org.factories import OrganisationFactory, PersonFactory, PostFactory
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 
-def test_person_and_organisation_pages_show_their_history(login, data_manager, finance):
-    person = org_services.create_person(name="张建平")
+def test_person_and_organisation_pages_show_their_history(login, data_manager, finance, county):
+    person = org_services.create_person(county=county, name="张建平")
     org_services.add_post(person=person, organisation=finance, title="局长")
     org_services.add_alias(finance, "县财政局机关")
     client = login(data_manager)

@@ -5,6 +5,7 @@ import factory
 
 from compensation import calculator
 from compensation.models import CompensationScheme, ExpropriationProject, Household, Rule, SchemeVersion
+from tests.org.factories import HomeCountyFactory
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):
@@ -12,6 +13,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
         model = ExpropriationProject
 
     name = factory.Sequence(lambda n: f"兴县第{n}期棚户区改造工程项目")
+    county = factory.SubFactory(HomeCountyFactory)
 
 
 class SchemeFactory(factory.django.DjangoModelFactory):

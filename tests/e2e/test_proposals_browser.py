@@ -5,6 +5,7 @@ import pytest
 from groups.models import LeadingGroup
 from intake.models import Proposal
 from tests.e2e.helpers import log_in
+from tests.org.factories import OrganisationFactory
 from tests.shared import SAMPLE, without_spaces
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,7 +18,13 @@ def uploads(celery_eager, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def test_import_review_correct_and_accept_a_roster(page, shoot, data_manager):
+@pytest.fixture
+def sample_county(db):
+    """The county whose gazette is imported: a roster is accepted into a county the ledger knows."""
+    return OrganisationFactory(name="示例县人民政府", short_name="示例县", kind="county")
+
+
+def test_import_review_correct_and_accept_a_roster(page, shoot, data_manager, sample_county):
     page.goto("/gazette/imports/new/")
     log_in(page, data_manager.username)
     page.wait_for_url("**/gazette/imports/new/")

@@ -1,7 +1,7 @@
 import factory
 
 from groups.models import LeadingGroup, Membership, Role
-from tests.org.factories import OrganisationFactory, PersonFactory
+from tests.org.factories import HomeCountyFactory, OrganisationFactory, PersonFactory
 
 
 class LeadingGroupFactory(factory.django.DjangoModelFactory):
@@ -10,6 +10,7 @@ class LeadingGroupFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"兴县第{n}项工作领导小组")
     kind = LeadingGroup.Kind.LEADING_GROUP
+    county = factory.SubFactory(HomeCountyFactory)
     office_host = factory.SubFactory(OrganisationFactory)
 
 

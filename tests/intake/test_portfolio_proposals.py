@@ -13,7 +13,6 @@ from intake.selectors import portfolio_initial
 from org import roles
 from org import services as org_services
 from org.models import LeaderPortfolio, Person
-from tests.groups.factories import LeadingGroupFactory, MembershipFactory
 from tests.org.factories import OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,11 +40,8 @@ def issue(heyang, units):
 
 
 def person_of(county, **fields):
-    """A person the county knows (a name is matched only among the people of the document's county): here, through
-    a seat in one of its groups, so that their posts are what each test makes them."""
-    person = PersonFactory(**fields)
-    MembershipFactory(group=LeadingGroupFactory(county=county), person=person)
-    return person
+    """A person of the county: a name is matched only among the people of the document's county."""
+    return PersonFactory(county=county, **fields)
 
 
 def portfolio_proposal(issue, name="冯军"):

@@ -118,7 +118,7 @@ def form_data(page):
 
 def test_accepting_a_corrected_roster_creates_the_group_linked_to_its_document(issue, login, data_manager, county):
     proposal = roster_proposal(issue)
-    existing = PersonFactory(name="李明远")
+    existing = PersonFactory(name="李明远", county=county)
     PostFactory(person=existing, organisation=county, title="县长")
     client = login(data_manager)
     page = client.get(f"/proposals/{proposal.pk}/")
@@ -248,7 +248,12 @@ def test_a_phase_is_accepted_as_a_dated_work_task(county, data_manager):
     proposal = next(phase for phase in phases if "—" in (phase.payload["dates_text"] or ""))
     task = proposal_services.accept_task(
         proposal,
-        data={"title": proposal.label, "deadline_text": proposal.payload["dates_text"], "category": Task.Category.WORK},
+        data={
+            "county": county,
+            "title": proposal.label,
+            "deadline_text": proposal.payload["dates_text"],
+            "category": Task.Category.WORK,
+        },
         assignments=[],
         user=data_manager,
     )

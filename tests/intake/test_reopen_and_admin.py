@@ -7,7 +7,7 @@ from intake import services as proposal_services
 from intake.models import Proposal
 from org import roles
 from org.models import LeaderPortfolio
-from tests.org.factories import PersonFactory, UserFactory
+from tests.org.factories import HomeCountyFactory, PersonFactory, UserFactory
 from tests.shared import SAMPLE
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,8 @@ def test_only_a_rejected_proposal_can_be_reopened(proposal, login, data_manager)
     client.post(f"/proposals/{proposal.pk}/reopen/")
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.PENDING and proposal.reopened_by is None
-    proposal_services.accept_task(proposal, data={"title": proposal.label}, assignments=[], user=data_manager)
+    data = {"title": proposal.label, "county": HomeCountyFactory()}
+    proposal_services.accept_task(proposal, data=data, assignments=[], user=data_manager)
     client.post(f"/proposals/{proposal.pk}/reopen/")
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.ACCEPTED

@@ -6,12 +6,30 @@ from org import roles
 from org.models import Organisation, OrganisationAlias, Person, Post, UnitAccess
 
 
+class HomeCountyFactory(factory.django.DjangoModelFactory):
+    """兴县, the county a record belongs to unless a test names another: the same one however often it is asked for."""
+
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = "兴县人民政府"
+    short_name = "兴县"
+    kind = Organisation.Kind.COUNTY
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
 
     name = factory.Sequence(lambda n: f"兴县第{n}局")
     kind = Organisation.Kind.DEPARTMENT
+    # Every unit hangs below a county; a county below nothing.
+    parent = factory.Maybe(
+        factory.LazyAttribute(lambda unit: unit.kind != Organisation.Kind.COUNTY),
+        yes_declaration=factory.SubFactory(HomeCountyFactory),
+        no_declaration=None,
+    )
 
 
 class AliasFactory(factory.django.DjangoModelFactory):
@@ -26,6 +44,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
 
+    county = factory.SubFactory(HomeCountyFactory)
     name = factory.Sequence(lambda n: f"张{n}")
 
 

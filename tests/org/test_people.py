@@ -26,9 +26,9 @@ def test_a_post_cannot_end_before_it_starts(finance):
         org_services.end_post(post, datetime.date(2021, 1, 1))
 
 
-def test_two_people_of_the_same_name_stay_two_people(finance, water):
-    first = org_services.create_person(name="王玉", note="县财政局")
-    second = org_services.create_person(name="王 玉", note="县水利局")
+def test_two_people_of_the_same_name_stay_two_people(finance, water, county):
+    first = org_services.create_person(county=county, name="王玉", note="县财政局")
+    second = org_services.create_person(county=county, name="王 玉", note="县水利局")
     assert first.pk != second.pk and first.name == second.name == "王玉"
 
 

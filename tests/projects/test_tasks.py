@@ -14,8 +14,9 @@ D = datetime.date
 pytestmark = pytest.mark.django_db
 
 
-def test_a_task_keeps_the_deadline_as_written_and_parsed(finance):
+def test_a_task_keeps_the_deadline_as_written_and_parsed(finance, county):
     task = task_services.create_task(
+        county=county,
         title="完成农村厕所问题摸排整改",
         deadline_text="6月底前",
         reference=D(2023, 12, 28),
@@ -26,8 +27,9 @@ def test_a_task_keeps_the_deadline_as_written_and_parsed(finance):
     assert task.assignments.get().organisation == finance
 
 
-def test_an_unresolved_unit_is_kept_as_written(finance):
+def test_an_unresolved_unit_is_kept_as_written(finance, county):
     task = task_services.create_task(
+        county=county,
         title="清理违规占地",
         as_of=D(2025, 1, 1),
         assignments=[task_services.AssignmentLine(role=Assignment.Role.RESPONSIBLE, organisation_text="县某某中心")],
@@ -36,8 +38,9 @@ def test_an_unresolved_unit_is_kept_as_written(finance):
     assert list(task_selectors.unmapped_assignments()) == [task.assignments.get()]
 
 
-def test_a_unit_named_twice_keeps_its_first_role(finance, water):
+def test_a_unit_named_twice_keeps_its_first_role(finance, water, county):
     task = task_services.create_task(
+        county=county,
         title="推进河道治理",
         as_of=D(2025, 1, 1),
         assignments=[
@@ -59,23 +62,23 @@ def test_a_unit_cannot_have_two_parts_in_a_task(finance):
         second.full_clean()
 
 
-def test_an_assignment_must_name_a_unit():
+def test_an_assignment_must_name_a_unit(county):
     with pytest.raises(ValidationError):
         task_services.create_task(
-            title="无单位", as_of=D(2025, 1, 1), assignments=[task_services.AssignmentLine(role="lead")]
+            county=county, title="无单位", as_of=D(2025, 1, 1), assignments=[task_services.AssignmentLine(role="lead")]
         )
     assert not Task.objects.exists()
 
 
-def test_a_task_entered_after_its_deadline_is_historically_late():
-    task = task_services.create_task(title="旧任务", deadline_text="2023年12月底前", as_of=D(2024, 3, 1))
+def test_a_task_entered_after_its_deadline_is_historically_late(county):
+    task = task_services.create_task(county=county, title="旧任务", deadline_text="2023年12月底前", as_of=D(2024, 3, 1))
     assert task.historically_late
     assert task_selectors.task_lights(D(2024, 3, 2))(task) == "historical"
 
 
-def test_reporting_starts_the_task_and_moves_a_recurring_deadline(data_manager):
+def test_reporting_starts_the_task_and_moves_a_recurring_deadline(data_manager, county):
     task = task_services.create_task(
-        title="每月报送进展", deadline_text="每月20日前", reference=D(2025, 3, 1), as_of=D(2025, 3, 1)
+        county=county, title="每月报送进展", deadline_text="每月20日前", reference=D(2025, 3, 1), as_of=D(2025, 3, 1)
     )
     assert task.due == D(2025, 3, 20)
     task_services.report_progress(task, user=data_manager, date=D(2025, 3, 18), text="已报送三月情况", percent=30)

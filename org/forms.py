@@ -1,0 +1,30 @@
+"""Form pieces for choosing among a user's counties and units."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class CountyChoiceField(forms.ModelChoiceField):
+    """The county a record belongs to, among ``queryset`` (the counties the user works in). Where there is only one,
+    nobody is asked: the field is hidden and stands for that county."""
+
+    def __init__(self, queryset, **kwargs):
+        kwargs.setdefault("label", _("County"))
+        super().__init__(queryset, **kwargs)
+        only = list(queryset[:2])
+        self.only = only[0] if len(only) == 1 else None
+        if self.only is not None:
+            self.initial = self.only
+            self.required = False
+            self.widget = forms.HiddenInput()
+
+    def clean(self, value):
+        return super().clean(value) or self.only
+
+
+def ask_county(form, queryset, name="county"):
+    """Make ``form``'s county field choose among ``queryset``, as CountyChoiceField does."""
+    field = form.fields[name]
+    form.fields[name] = CountyChoiceField(
+        queryset, label=field.label, help_text=field.help_text, required=field.required
+    )
