@@ -5,10 +5,21 @@ from django.utils.translation import gettext_lazy as _
 
 from groups.models import LeadingGroup
 from groups.selectors import visible_groups
-from org.models import Organisation
+from org import access
 
 from . import selectors
 from .models import LIGHT_CHOICES, Assignment, Task
+from .reminders import selectors as reminder_selectors
+
+# Why a task gets no reminder (projects.reminders.selectors.reminder_blockers), as the task list filters by it.
+REMINDER_BLOCKER_CHOICES = [
+    (reminder_selectors.NO_UNIT, _("no unit has a part")),
+    (reminder_selectors.NO_DATE, _("no due date")),
+    (reminder_selectors.HISTORICAL, _("entered after its deadline")),
+    (reminder_selectors.UNRESOLVED, _("unit not resolved")),
+    (reminder_selectors.NO_CONTACT, _("no contact with an e-mail address")),
+    (reminder_selectors.STATUS, _("status not reminded")),
+]
 
 
 class TaskFilter(django_filters.FilterSet):
@@ -19,7 +30,10 @@ class TaskFilter(django_filters.FilterSet):
     )
     category = django_filters.ChoiceFilter(label=_("Category"), choices=Task.Category.choices, empty_label=_("All"))
     unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"), queryset=Organisation.objects.all(), method="by_unit", empty_label=_("All")
+        label=_("Unit"),
+        queryset=lambda request: access.visible_units(request.user),
+        method="by_unit",
+        empty_label=_("All"),
     )
     role = django_filters.ChoiceFilter(
         label=_("Unit's role"), choices=Assignment.Role.choices, method="by_role", empty_label=_("All")
@@ -31,6 +45,12 @@ class TaskFilter(django_filters.FilterSet):
         queryset=lambda request: visible_groups(request.user) if request else LeadingGroup.objects.none(),
         empty_label=_("All"),
     )
+    reminder_blocker = django_filters.ChoiceFilter(
+        label=_("Gets no reminder because of"),
+        choices=REMINDER_BLOCKER_CHOICES,
+        method="by_reminder_blocker",
+        empty_label=_("All"),
+    )
     due_after = django_filters.DateFilter(
         label=_("Due from"), field_name="due", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -40,7 +60,19 @@ class TaskFilter(django_filters.FilterSet):
 
     class Meta:
         model = Task
-        fields = ["q", "status", "light", "category", "unit", "role", "document", "group", "due_after", "due_before"]
+        fields = [
+            "q",
+            "status",
+            "light",
+            "category",
+            "unit",
+            "role",
+            "document",
+            "group",
+            "reminder_blocker",
+            "due_after",
+            "due_before",
+        ]
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -60,6 +92,9 @@ class TaskFilter(django_filters.FilterSet):
 
     def by_light(self, queryset, name, value):
         return selectors.filter_by_light(queryset, value)
+
+    def by_reminder_blocker(self, queryset, name, cause):
+        return reminder_selectors.filter_by_blocker(queryset, cause)
 
     def by_unit(self, queryset, name, organisation):
         role = self.form.cleaned_data.get("role")

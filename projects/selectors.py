@@ -44,10 +44,14 @@ def can_verify_closing(user):
 
 def task_detail(user, task):
     """What the task page shows besides its forms."""
+    assignments = list(task.assignments.select_related("organisation__reminder_contact", "contact"))
     return {
         "task": task,
         "light": task_lights()(task, percent=task.latest_percent),
-        "assignments": task.assignments.select_related("organisation", "contact"),
+        "assignments": assignments,
+        "reminder_blockers": reminder_selectors.reminder_blockers(
+            task, reminder_selectors.reminder_policy(), assignments
+        ),
         "children": task.children.all(),
         "reports": task.reports.select_related("reporter"),
         "reminders": reminder_selectors.task_reminders(task)[:REMINDERS_SHOWN],
@@ -197,6 +201,7 @@ def task_dashboard(user, today=None):
         "unmapped": unmapped_assignments().count() if access.is_data_manager(user) else 0,
         "failed_reminders": reminder_selectors.failed_digests(user).count(),
         "last_sweep": reminder_selectors.last_sweep() if can_verify_closing(user) else None,
+        "without_reminders": reminder_selectors.tasks_without_reminders(user),
     }
 
 
@@ -218,7 +223,9 @@ def _first_of(tasks, *, light=None, due_after=None, due_before=None, count=None)
 def unit_rates(user, today):
     """Per organisation with tasks: how many, the share closed and the share overdue, worst first."""
     # A task with a part for a unit in scope is visible, so the units' own rows are exactly the scope.
-    assignments = access.visible(user, Assignment.objects.filter(organisation__isnull=False), "organisation")
+    assignments = access.visible(
+        user, Assignment.objects.filter(organisation__isnull=False), "organisation", county="task__county"
+    )
     overdue = ~Q(task__status__in=RESTING_STATUSES) & Q(task__due__lt=today) & Q(task__due__gte=F("task__as_of"))
     # Grouped by the id alone: grouping by the names too made PostgreSQL sort 200,000 wide rows on disk.
     rows = assignments.values("organisation_id").annotate(
