@@ -104,7 +104,7 @@ class HouseholdAdmin(SimpleHistoryAdmin):
     number and phone are left out for anyone who may not see them, as on the pages."""
 
     list_display = ("number", "head", "project", "status", "agreement_type", "signed_on", "signed_total")
-    list_filter = ("status", "agreement_type", "project")
+    list_filter = ("status", "agreement_type", ("project", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("project",)
     autocomplete_fields = ("project",)
     readonly_fields = ("signed_total", "signed_subtotals", "signed_statement")

@@ -48,12 +48,15 @@ class DemoAccount:
     password: str
     role: str
     units: tuple = ()
+    # The county a data manager or supervisor works on; None: every county (a prefecture office).
+    county: str | None = None
 
 
 DEMO_ACCOUNTS = (
     DemoAccount("manager", "ledger-demo-manager", roles.DATA_MANAGER),
     DemoAccount("supervisor", "ledger-demo-supervisor", roles.SUPERVISOR),
     DemoAccount("unit", "ledger-demo-unit", roles.UNIT_STAFF, ("县人社局",)),
+    DemoAccount("qinglan", "ledger-demo-qinglan", roles.DATA_MANAGER, county="青岚县"),
 )
 
 
@@ -71,10 +74,10 @@ def load_demo():
     imported = [
         gazette_services.import_gazette(path.read_bytes(), name=path.name).issue for path in demo_gazette_files()
     ]
-    county = org_services.create_organisation(
+    county = org_services.create_county(
         name=demo_data.COUNTY["name"],
         short_name=demo_data.COUNTY["short_name"],
-        kind=Organisation.Kind.COUNTY,
+        number_prefixes="兴政发 兴政办发 兴政函 兴政办函",
         aliases=demo_data.COUNTY["aliases"],
     )
     for order, entry in enumerate(demo_data.ORGANISATIONS, start=1):
@@ -258,11 +261,13 @@ def ensure_demo_accounts():
             continue
         resolve = OrganisationResolver(county_named(demo_data.COUNTY["short_name"]))
         units = [resolve(unit) for unit in account.units]
+        counties = None if account.county is None else [county for county in [county_named(account.county)] if county]
         org_services.create_account(
             username=account.username,
             password=account.password,
             role=account.role,
             organisations=[unit for unit in units if unit is not None],
+            counties=counties,
             email=f"{account.username}@{demo_data.DEMO_MAIL_DOMAIN}",
         )
     return DEMO_ACCOUNTS

@@ -1,13 +1,30 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from . import selectors
 from .models import Document, Gazette, ImportJob, Issue
+
+
+class CountyFilter(admin.SimpleListFilter):
+    """The counties of the gazettes the user reads (a plain field filter would list every county's name)."""
+
+    title = _("county")
+    parameter_name = "county"
+
+    def lookups(self, request, model_admin):
+        return [(name, name) for name in selectors.counties(request.user)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(issue__gazette__county=self.value()) if self.value() else queryset
 
 
 @admin.register(Gazette)
 class GazetteAdmin(admin.ModelAdmin):
     list_display = ("name", "county")
     search_fields = ("name", "county")
+
+    def get_queryset(self, request):
+        return selectors.gazettes(request.user)
 
 
 class DocumentInline(admin.TabularInline):
@@ -20,7 +37,7 @@ class DocumentInline(admin.TabularInline):
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
     list_display = ("__str__", "year", "number", "cumulative", "published")
-    list_filter = ("gazette", "year")
+    list_filter = (("gazette", admin.RelatedOnlyFieldListFilter), "year")
     search_fields = ("gazette__name", "source_name")
     inlines = [DocumentInline]
 
@@ -31,7 +48,7 @@ class IssueAdmin(admin.ModelAdmin):
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ("number", "title", "kind", "issuer", "signed", "is_public", "issue")
-    list_filter = ("issue__gazette__county", "issue__year", "kind", "series", "is_public")
+    list_filter = (CountyFilter, "issue__year", "kind", "series", "is_public")
     search_fields = ("number", "title")
     autocomplete_fields = ("parent",)
     list_select_related = ("issue__gazette",)

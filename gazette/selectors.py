@@ -1,7 +1,8 @@
 """Reads of gazette issues and documents.
 
-Gazette documents are published acts of the county government, so every signed-in user
-may read all of them; the scope of ledger records (groups, tasks) lives in projects/.
+Gazette documents are published acts of a county government: every signed-in user of that county may read them.
+Which counties a user works in is decided by the access module above this app (org.access), which registers it here
+(``register_county_scope``); gazette knows no app above it.
 """
 
 from django.core.cache import cache
@@ -11,10 +12,32 @@ from django.shortcuts import get_object_or_404
 
 from .models import Document, Gazette, ImportJob, Issue
 
+_county_scope = None
+
+
+def register_county_scope(county_names):
+    """``county_names(user)`` gives the names of the counties whose gazettes the user reads, or None for all."""
+    global _county_scope
+    _county_scope = county_names
+
+
+def _readable(user, queryset, gazette="gazette"):
+    """``gazette``: the lookup to the row's gazette, or "pk" for gazettes themselves."""
+    names = _county_scope(user) if _county_scope is not None else None
+    if names is None:
+        return queryset
+    lookup = "county__in" if gazette == "pk" else f"{gazette}__county__in"
+    return queryset.filter(**{lookup: names})
+
+
+def gazettes(user):
+    return _readable(user, Gazette.objects.all(), gazette="pk")
+
 
 def issue_list(user):
     return (
-        Issue.objects.select_related("gazette")
+        _readable(user, Issue.objects.all())
+        .select_related("gazette")
         .annotate(document_count=Count("documents"))
         .order_by("-year", "-number", "pk")
     )
@@ -26,7 +49,7 @@ def issue_detail(user, pk):
 
 
 def document_list(user):
-    return Document.objects.select_related("issue__gazette")
+    return _readable(user, Document.objects.all(), "issue__gazette").select_related("issue__gazette")
 
 
 def recent_documents(user):
@@ -100,7 +123,10 @@ def visible_import_jobs(user):
     """Those who manage imports (data managers) see every one; anyone else only their own."""
     jobs = ImportJob.objects.select_related("issue__gazette", "created_by")
     if user.has_perm("gazette.change_importjob"):
-        return jobs
+        names = _county_scope(user) if _county_scope is not None else None
+        if names is None:
+            return jobs
+        return jobs.filter(Q(created_by=user) | Q(county__in=names) | Q(issue__gazette__county__in=names))
     return jobs.filter(created_by=user)
 
 
@@ -132,17 +158,20 @@ def progress_key(job_id):
 def cited_documents(document):
     """The documents this one cites that are in the database, and the numbers of those that are not."""
     numbers = list(document.cited_numbers)
-    found = {cited.number: cited for cited in Document.objects.filter(number__in=numbers, parent__isnull=True)}
+    # Another county's documents have numbers of their own series, so a number is looked up in the same county.
+    same_county = Document.objects.filter(issue__gazette__county=document.issue.gazette.county)
+    found = {cited.number: cited for cited in same_county.filter(number__in=numbers, parent__isnull=True)}
     return [found[number] for number in numbers if number in found], [n for n in numbers if n not in found]
 
 
-def counties():
-    return Gazette.objects.order_by("county").values_list("county", flat=True).distinct()
+def counties(user):
+    return gazettes(user).order_by("county").values_list("county", flat=True).distinct()
 
 
-def series():
-    return Document.objects.exclude(series="").order_by("series").values_list("series", flat=True).distinct()
+def series(user):
+    documents = document_list(user).exclude(series="").order_by("series")
+    return documents.values_list("series", flat=True).distinct()
 
 
-def kinds():
-    return Document.objects.exclude(kind="").order_by("kind").values_list("kind", flat=True).distinct()
+def kinds(user):
+    return document_list(user).exclude(kind="").order_by("kind").values_list("kind", flat=True).distinct()

@@ -18,7 +18,7 @@ class MembershipInline(admin.TabularInline):
 @admin.register(LeadingGroup)
 class LeadingGroupAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind", "status", "office_host", "established", "source_document")
-    list_filter = ("kind", "status", "county")
+    list_filter = ("kind", "status", ("county", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name", "memberships__person__name", "memberships__title")
     autocomplete_fields = ("county", "office_host", "office_head", "source_document", "superseded_by")
     list_select_related = ("office_host", "source_document")

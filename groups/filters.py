@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from org.models import Organisation
+from org import access
 
 from .models import LEADER_ROLES, LeadingGroup, Membership
 
@@ -14,7 +14,10 @@ class GroupFilter(django_filters.FilterSet):
     # A name, not a drop-down: a county has hundreds of leaders.
     leader = django_filters.CharFilter(label=_("Leader"), method="led_by")
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all(), method="involving", empty_label=_("All")
+        label=_("Organisation"),
+        queryset=lambda request: access.visible_units(request.user),
+        method="involving",
+        empty_label=_("All"),
     )
 
     class Meta:

@@ -3,8 +3,7 @@ from django.forms import inlineformset_factory
 
 from common.forms import DateInput
 from org import access
-from org.forms import ask_county
-from org.selectors import counties
+from org.forms import ask_county, limit_to_user
 
 from .models import LeadingGroup, Membership
 from .services import GROUP_FIELDS, RosterLine
@@ -22,8 +21,9 @@ class LeadingGroupForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_to_user(self, user)
         self.fields["office_host"].queryset = access.editable_units(user)
-        ask_county(self, counties())
+        ask_county(self, access.counties(user))
         self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
         if not self.instance.pk:
             self.fields["office_host"].required = not access.is_data_manager(user)
@@ -33,6 +33,10 @@ class MembershipForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ("role", "member_type", "person", "title", "organisation", "organisation_text")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_to_user(self, user)
 
 
 RosterFormSet = inlineformset_factory(

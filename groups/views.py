@@ -39,7 +39,9 @@ def _edit_group(request, group):
     user = request.user
     form = LeadingGroupForm(request.POST or None, instance=group, user=user)
     roster = group.memberships.in_roster_order() if group else None
-    formset = RosterFormSet(request.POST or None, instance=group, queryset=roster, prefix="roster")
+    formset = RosterFormSet(
+        request.POST or None, instance=group, queryset=roster, prefix="roster", form_kwargs={"user": user}
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             saved = services.save_group(group=group, data=form.cleaned_data, roster=roster_lines(formset))

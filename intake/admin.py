@@ -13,7 +13,7 @@ class ProposalAdmin(ReadOnlyAdmin):
     """Proposals are reviewed on their own pages, which write through the services; here data managers find them."""
 
     list_display = ("label", "kind", "status", "document", "issue", "reviewed_by", "reviewed_at", "review_link")
-    list_filter = ("kind", "status", "document__issue")
+    list_filter = ("kind", "status", ("document__issue", admin.RelatedOnlyFieldListFilter))
     search_fields = ("label", "document__title", "document__number")
     list_select_related = ("document__issue__gazette", "reviewed_by")
     exclude = ("content_type", "object_id")
@@ -33,7 +33,9 @@ class ProposalAdmin(ReadOnlyAdmin):
 
     def get_queryset(self, request):
         proposals = super().get_queryset(request)
-        return proposals if self._reviewer(request) else proposals.none()
+        if not self._reviewer(request):
+            return proposals.none()
+        return proposals.filter(document__issue__in=selectors.reviewable_issues(request.user))
 
     @admin.display(description=_("issue"), ordering="document__issue")
     def issue(self, proposal):

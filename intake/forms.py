@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from groups.forms import MembershipForm
 from groups.models import LeadingGroup, Membership
+from org.forms import limit_to_user
 from org.models import Organisation, Person
 from projects.forms import AssignmentForm
 from projects.models import Assignment, Task
@@ -39,11 +40,11 @@ class ProposedMemberForm(MembershipForm):
         return exclude
 
 
-def roster_formset(rows, data=None):
+def roster_formset(rows, data=None, *, user):
     formset_class = inlineformset_factory(
         LeadingGroup, Membership, form=ProposedMemberForm, extra=2, min_num=len(rows), can_delete=True
     )
-    return formset_class(data, instance=LeadingGroup(), initial=rows, prefix="roster")
+    return formset_class(data, instance=LeadingGroup(), initial=rows, prefix="roster", form_kwargs={"user": user})
 
 
 def proposed_members(formset):
@@ -62,11 +63,11 @@ def proposed_members(formset):
     ]
 
 
-def assignment_formset(rows, data=None):
+def assignment_formset(rows, data=None, *, user):
     formset_class = inlineformset_factory(
         Task, Assignment, form=AssignmentForm, extra=2, min_num=len(rows), can_delete=True
     )
-    return formset_class(data, instance=Task(), initial=rows, prefix="units")
+    return formset_class(data, instance=Task(), initial=rows, prefix="units", form_kwargs={"user": user})
 
 
 def proposed_assignments(formset):
@@ -117,6 +118,10 @@ class PortfolioForm(forms.Form):
         required=False,
         help_text=_("Separated by 、; a name that matches one organisation is linked to it."),
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_to_user(self, user)
 
     def clean(self):
         data = super().clean()

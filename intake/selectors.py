@@ -22,8 +22,8 @@ _QUANTITY = re.compile(r"^\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>\S{1,20})\s*$"
 
 
 def can_review(user):
-    """Data managers who see every unit: accepting a proposal writes into any unit's records."""
-    return access.is_data_manager(user) and access.sees_everything(user)
+    """Data managers of whole counties: accepting a proposal writes into any of the county's units' records."""
+    return access.is_data_manager(user) and access.sees_counties(user)
 
 
 def _require_reviewer(user):
@@ -31,10 +31,17 @@ def _require_reviewer(user):
         raise PermissionDenied
 
 
+def reviewable_issues(user):
+    """The issues of the reviewer's counties; a province office's also those of counties not yet in the ledger."""
+    names = access.county_names(user)
+    issues = Issue.objects.select_related("gazette")
+    return issues if names is None else issues.filter(gazette__county__in=names)
+
+
 def issue_proposals(user, issue_pk):
     """The issue's documents that have proposals, each with its proposals and counts by kind and status."""
     _require_reviewer(user)
-    issue = get_object_or_404(Issue.objects.select_related("gazette"), pk=issue_pk)
+    issue = get_object_or_404(reviewable_issues(user), pk=issue_pk)
     proposals = (
         Proposal.objects.filter(document__issue=issue)
         .select_related("document")
@@ -59,7 +66,8 @@ def issue_proposals(user, issue_pk):
 
 def proposal_for_review(user, pk):
     _require_reviewer(user)
-    return get_object_or_404(Proposal.objects.select_related("document__issue__gazette", "reviewed_by"), pk=pk)
+    proposals = Proposal.objects.filter(document__issue__in=reviewable_issues(user))
+    return get_object_or_404(proposals.select_related("document__issue__gazette", "reviewed_by"), pk=pk)
 
 
 @dataclass

@@ -39,7 +39,7 @@ def _review_roster(request, proposal, context):
     initial, rows = proposal_selectors.roster_initial(proposal)
     data = request.POST if request.method == "POST" else None
     form = LeadingGroupForm(data, initial=initial, user=request.user)
-    formset = roster_formset(rows, data)
+    formset = roster_formset(rows, data, user=request.user)
     existing = proposal_selectors.group_to_supersede(proposal)
     if data is not None and form.is_valid() and formset.is_valid():
         supersede = existing if existing and request.POST.get("supersede") else None
@@ -65,8 +65,8 @@ def _review_roster(request, proposal, context):
 def _review_task(request, proposal, context):
     initial, rows = proposal_selectors.task_initial(proposal)
     data = request.POST if request.method == "POST" else None
-    form = TaskForm(data, initial=initial)
-    formset = assignment_formset(rows, data)
+    form = TaskForm(data, initial=initial, user=request.user)
+    formset = assignment_formset(rows, data, user=request.user)
     if data is not None and form.is_valid() and formset.is_valid():
         try:
             task = proposal_services.accept_task(
@@ -83,7 +83,7 @@ def _review_task(request, proposal, context):
 
 def _review_portfolio(request, proposal, context):
     data = request.POST if request.method == "POST" else None
-    form = PortfolioForm(data, initial=proposal_selectors.portfolio_initial(proposal))
+    form = PortfolioForm(data, initial=proposal_selectors.portfolio_initial(proposal), user=request.user)
     if data is not None and form.is_valid():
         try:
             portfolio = proposal_services.accept_portfolio(proposal, data=form.cleaned_data, user=request.user)

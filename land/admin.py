@@ -14,7 +14,7 @@ class AllocationInline(admin.TabularInline):
 @admin.register(LandSupplyPlan)
 class LandSupplyPlanAdmin(SimpleHistoryAdmin):
     list_display = ("year", "county", "version", "status", "total_ha", "responsible_unit", "is_demo")
-    list_filter = ("status", "year", "county", "is_demo")
+    list_filter = ("status", "year", ("county", admin.RelatedOnlyFieldListFilter), "is_demo")
     search_fields = ("county__name", "notes", "source_document__number")
     autocomplete_fields = ("county", "responsible_unit", "source_document", "previous")
     list_select_related = ("county", "responsible_unit")
@@ -29,7 +29,14 @@ class ParcelAdmin(SimpleHistoryAdmin):
     """Data managers correct any field here, including the lifecycle and the soil-contamination flag."""
 
     list_display = ("number", "county", "plan_year", "land_use", "method", "status", "area_m2", "contamination_risk")
-    list_filter = ("status", "land_use", "method", "plan_year", "contamination_risk", "county")
+    list_filter = (
+        "status",
+        "land_use",
+        "method",
+        "plan_year",
+        "contamination_risk",
+        ("county", admin.RelatedOnlyFieldListFilter),
+    )
     search_fields = ("number", "location_text", "recipient_text", "approval_document__number")
     autocomplete_fields = (
         "county",

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from org import access
 from org.models import Organisation
 
 from .models import LandSupplyPlan, LandUse, Parcel, SupplyMethod
@@ -12,7 +13,7 @@ class ParcelFilter(django_filters.FilterSet):
     plan_year = django_filters.NumberFilter(label=_("Plan year"))
     township = django_filters.ModelChoiceFilter(
         label=_("Township"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.TOWNSHIP),
+        queryset=lambda request: access.visible_units(request.user).filter(kind=Organisation.Kind.TOWNSHIP),
         empty_label=_("All"),
     )
     land_use = django_filters.ChoiceFilter(label=_("Land use"), choices=LandUse.choices, empty_label=_("All"))
@@ -51,7 +52,7 @@ class ParcelFilter(django_filters.FilterSet):
 class PlanFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(label=_("Year"))
     county = django_filters.ModelChoiceFilter(
-        label=_("County"), queryset=Organisation.objects.filter(kind=Organisation.Kind.COUNTY), empty_label=_("All")
+        label=_("County"), queryset=lambda request: access.counties(request.user), empty_label=_("All")
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=LandSupplyPlan.Status.choices, empty_label=_("All"))
 

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from common.forms import DateInput
 from org import access
+from org.forms import limit_to_user
 from org.models import Organisation
-from org.selectors import counties
 
 from . import units
 from .models import STATUS_ORDER, AreaUnit, LandSupplyPlan, Parcel, PlanAllocation
@@ -20,7 +20,8 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["county"].queryset = counties()
+        limit_to_user(self, user)
+        self.fields["county"].queryset = access.counties(user)
         self.fields["responsible_unit"].queryset = access.editable_units(user)
         self.fields["responsible_unit"].required = not access.is_data_manager(user)
         self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
@@ -102,11 +103,13 @@ class ParcelForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["county"].queryset = counties()
+        limit_to_user(self, user)
+        self.fields["county"].queryset = access.counties(user)
         self.fields["responsible_unit"].queryset = access.editable_units(user)
         self.fields["responsible_unit"].required = not access.is_data_manager(user)
-        self.fields["township"].queryset = Organisation.objects.filter(kind=Organisation.Kind.TOWNSHIP)
-        self.fields["village"].queryset = Organisation.objects.filter(kind=Organisation.Kind.VILLAGE)
+        places = access.visible_units(user)
+        self.fields["township"].queryset = places.filter(kind=Organisation.Kind.TOWNSHIP)
+        self.fields["village"].queryset = places.filter(kind=Organisation.Kind.VILLAGE)
         self.fields["plan_year"].required = False
         for name in ("approval_document", "documents"):
             self.fields[name].queryset = self.fields[name].queryset.select_related("issue")

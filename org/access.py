@@ -1,26 +1,35 @@
 """What a user may see, edit or create: the one place that decides it.
 
-Data managers and supervisors see every record; data managers change every record. Unit staff see the records
-one of their units (or a unit below one of them) has a part in, and change those their unit is responsible for
-where their role grants the right. Every selector, form choice list, export, feed, e-mail and admin queryset asks
-this module; no other module repeats these rules.
+The county is the tenant. Data managers and supervisors work on the counties they are given (CountyAccess), or on
+every county where their account may (a prefecture or province office: org.see_all_counties, and superusers);
+within those counties supervisors see every record and data managers change every record. Unit staff see the
+records one of their units (or a unit below one of them) has a part in, and change those their unit is responsible
+for where their role grants the right. Every selector, form choice list, export, feed, e-mail and admin queryset
+asks this module; no other module repeats these rules.
 """
 
-from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.constants import LOOKUP_SEP
 
 from . import roles
-from .models import Organisation, UnitAccess
+from .models import CountyAccess, Organisation, UnitAccess
 
 
-@dataclass(frozen=True)
 class Scope:
-    """Which organisations' records a user may see: everything, or these ids."""
+    """Which records a user may see: every county's; or whole counties (``county_ids``, with all their units in
+    ``organisation_ids``); or the records of some units (``organisation_ids``, unit staff, ``by_unit``), whose
+    counties are found when first asked for."""
 
-    everything: bool
-    organisation_ids: frozenset = frozenset()
+    def __init__(self, everything, organisation_ids=frozenset(), county_ids=None, by_unit=True):
+        self.everything, self.organisation_ids, self.by_unit = everything, organisation_ids, by_unit
+        if county_ids is not None:
+            self.county_ids = county_ids
+
+    @cached_property
+    def county_ids(self):
+        return frozenset(counties_of(self.organisation_ids))
 
     def allows(self, organisation_id):
         return self.everything or organisation_id in self.organisation_ids
@@ -62,14 +71,29 @@ def scope_of(user):
         return cached
     if not user.is_authenticated:
         scope = Scope(everything=False)
+    elif supervises(user) and (user.is_superuser or user.has_perm("org.see_all_counties")):
+        scope = Scope(everything=True, by_unit=False)
     elif supervises(user):
-        scope = Scope(everything=True)
+        counties = set(CountyAccess.objects.filter(user=user).values_list("county_id", flat=True))
+        units = counties | descendant_ids(counties)
+        scope = Scope(False, frozenset(units), frozenset(counties), by_unit=False)
     else:
         ids = set(UnitAccess.objects.filter(user=user).values_list("organisation_id", flat=True))
         ids |= descendant_ids(ids)
-        scope = Scope(everything=False, organisation_ids=frozenset(ids))
+        # Unit staff work in their units' counties, and see there only their units' records.
+        scope = Scope(False, frozenset(ids), by_unit=True)
     user._ledger_scope = scope
     return scope
+
+
+def counties_of(ids):
+    """The counties (tree roots) of the given units, one query per level of the tree."""
+    counties, frontier = set(), set(ids)
+    while frontier:
+        rows = Organisation.objects.filter(pk__in=frontier).values_list("pk", "parent_id")
+        counties |= {pk for pk, parent in rows if parent is None}
+        frontier = {parent for _pk, parent in rows if parent is not None}
+    return counties
 
 
 def descendant_ids(ids):
@@ -82,28 +106,75 @@ def descendant_ids(ids):
 
 
 def sees_everything(user):
+    """Sees every record of every county (a prefecture or province office)."""
     return scope_of(user).everything
+
+
+def sees_counties(user):
+    """Sees every record of the counties they work in: data managers and supervisors, not unit staff."""
+    return not scope_of(user).by_unit
+
+
+def works_in(user, county):
+    """Whether ``county`` is one of the user's counties."""
+    scope = scope_of(user)
+    return county is not None and (scope.everything or county.pk in scope.county_ids)
 
 
 def allows(user, organisation_id):
     return scope_of(user).allows(organisation_id)
 
 
-def visible(user, queryset, *paths):
-    """``queryset`` cut to what the user may see: every row for those who see everything, else the rows where one
-    of ``paths`` (lookups to an organisation, e.g. ``"office_host"`` or ``"assignments__organisation"``) names one
-    of the user's units."""
+def visible(user, queryset, *paths, county="county"):
+    """``queryset`` cut to what the user may see: every row for those who see every county; the rows of their
+    counties (``county``: the lookup to a row's county) for those who work on whole counties; else the rows where
+    one of ``paths`` (lookups to an organisation, e.g. ``"office_host"`` or ``"assignments__organisation"``) names
+    one of the user's units."""
     scope = scope_of(user)
     if scope.everything:
         return queryset
+    if not scope.by_unit:
+        return _semi_join(queryset, Q(**{f"{county}__in": scope.county_ids}), [county])
     return _held(queryset, paths, scope.organisation_ids)
+
+
+def in_counties(user, queryset, county="county"):
+    """The rows of the counties the user works in (``county``: the lookup to a row's county), for what a county
+    shares with all its staff: its directory of people, its gazettes."""
+    scope = scope_of(user)
+    if scope.everything:
+        return queryset
+    return queryset.filter(**{f"{county}__in": scope.county_ids})
+
+
+def visible_units(user):
+    """The organisations of the counties a user works in: a county's units are its directory, open to its staff."""
+    scope = scope_of(user)
+    units = Organisation.objects.all()
+    if scope.everything:
+        return units
+    return units.filter(pk__in=scope.county_ids | descendant_ids(scope.county_ids))
+
+
+def counties(user):
+    """The counties a user works in."""
+    scope = scope_of(user)
+    found = Organisation.objects.filter(kind=Organisation.Kind.COUNTY, parent__isnull=True)
+    return found if scope.everything else found.filter(pk__in=scope.county_ids)
+
+
+def county_names(user):
+    """The short names of the user's counties, as gazettes write them; None for every county."""
+    if scope_of(user).everything:
+        return None
+    return {county.short_name or county.name for county in counties(user)}
 
 
 def own(user, queryset, *paths):
     """The rows one of the user's own units holds through ``paths``; none for those who see everything without
     belonging to a unit (supervisors see a project's records, but do not run it)."""
     scope = scope_of(user)
-    if scope.everything:
+    if not scope.by_unit:
         return queryset.none()
     return _held(queryset, paths, scope.organisation_ids)
 
@@ -112,6 +183,10 @@ def _held(queryset, paths, ids):
     condition = Q()
     for path in paths:
         condition |= Q(**{f"{path}__in": ids})
+    return _semi_join(queryset, condition, paths)
+
+
+def _semi_join(queryset, condition, paths):
     if any(_spans_many(queryset.model, path) for path in paths):
         # A semi-join: a row is kept once however many of its related rows match.
         return queryset.filter(Exists(queryset.model._default_manager.filter(condition, pk=OuterRef("pk"))))
@@ -135,22 +210,22 @@ def _spans_many(model, path):
 def can_create(user, permission):
     """Data managers create every kind of record; unit staff those their role grants, for one of their units."""
     if is_data_manager(user):
-        return True
+        return sees_everything(user) or bool(scope_of(user).county_ids)
     return user.has_perm(permission) and bool(scope_of(user).organisation_ids)
 
 
 def can_edit(user, unit_id, permission):
-    """Data managers change every record; unit staff with the right change the records their unit holds."""
+    """Data managers change every record they may see; unit staff with the right the records their unit holds."""
     if is_data_manager(user):
         return True
     if not user.has_perm(permission):
         return False
     scope = scope_of(user)
-    return not scope.everything and unit_id is not None and scope.allows(unit_id)
+    return scope.by_unit and unit_id is not None and scope.allows(unit_id)
 
 
 def editable_units(user):
     """The organisations a user may name as the unit holding a record (a group's office, a parcel's unit)."""
     if is_data_manager(user):
-        return Organisation.objects.all()
+        return visible_units(user)
     return Organisation.objects.filter(pk__in=scope_of(user).organisation_ids)

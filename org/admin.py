@@ -3,8 +3,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import selectors
-from .models import LeaderPortfolio, Organisation, OrganisationAlias, Person, Post, UnitAccess
+from . import access, selectors
+from .models import (
+    CountyAccess,
+    CountyProfile,
+    LeaderPortfolio,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    Post,
+    UnitAccess,
+)
 
 
 class AliasInline(admin.TabularInline):
@@ -21,6 +30,9 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("parent", "reminder_contact")
     inlines = [AliasInline]
 
+    def get_queryset(self, request):
+        return access.visible_units(request.user)
+
 
 class PostInline(admin.TabularInline):
     model = Post
@@ -35,6 +47,9 @@ class PersonAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("user",)
     inlines = [PostInline]
 
+    def get_queryset(self, request):
+        return access.in_counties(request.user, super().get_queryset(request))
+
 
 @admin.register(Post)
 class PostAdmin(SimpleHistoryAdmin):
@@ -44,12 +59,18 @@ class PostAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("person", "organisation")
     list_select_related = ("person", "organisation")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(person__in=access.in_counties(request.user, Person.objects.all()))
+
 
 @admin.register(UnitAccess)
 class UnitAccessAdmin(admin.ModelAdmin):
     list_display = ("user", "organisation")
     search_fields = ("user__username", "organisation__name")
     autocomplete_fields = ("user", "organisation")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(organisation__in=access.visible_units(request.user))
 
 
 class UnitAccessInline(admin.TabularInline):
@@ -58,10 +79,17 @@ class UnitAccessInline(admin.TabularInline):
     autocomplete_fields = ("organisation",)
 
 
-class LedgerUserAdmin(UserAdmin):
-    """The account page also says which units a unit-staff account belongs to."""
+class CountyAccessInline(admin.TabularInline):
+    model = CountyAccess
+    extra = 1
+    autocomplete_fields = ("county",)
 
-    inlines = [*UserAdmin.inlines, UnitAccessInline]
+
+class LedgerUserAdmin(UserAdmin):
+    """The account page also says which units a unit-staff account belongs to, and which counties a data manager's
+    or supervisor's."""
+
+    inlines = [*UserAdmin.inlines, UnitAccessInline, CountyAccessInline]
 
 
 admin.site.unregister(get_user_model())
@@ -79,3 +107,21 @@ class LeaderPortfolioAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return selectors.visible_portfolios(request.user)
+
+
+@admin.register(CountyProfile)
+class CountyProfileAdmin(SimpleHistoryAdmin):
+    list_display = ("county", "number_prefixes")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(county__in=access.counties(request.user))
+
+
+@admin.register(CountyAccess)
+class CountyAccessAdmin(admin.ModelAdmin):
+    list_display = ("user", "county")
+    search_fields = ("user__username", "county__name")
+    autocomplete_fields = ("user", "county")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(county__in=access.counties(request.user))

@@ -20,9 +20,11 @@ class OrgConfig(AppConfig):
         # After every migrate, so that the permissions of apps migrated later are included too.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="org_role_groups")
 
-        from gazette.selectors import register_linked_selector
+        from gazette.selectors import register_county_scope, register_linked_selector
 
+        from . import access
         from .models import LeaderPortfolio
         from .selectors import visible_portfolios
 
         register_linked_selector(LeaderPortfolio, visible_portfolios)
+        register_county_scope(access.county_names)

@@ -2,14 +2,15 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, Person
+from . import access
+from .models import Person
 
 
 class PersonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
-        queryset=Organisation.objects.all(),
+        queryset=lambda request: access.visible_units(request.user),
         field_name="posts__organisation",
         distinct=True,
         empty_label=_("All"),

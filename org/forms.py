@@ -3,6 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gazette.selectors import document_list
+
+from . import access
+from .models import Organisation, Person
+
 
 class CountyChoiceField(forms.ModelChoiceField):
     """The county a record belongs to, among ``queryset`` (the counties the user works in). Where there is only one,
@@ -28,3 +33,18 @@ def ask_county(form, queryset, name="county"):
     form.fields[name] = CountyChoiceField(
         queryset, label=field.label, help_text=field.help_text, required=field.required
     )
+
+
+def limit_to_user(form, user):
+    """Every choice of a unit, a person, a document or a county in ``form`` among those of the user's counties: a
+    drop-down lists names, and another county's are not the user's to see."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            continue
+        if queryset.model is Organisation:
+            field.queryset = queryset.filter(pk__in=access.visible_units(user).values("pk"))
+        elif queryset.model is Person:
+            field.queryset = access.in_counties(user, queryset)
+        elif queryset.model._meta.label == "gazette.Document":
+            field.queryset = queryset.filter(pk__in=document_list(user).values("pk"))

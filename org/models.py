@@ -1,5 +1,7 @@
 """Counties, organisations and their aliases, people, posts, unit access and leaders' portfolios."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -95,6 +97,61 @@ class UnitAccess(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.organisation}"
+
+
+class CountyProfile(models.Model):
+    """What a county office sets up for its county besides its units: the 文号 prefixes its documents use."""
+
+    county = models.OneToOneField(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="profile",
+        limit_choices_to={"kind": "county"},
+        verbose_name=_("county"),
+    )
+    number_prefixes = models.CharField(
+        _("document number prefixes"),
+        max_length=300,
+        blank=True,
+        help_text=_("The series its documents are numbered in, separated by spaces or 、: 交政发 交政办发 交政函"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("county settings")
+        verbose_name_plural = _("county settings")
+
+    def __str__(self):
+        return str(self.county)
+
+    @property
+    def prefixes(self):
+        return [prefix for prefix in re.split(r"[\s、，,；;]+", self.number_prefixes) if prefix]
+
+
+class CountyAccess(models.Model):
+    """A county whose records a data manager or supervisor works on. Those with none work on no county, unless their
+    account may see every county (a prefecture or province office: the permission org.see_all_counties)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="county_access", verbose_name=_("user")
+    )
+    county = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="county_access",
+        limit_choices_to={"kind": "county"},
+        verbose_name=_("county"),
+    )
+
+    class Meta:
+        verbose_name = _("county access")
+        verbose_name_plural = _("county access")
+        constraints = [models.UniqueConstraint(fields=["user", "county"], name="county_access_unique")]
+        permissions = [("see_all_counties", _("Can see every county (prefecture or province office)"))]
+
+    def __str__(self):
+        return f"{self.user} → {self.county}"
 
 
 class Person(models.Model):

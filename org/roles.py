@@ -10,6 +10,9 @@ DATA_MANAGER = "数据管理员"
 SUPERVISOR = "督办人员"
 UNIT_STAFF = "单位用户"
 
+# Permissions given to single accounts, not to a role's group.
+PER_ACCOUNT = ("see_all_counties",)
+
 ROLE_LABELS = {
     DATA_MANAGER: _("data manager"),
     SUPERVISOR: _("supervisor"),
@@ -37,13 +40,14 @@ def ensure_role_groups():
     view them; unit staff view them and have the rights each app grants them.
     """
     rights = ledger_apps()
-    ledger = Permission.objects.filter(content_type__app_label__in=rights)
+    # Seeing every county is given to an account (a province office), never to a role.
+    ledger = Permission.objects.filter(content_type__app_label__in=rights).exclude(codename__in=PER_ACCOUNT)
     views = ledger.filter(codename__startswith="view_")
     unit_staff = views
     for label, codenames in rights.items():
         unit_staff = unit_staff | ledger.filter(content_type__app_label=label, codename__in=codenames)
     grants = {
-        DATA_MANAGER: Permission.objects.filter(content_type__app_label__in=[*rights, "auth"]),
+        DATA_MANAGER: ledger | Permission.objects.filter(content_type__app_label="auth"),
         SUPERVISOR: views,
         UNIT_STAFF: unit_staff,
     }

@@ -13,9 +13,9 @@ from .names import county_variants, normalise_name
 # Organisations
 
 
-def organisation_tree():
-    """All organisations as (organisation, depth) pairs in tree order, from one query."""
-    organisations = list(Organisation.objects.all())
+def organisation_tree(user):
+    """The organisations of the user's counties as (organisation, depth) pairs in tree order, from one query."""
+    organisations = list(access.visible_units(user))
     children = {}
     for organisation in organisations:
         children.setdefault(organisation.parent_id, []).append(organisation)
@@ -31,7 +31,7 @@ def organisation_tree():
 
 
 def organisation_detail(user, pk):
-    organisation = get_object_or_404(Organisation.objects.select_related("parent"), pk=pk)
+    organisation = get_object_or_404(access.visible_units(user).select_related("parent"), pk=pk)
     today = timezone.localdate()
     posts = organisation.posts.select_related("person")
     return {
@@ -130,17 +130,21 @@ def county_of(organisation):
 
 
 def people_list(user):
-    return Person.objects.prefetch_related(
-        Prefetch(
-            "posts",
-            queryset=Post.objects.filter(end__isnull=True).select_related("organisation"),
-            to_attr="current_posts",
+    return (
+        access.in_counties(user, Person.objects.all())
+        .prefetch_related(
+            Prefetch(
+                "posts",
+                queryset=Post.objects.filter(end__isnull=True).select_related("organisation"),
+                to_attr="current_posts",
+            )
         )
-    ).order_by("name", "pk")
+        .order_by("name", "pk")
+    )
 
 
 def person_detail(user, pk):
-    person = get_object_or_404(Person, pk=pk)
+    person = get_object_or_404(access.in_counties(user, Person.objects.all()), pk=pk)
     posts = person.posts.select_related("organisation").order_by("-start", "pk")
     return {
         "person": person,
@@ -176,7 +180,7 @@ def holders_of(organisation, title, on=None):
 
 def visible_portfolios(user):
     """Unit staff see the portfolios that supervise or liaise with one of their units."""
-    return access.visible(user, LeaderPortfolio.objects.all(), "supervised", "liaised")
+    return access.visible(user, LeaderPortfolio.objects.all(), "supervised", "liaised", county="person__county")
 
 
 def current_portfolios(user):

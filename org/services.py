@@ -1,20 +1,21 @@
 """Writes to accounts, organisations, people and posts. Each runs in one transaction and validates first."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import roles
-from .models import Organisation, OrganisationAlias, Person, Post, UnitAccess
+from .models import CountyAccess, CountyProfile, Organisation, OrganisationAlias, Person, Post, UnitAccess
 from .names import normalise_name
 from .selectors import OrganisationResolver, county_of
 
 
 @transaction.atomic
-def create_account(*, username, password, role, organisations=(), person=None, email=""):
-    """A login for one of the three roles; unit staff are linked to their organisations."""
+def create_account(*, username, password, role, organisations=(), counties=None, person=None, email=""):
+    """A login for one of the three roles: unit staff are linked to their organisations; data managers and
+    supervisors to their ``counties``, or to every county when None (a prefecture or province office)."""
     if role not in roles.ROLE_LABELS:
         raise ValidationError(_("Unknown role %(role)s.") % {"role": role})
     if role == roles.UNIT_STAFF and not organisations:
@@ -23,6 +24,13 @@ def create_account(*, username, password, role, organisations=(), person=None, e
         username=username, password=password, email=email, is_staff=role == roles.DATA_MANAGER
     )
     user.groups.add(Group.objects.get(name=role))
+    if role != roles.UNIT_STAFF:
+        if counties is None:
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label="org", codename="see_all_counties")
+            )
+        for county in counties or ():
+            CountyAccess.objects.create(user=user, county=county)
     for organisation in organisations:
         UnitAccess.objects.create(user=user, organisation=organisation)
     if person is not None:
@@ -31,7 +39,17 @@ def create_account(*, username, password, role, organisations=(), person=None, e
     return user
 
 
-# Organisations
+# Counties and organisations
+
+
+@transaction.atomic
+def create_county(*, name, short_name, number_prefixes="", aliases=()):
+    """A county: the organisation of its government (the root of its units) and its settings."""
+    county = create_organisation(name=name, short_name=short_name, kind=Organisation.Kind.COUNTY, aliases=aliases)
+    profile = CountyProfile(county=county, number_prefixes=number_prefixes.strip())
+    profile.full_clean()
+    profile.save()
+    return county
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ def person_detail(request, pk):
 
 
 def organisation_tree(request):
-    return render(request, "org/organisation_tree.html", {"rows": selectors.organisation_tree()})
+    return render(request, "org/organisation_tree.html", {"rows": selectors.organisation_tree(request.user)})
 
 
 def organisation_detail(request, pk):

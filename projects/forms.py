@@ -4,8 +4,9 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import DateInput
-from org.forms import CountyChoiceField, ask_county
-from org.selectors import counties
+from groups.selectors import visible_groups
+from org import access
+from org.forms import CountyChoiceField, ask_county, limit_to_user
 
 from .models import Assignment, Task
 from .services import TASK_FIELDS, AssignmentLine
@@ -42,10 +43,10 @@ class TaskImportForm(forms.Form):
         help_text=_("Usually the signing date of the document the list comes with; dates without a year use it."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["county"] = CountyChoiceField(
-            counties(), help_text=_("Unit names in the list are looked up among this county's units only.")
+            access.counties(user), help_text=_("Unit names in the list are looked up among this county's units only.")
         )
 
 
@@ -62,10 +63,12 @@ class TaskForm(forms.ModelForm):
             "deadline_text": _("As the document writes it, e.g. 2024年6月底前, 每月20日前, 长期坚持."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["deadline_text"].required = False
-        ask_county(self, counties())
+        ask_county(self, access.counties(user))
+        limit_to_user(self, user)
+        self.fields["group"].queryset = visible_groups(user)
         self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
 
 
@@ -73,6 +76,10 @@ class AssignmentForm(forms.ModelForm):
     class Meta:
         model = Assignment
         fields = ("role", "organisation", "organisation_text", "contact")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_to_user(self, user)
 
 
 AssignmentFormSet = inlineformset_factory(

@@ -16,7 +16,7 @@ from common.sheets import SheetRow
 from gazette import selectors as gazette_selectors
 from groups.selectors import visible_groups
 from org import access
-from org.selectors import counties, organisation_tree, people_list
+from org.selectors import organisation_tree, people_list
 
 from . import calendars, selectors, services
 from .filters import TaskFilter
@@ -36,7 +36,7 @@ def home(request):
         {
             "group_count": visible_groups(user).count(),
             "person_count": people_list(user).count(),
-            "organisation_count": len(organisation_tree()),
+            "organisation_count": len(organisation_tree(user)),
             "recent_documents": gazette_selectors.recent_documents(user)[:8],
         },
     )
@@ -69,8 +69,8 @@ def task_edit(request, pk):
 
 
 def _edit_task(request, task):
-    form = TaskForm(request.POST or None, instance=task)
-    formset = AssignmentFormSet(request.POST or None, instance=task, prefix="units")
+    form = TaskForm(request.POST or None, instance=task, user=request.user)
+    formset = AssignmentFormSet(request.POST or None, instance=task, prefix="units", form_kwargs={"user": request.user})
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             saved = services.save_task(task=task, data=form.cleaned_data, assignments=assignment_lines(formset))
@@ -196,7 +196,9 @@ IMPORT_SESSION_KEY = "task_import"
 
 @permission_required("projects.add_task", raise_exception=True)
 def task_import(request):
-    form = TaskImportForm(request.POST or None, request.FILES or None, initial={"reference": timezone.localdate()})
+    form = TaskImportForm(
+        request.POST or None, request.FILES or None, initial={"reference": timezone.localdate()}, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             rows = read_task_sheet(form.cleaned_data["file"].read())
@@ -230,7 +232,7 @@ def task_import_confirm(request):
         messages.error(request, _("Nothing to import: upload the list again."))
         return redirect("projects:task_import")
     reference = datetime.date.fromisoformat(pending["reference"])
-    county = get_object_or_404(counties(), pk=pending["county"])
+    county = get_object_or_404(access.counties(request.user), pk=pending["county"])
     rows = [SheetRow(number, values) for number, values in pending["rows"]]
     previews = services.preview_task_rows(rows, reference=reference, county=county)
     try:

@@ -1,9 +1,9 @@
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from org import roles
-from org.models import Organisation, OrganisationAlias, Person, Post, UnitAccess
+from org.models import CountyAccess, Organisation, OrganisationAlias, Person, Post, UnitAccess
 
 
 class HomeCountyFactory(factory.django.DjangoModelFactory):
@@ -66,9 +66,18 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("secret-pass-123")
 
     @factory.post_generation
+    def counties(user, create, extracted, **kwargs):
+        """Counties a data manager or supervisor works on; without, they see every county (a province office)."""
+        user._county_limited = bool(extracted)
+        for county in extracted or ():
+            CountyAccess.objects.create(user=user, county=county)
+
+    @factory.post_generation
     def role(user, create, extracted, **kwargs):
         if extracted:
             user.groups.add(Group.objects.get(name=extracted))
+            if extracted in (roles.DATA_MANAGER, roles.SUPERVISOR) and not user._county_limited:
+                user.user_permissions.add(Permission.objects.get(codename="see_all_counties"))
             if extracted == roles.DATA_MANAGER:
                 user.is_staff = True
                 user.save(update_fields=["is_staff"])

@@ -3,12 +3,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from demo import compensation, land
+from demo import compensation, land, qinglan
 from demo import xingxian as demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo county (兴县) with its organisations and rosters, and create the demo accounts."
+    help = (
+        "Load the demo county (兴县) with its organisations and rosters, a second invented county (青岚县), "
+        "and create the demo accounts."
+    )
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
@@ -25,6 +28,16 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(_("Demo data already present; nothing changed."))
+        second = qinglan.load_demo()
+        if second["loaded"]:
+            self.stdout.write(
+                _(
+                    "Second demo county %(county)s (invented): %(documents)s gazette documents, "
+                    "%(organisations)s units, %(people)s people, %(groups)s groups, %(tasks)s tasks, "
+                    "%(proposals)s proposals to review."
+                )
+                % second
+            )
         with transaction.atomic():
             parcels = land.load_demo()
         if parcels:
