@@ -229,3 +229,16 @@ def editable_units(user):
     if is_data_manager(user):
         return visible_units(user)
     return Organisation.objects.filter(pk__in=scope_of(user).organisation_ids)
+
+
+# Counties
+
+
+def managed_counties(user):
+    """The counties whose units, contacts and settings a user may change: a data manager's counties."""
+    return counties(user) if is_data_manager(user) else Organisation.objects.none()
+
+
+def can_create_county(user):
+    """Only data managers of every county (a prefecture or province office) add a county to the site."""
+    return is_data_manager(user) and sees_everything(user)

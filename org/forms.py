@@ -1,12 +1,15 @@
-"""Form pieces for choosing among a user's counties and units."""
+"""Form pieces for choosing among a user's counties and units, and the forms that set up a county and its units."""
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from gazette.selectors import document_list
 
 from . import access
 from .models import Organisation, Person
+from .selectors import county_people, county_unit_ids
+from .unit_sheet import MAX_BYTES
 
 
 class CountyChoiceField(forms.ModelChoiceField):
@@ -48,3 +51,106 @@ def limit_to_user(form, user):
             field.queryset = access.in_counties(user, queryset)
         elif queryset.model._meta.label == "gazette.Document":
             field.queryset = queryset.filter(pk__in=document_list(user).values("pk"))
+
+
+# Setting up a county: its settings and its units
+
+
+class CountyForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=120, help_text=_("As its documents sign: 交城县人民政府"))
+    short_name = forms.CharField(label=_("Short name"), max_length=60, help_text=_("As gazettes write it: 交城县"))
+    number_prefixes = forms.CharField(
+        label=_("Document number prefixes"),
+        max_length=300,
+        required=False,
+        help_text=_("The series its documents are numbered in, separated by spaces or 、: 交政发 交政办发 交政函"),
+    )
+    aliases = forms.CharField(
+        label=_("Also written as"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Other ways documents write its name, separated by 、 or new lines."),
+    )
+
+    @staticmethod
+    def initial_for(county):
+        profile = getattr(county, "profile", None)
+        return {
+            "name": county.name,
+            "short_name": county.short_name,
+            "number_prefixes": profile.number_prefixes if profile else "",
+            "aliases": "、".join(county.aliases.values_list("alias", flat=True)),
+        }
+
+
+class UnitForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=120)
+    short_name = forms.CharField(label=_("Short name"), max_length=60, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[choice for choice in Organisation.Kind.choices if choice[0] != Organisation.Kind.COUNTY],
+        initial=Organisation.Kind.DEPARTMENT,
+    )
+    parent = forms.ModelChoiceField(label=_("Parent"), queryset=Organisation.objects.none(), empty_label=None)
+    sort_order = forms.IntegerField(label=_("Sort order"), min_value=0, initial=0)
+    is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    aliases = forms.CharField(
+        label=_("Also written as"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Other ways documents write its name (县卫体局), separated by 、 or new lines."),
+    )
+    contact = forms.ModelChoiceField(
+        label=_("Reminder contact"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("Gets the reminders of this unit's tasks when an assignment names no contact person."),
+    )
+    contact_name = forms.CharField(label=_("or a new contact: name"), max_length=50, required=False)
+    contact_email = forms.EmailField(label=_("New contact's e-mail"), required=False)
+    contact_phone = forms.CharField(label=_("New contact's phone"), max_length=40, required=False)
+
+    def __init__(self, *args, county, unit=None, **kwargs):
+        if unit is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "name": unit.name,
+                    "short_name": unit.short_name,
+                    "kind": unit.kind,
+                    "parent": unit.parent_id,
+                    "sort_order": unit.sort_order,
+                    "is_active": unit.is_active,
+                    "aliases": "、".join(alias.alias for alias in unit.aliases.all()),
+                    "contact": unit.reminder_contact_id,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        ids = county_unit_ids(county)
+        if unit is not None:
+            ids -= {unit.pk} | access.descendant_ids({unit.pk})
+        self.fields["parent"].queryset = Organisation.objects.filter(pk__in=ids)
+        self.fields["parent"].initial = self.initial.get("parent") or county.pk
+        self.fields["contact"].queryset = county_people(county)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact") and cleaned.get("contact_name"):
+            raise forms.ValidationError(_("Choose a person or type a new contact, not both."))
+        if (cleaned.get("contact_email") or cleaned.get("contact_phone")) and not cleaned.get("contact_name"):
+            self.add_error("contact_name", _("Type the new contact's name with their e-mail or phone."))
+        return cleaned
+
+
+class UnitImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Unit directory (.xlsx)"),
+        validators=[FileExtensionValidator(["xlsx"])],
+        help_text=_("Use the template. At most 2 MB and 2,000 rows."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB; import the directory in parts."))
+        return upload

@@ -22,3 +22,11 @@ def county_variants(name, county_short_name):
     elif name.startswith(level) and len(name) > 1:
         variants.add(county_short_name + name[1:])
     return variants
+
+
+_NAME_LIST = re.compile(r"[、，,；;\n\r]+")
+
+
+def split_names(text):
+    """The names in a text that lists several, separated by 、 (or a comma, semicolon or new line), normalised."""
+    return [name for name in (normalise_name(part) for part in _NAME_LIST.split(text or "")) if name]

@@ -1,6 +1,6 @@
 """Reads of organisations, people, posts and leaders' portfolios, each within the user's scope (``org.access``)."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -15,7 +15,11 @@ from .names import county_variants, normalise_name
 
 def organisation_tree(user):
     """The organisations of the user's counties as (organisation, depth) pairs in tree order, from one query."""
-    organisations = list(access.visible_units(user))
+    return _tree_rows(access.visible_units(user), None)
+
+
+def _tree_rows(organisations, root_id):
+    """``organisations`` below ``root_id`` as (organisation, depth) pairs in tree order, in their own order."""
     children = {}
     for organisation in organisations:
         children.setdefault(organisation.parent_id, []).append(organisation)
@@ -26,7 +30,7 @@ def organisation_tree(user):
             rows.append((organisation, depth))
             walk(organisation.pk, depth + 1)
 
-    walk(None, 0)
+    walk(root_id, 0)
     return rows
 
 
@@ -204,3 +208,46 @@ def register_section(page, template, selector):
 
 def sections(page, user, obj):
     return [{"template": template, **selector(user, obj)} for template, selector in _sections[page]]
+
+
+# Setting up counties: their data managers' pages
+
+
+def managed_county(user, pk):
+    """One of the counties the user manages (``access.managed_counties``), with its settings; 404 for another."""
+    return get_object_or_404(access.managed_counties(user).select_related("profile"), pk=pk)
+
+
+def managed_unit(county, pk):
+    """A unit of ``county`` (not the county itself); 404 for another county's."""
+    units = Organisation.objects.filter(pk__in=county_unit_ids(county) - {county.pk})
+    return get_object_or_404(units.prefetch_related("aliases").select_related("reminder_contact"), pk=pk)
+
+
+def county_list(user):
+    """The counties the user manages, each with its 文号 prefixes and the numbers of its units and people."""
+    found = list(
+        access.managed_counties(user)
+        .select_related("profile")
+        .annotate(people_count=Count("county_people", distinct=True))
+        .order_by("name")
+    )
+    for county in found:
+        county.unit_count = len(county_unit_ids(county)) - 1
+        profile = getattr(county, "profile", None)
+        county.prefixes = profile.prefixes if profile else []
+    return found
+
+
+def county_units(county):
+    """The units of ``county`` as (unit, depth) pairs in tree order, with their aliases and reminder contacts."""
+    units = (
+        Organisation.objects.filter(pk__in=county_unit_ids(county) - {county.pk})
+        .select_related("parent", "reminder_contact")
+        .prefetch_related("aliases")
+    )
+    return _tree_rows(units, county.pk)
+
+
+def county_people(county):
+    return Person.objects.filter(county=county).order_by("name", "pk")
