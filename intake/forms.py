@@ -128,3 +128,29 @@ class PortfolioForm(forms.Form):
         if not data.get("person") and not (data.get("name") or "").strip():
             self.add_error("person", _("Choose a person or write the name of a new one."))
         return data
+
+
+class UnitForm(forms.Form):
+    """A unit the gazette names, as it will enter the county's directory."""
+
+    name = forms.CharField(label=_("Full name"), max_length=120)
+    short_name = forms.CharField(label=_("Short name"), max_length=60, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[(value, label) for value, label in Organisation.Kind.choices if value != Organisation.Kind.COUNTY],
+    )
+    parent = forms.ModelChoiceField(
+        Organisation.objects.none(),
+        label=_("Parent"),
+        required=False,
+        help_text=_("The county when left empty."),
+    )
+    aliases = forms.CharField(
+        label=_("Aliases"),
+        required=False,
+        help_text=_("Other names the documents use for it, separated by 、."),
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = units

@@ -25,6 +25,7 @@ class Proposal(models.Model):
         PARCEL = "parcel", _("parcel")
         RATE = "rate", _("rate")
         PORTFOLIO = "portfolio", _("portfolio")
+        UNIT = "unit", _("unit")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("to review")

@@ -8,16 +8,19 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from gazette.models import Issue
+from gazette.extraction.units import guess_kind, normalise_unit, unit_of_title, units_in_list
+from gazette.models import Document, Issue
 from groups.models import GROUP_KIND_BY_PRINTED_LABEL, ROLE_BY_PRINTED_LABEL, LeadingGroup, Role
 from org import access
-from org.models import Person
+from org.models import Organisation, Person
 from org.names import county_variants, normalise_name
-from org.selectors import OrganisationResolver, county_named
+from org.selectors import OrganisationResolver, county_named, county_unit_ids
 
 from .models import Proposal
 from .registry import acceptor_url
 
+# The page that creates a county (org's; linked by its address, since intake does not own it).
+NEW_COUNTY_URL = "/counties/new/"
 _QUANTITY = re.compile(r"^\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>\S{1,20})\s*$")
 
 
@@ -38,18 +41,28 @@ def reviewable_issues(user):
     return issues if names is None else issues.filter(gazette__county__in=names)
 
 
-def issue_proposals(user, issue_pk):
-    """The issue's documents that have proposals, each with its proposals and counts by kind and status."""
+def issue_for_review(user, issue_pk):
     _require_reviewer(user)
-    issue = get_object_or_404(reviewable_issues(user), pk=issue_pk)
+    return get_object_or_404(reviewable_issues(user), pk=issue_pk)
+
+
+def issue_proposals(user, issue_pk):
+    """The issue's unit proposals (the directory the documents name, reviewed first), then its documents that have
+    other proposals, each with its proposals and counts by kind and status."""
+    issue = issue_for_review(user, issue_pk)
     proposals = (
         Proposal.objects.filter(document__issue=issue)
         .select_related("document")
         .prefetch_related("accepted_object")
         .order_by("document__order", "document__parent_id", "document_id", "kind", "position", "pk")
     )
-    documents = {}
+    documents, units = {}, []
     for proposal in proposals:
+        if proposal.kind == Proposal.Kind.UNIT:
+            proposal.review_url = proposal.get_absolute_url()
+            proposal.unit_kind = kind_label(proposal.payload.get("kind"))
+            units.append(proposal)
+            continue
         row = documents.setdefault(
             proposal.document_id,
             {"document": proposal.document, "proposals": [], "kinds": Counter(), "status": Counter()},
@@ -61,7 +74,15 @@ def issue_proposals(user, issue_pk):
     for row in documents.values():
         row["kinds"] = list(row["kinds"].items())  # a Counter would answer the template's ".items" with 0
     totals = Counter(proposal.status for proposal in proposals)
-    return {"issue": issue, "documents": list(documents.values()), "totals": totals}
+    return {
+        "issue": issue,
+        "documents": list(documents.values()),
+        "totals": totals,
+        "units": units,
+        "pending_units": sum(proposal.status == Proposal.Status.PENDING for proposal in units),
+        "county": county_named(issue.gazette.county),
+        "new_county_url": NEW_COUNTY_URL,
+    }
 
 
 def proposal_for_review(user, pk):
@@ -83,10 +104,83 @@ def source_lines(proposal):
     lines = document.issue.source_text.split("\n")
     first = min(document.start_line or proposal.span_start, proposal.span_start)
     last = max(document.end_line or proposal.span_end, proposal.span_end)
+    spans = [(proposal.span_start, proposal.span_end)]
+    if proposal.kind == Proposal.Kind.UNIT:  # every line of the document that names the unit
+        spans += [
+            (occurrence["span_start"], occurrence["span_end"])
+            for occurrence in proposal.payload.get("occurrences") or []
+            if occurrence["document"] == document.pk
+        ]
     return [
-        SourceLine(number, lines[number - 1].rstrip(), proposal.span_start <= number <= proposal.span_end)
+        SourceLine(number, lines[number - 1].rstrip(), any(start <= number <= end for start, end in spans))
         for number in range(first, min(last, len(lines)) + 1)
     ]
+
+
+def unit_occurrences(proposal):
+    """Where a unit proposal's name appears: [{document, span_start, span_end}], the document a Document."""
+    occurrences = proposal.payload.get("occurrences") or []
+    documents = Document.objects.in_bulk({occurrence["document"] for occurrence in occurrences})
+    return [
+        {**occurrence, "document": documents[occurrence["document"]]}
+        for occurrence in occurrences
+        if occurrence["document"] in documents
+    ]
+
+
+def unit_initial(proposal):
+    """The unit form's initial values: the names as proposed, below the county."""
+    payload = proposal.payload
+    return {
+        "name": payload["name"],
+        "short_name": payload.get("short_name") or "",
+        "kind": payload.get("kind") or Organisation.Kind.DEPARTMENT,
+        "parent": county_of(proposal.document),
+        "aliases": "、".join(payload.get("aliases") or []),
+    }
+
+
+def county_units(county):
+    """The county and its units: where a new unit may hang."""
+    if county is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(pk__in=county_unit_ids(county))
+
+
+def unit_names(proposal):
+    """The units a task, roster or portfolio proposal names, as written: a task's units, a roster's office and the
+    units of its members' titles and collective lines, a portfolio's units."""
+    payload = proposal.payload
+    if proposal.kind == Proposal.Kind.TASK:
+        names = [unit["name"] for unit in payload.get("units") or []]
+    elif proposal.kind == Proposal.Kind.ROSTER:
+        names = [payload.get("office_host") or ""]
+        names += [unit for member in payload.get("members") or [] for unit in unit_of_title(member.get("title"))]
+        names += [unit for text in payload.get("placeholders") or [] for unit in units_in_list(text)]
+    elif proposal.kind == Proposal.Kind.PORTFOLIO:
+        names = [*(payload.get("supervises") or []), *(payload.get("liaises") or [])]
+    else:
+        names = []
+    return list(dict.fromkeys(name for name in names if name and normalise_unit(name)))
+
+
+def unresolved_units(proposal):
+    """The units the proposal names that its county does not have (none when the county is not in the ledger: then
+    the county comes first)."""
+    county = county_of(proposal.document)
+    if county is None:
+        return []
+    resolve = OrganisationResolver(county)
+    return [name for name in unit_names(proposal) if resolve(name) is None and resolve(normalise_unit(name)) is None]
+
+
+def unit_kind(name):
+    """The kind a unit's name suggests (县…局: a department, …镇: a township), as shown."""
+    return kind_label(guess_kind(normalise_unit(name) or name))
+
+
+def kind_label(kind):
+    return Organisation.Kind(kind).label if kind in Organisation.Kind.values else kind
 
 
 def county_of(document):

@@ -16,22 +16,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gazette.extraction import extract_gazette
+from gazette.extraction import extract_gazette, extract_units
+from gazette.extraction.units import guess_kind, normalise_unit
 from gazette.parsing import parse_gazette
 from gazette.parsing.text import squeeze
 from groups.models import LeadingGroup, Membership
 from groups.services import RosterLine, save_group
-from org.models import LeaderPortfolio
-from org.names import normalise_name
-from org.selectors import OrganisationResolver
-from org.services import add_post, create_person
+from org.models import LeaderPortfolio, Organisation
+from org.names import county_variants, normalise_name
+from org.selectors import OrganisationResolver, county_named, county_unit_ids
+from org.services import add_post, create_organisation, create_person
 from projects.models import Task
 from projects.services import TASK_FIELDS, create_task
 from projects.task_sheet import split_units
 
 from .drafts import phase_dates
 from .models import Proposal
-from .selectors import county_of, people_by_name, resolve_units
+from .selectors import county_of, people_by_name, resolve_units, unresolved_units
 
 # Which list of a DocumentExtraction holds each kind, and the text that names a proposal of it.
 KINDS = (
@@ -75,6 +76,21 @@ def propose_for_issue(issue):
             children.setdefault(document.parent_id, []).append(document)
     existing = {(p.document_id, p.kind, p.key): p for p in Proposal.objects.filter(document__issue=issue)}
     seen = set()
+
+    def store(document, kind, key, values):
+        seen.add((document.pk, kind, key))
+        proposal = existing.get((document.pk, kind, key))
+        if proposal is None:
+            Proposal.objects.create(document=document, kind=kind, key=key, **values)
+            counts["created"] += 1
+        elif proposal.status == Proposal.Status.PENDING and any(
+            getattr(proposal, field) != value for field, value in values.items()
+        ):
+            for field, value in values.items():
+                setattr(proposal, field, value)
+            proposal.save()
+            counts["updated"] += 1
+
     for extraction in extractions:
         parent = top.get(extraction.document.key)
         if parent is None:
@@ -94,24 +110,92 @@ def propose_for_issue(issue):
                     "span_end": end or start or 1,
                     "position": position,
                 }
-                seen.add((document.pk, kind, key))
-                proposal = existing.get((document.pk, kind, key))
-                if proposal is None:
-                    Proposal.objects.create(document=document, kind=kind, key=key, **values)
-                    counts["created"] += 1
-                elif proposal.status == Proposal.Status.PENDING and any(
-                    getattr(proposal, field) != value for field, value in values.items()
-                ):
-                    for field, value in values.items():
-                        setattr(proposal, field, value)
-                    proposal.save()
-                    counts["updated"] += 1
+                store(document, kind, key, values)
+    by_pk = {document.pk: document for document in documents}
+    for position, (document, key, payload) in enumerate(_unit_proposals(issue, extractions, top, children, by_pk)):
+        occurrence, label = payload["occurrences"][0], payload["name"]
+        values = {
+            "label": label[:500],
+            "payload": payload,
+            "span_start": occurrence["span_start"],
+            "span_end": occurrence["span_end"],
+            "position": position,
+        }
+        store(document, Proposal.Kind.UNIT, key, values)
     for identity, proposal in existing.items():
         if identity not in seen and proposal.status == Proposal.Status.PENDING:
             proposal.delete()
             counts["dropped"] += 1
     counts["entered"] = accept_entered_rosters(Proposal.objects.filter(document__issue=issue))
     return counts
+
+
+def _unit_proposals(issue, extractions, top, children, by_pk):
+    """(document, fingerprint, payload) of each unit the issue's documents name that its county does not have yet (by
+    name, short name or alias, with or without the county's name) and that no other issue of the county proposes
+    (pending) or proposed (rejected). Without the county in the ledger every unit is proposed: the county is created
+    first, then they are accepted. The proposal lies in the document the unit is first named in."""
+    county = county_named(issue.gazette.county)
+    resolve = OrganisationResolver(county)
+    short = normalise_name(county.short_name or county.name) if county else ""
+    elsewhere = _units_named_elsewhere(issue, county, short)
+    found = []
+    for unit in extract_units(extractions, county=issue.gazette.county):
+        if any(resolve(form) is not None for form in unit.forms):
+            continue
+        if any(county_variants(normalise_name(form), short) & elsewhere for form in unit.forms):
+            continue
+        occurrences = []
+        for occurrence in unit.occurrences:
+            parent = top.get(occurrence.document.key)
+            if parent is None:
+                continue
+            start, end = occurrence.span.start, occurrence.span.end
+            if not start:  # a portfolio without lines: the document's
+                start, end = parent.start_line or 1, parent.end_line or parent.start_line or 1
+            document = _narrowest(parent, children.get(parent.pk, ()), start, end)
+            entry = {"document": document.pk, "span_start": start, "span_end": end}
+            if entry not in occurrences:
+                occurrences.append(entry)
+        if not occurrences:
+            continue
+        first = by_pk[occurrences[0]["document"]]
+        key = fingerprint(first.number or first.title_normalised, Proposal.Kind.UNIT, unit.name)
+        payload = {
+            "name": unit.name,
+            "short_name": unit.short_name,
+            "aliases": unit.aliases,
+            "kind": unit.kind,
+            "occurrences": occurrences,
+        }
+        found.append((first, key, payload))
+    return found
+
+
+def _units_named_elsewhere(issue, county, short):
+    """The names (and their county variants) of the unit proposals of the county's other issues that are pending or
+    rejected: an issue does not propose again what another one is proposing or was refused."""
+    if county is None and not issue.gazette.county:
+        return set()
+    same_county, other_counties = {issue.gazette.county}, set()
+    others = Proposal.objects.filter(
+        kind=Proposal.Kind.UNIT, status__in=[Proposal.Status.PENDING, Proposal.Status.REJECTED]
+    ).exclude(document__issue=issue)
+    names = set()
+    for proposal in others.select_related("document__issue__gazette"):
+        written = proposal.document.issue.gazette.county
+        if written in other_counties:
+            continue
+        if written not in same_county:
+            if county is None or county_named(written) != county:
+                other_counties.add(written)
+                continue
+            same_county.add(written)
+        payload = proposal.payload
+        for form in [payload.get("name"), payload.get("short_name"), *(payload.get("aliases") or [])]:
+            if form:
+                names |= county_variants(normalise_name(form), short)
+    return names
 
 
 def accept_entered_rosters(proposals):
@@ -302,6 +386,97 @@ def _units(chosen, written, resolve):
     resolved, unresolved = resolve_units(split_units(written), resolve)
     organisations += [organisation for organisation in resolved if organisation not in organisations]
     return organisations, "、".join(unresolved)
+
+
+def _no_county():
+    return ValidationError(_("The gazette's county is not in the ledger yet; create the county first."))
+
+
+@transaction.atomic
+def accept_unit(proposal, *, data, user):
+    """Create the unit a proposal names (as corrected) below the county, with its aliases; after this the names
+    resolve to it, in this issue's other proposals as everywhere in the county.
+
+    ``data``: name, short_name, kind, parent (a unit of the county; the county when None), aliases (a list, or a
+    text separated by 、).
+    """
+    proposal = _pending(proposal, {Proposal.Kind.UNIT})
+    county = county_of(proposal.document)
+    if county is None:
+        raise _no_county()
+    organisation = _create_unit(county, **data)
+    _reviewed(proposal, Proposal.Status.ACCEPTED, user, organisation)
+    return organisation
+
+
+@transaction.atomic
+def accept_units(issue, user):
+    """Accept every pending unit proposal of the issue as proposed, all or none; returns the units created."""
+    proposals = Proposal.objects.filter(
+        document__issue=issue, kind=Proposal.Kind.UNIT, status=Proposal.Status.PENDING
+    ).order_by("document__order", "document_id", "position", "pk")
+    county = county_named(issue.gazette.county)
+    if county is None:
+        raise _no_county()
+    created = []
+    for proposal in proposals:
+        payload = proposal.payload
+        data = {
+            "name": payload["name"],
+            "short_name": payload.get("short_name") or "",
+            "kind": payload.get("kind") or Organisation.Kind.DEPARTMENT,
+            "aliases": payload.get("aliases") or [],
+        }
+        try:
+            created.append(accept_unit(proposal, data=data, user=user))
+        except ValidationError as error:
+            raise ValidationError(
+                _("“%(name)s”: %(error)s Nothing was accepted.")
+                % {"name": payload["name"], "error": " ".join(error.messages)}
+            ) from error
+    return created
+
+
+@transaction.atomic
+def create_unit_for(proposal, written, user):
+    """Create, below the document's county, a unit a task, roster or portfolio proposal names and the county does not
+    have: under the name as written, of the kind the name suggests. The proposal itself stays to be reviewed."""
+    county = county_of(proposal.document)
+    if county is None:
+        raise _no_county()
+    if proposal.status != Proposal.Status.PENDING:
+        raise ValidationError(_("This proposal has already been reviewed."))
+    if written not in unresolved_units(proposal):
+        raise ValidationError(_("The proposal names no unit “%(name)s” that the county lacks.") % {"name": written})
+    name = normalise_unit(written) or written
+    return _create_unit(county, name=name, kind=guess_kind(name))
+
+
+def _create_unit(county, *, name, kind, short_name="", parent=None, aliases=()):
+    """A new unit below ``parent`` (a unit of the county, the county itself when None); refused when one of its
+    names already names a unit of the county."""
+    name, short_name = normalise_name(name), normalise_name(short_name)
+    if isinstance(aliases, str):
+        aliases = split_units(aliases)
+    forms = [name, short_name, *(normalise_name(alias) for alias in aliases)]
+    if not name:
+        raise ValidationError(_("A unit needs a name."))
+    if kind == Organisation.Kind.COUNTY or kind not in Organisation.Kind.values:
+        raise ValidationError(_("Choose the kind of unit."))
+    parent = parent or county
+    if parent.pk not in county_unit_ids(county):
+        raise ValidationError(_("The parent must be a unit of the gazette's county."))
+    resolve = OrganisationResolver(county)
+    for form in forms:
+        existing = resolve(form) if form else None
+        if existing is not None:
+            raise ValidationError(
+                _("“%(name)s” already names %(other)s in the county.") % {"name": form, "other": existing.name}
+            )
+    aliases = [form for form in dict.fromkeys(forms[2:]) if form and form not in (name, short_name)]
+    return create_organisation(
+        name=name, short_name="" if short_name == name else short_name, kind=kind, parent=parent, aliases=aliases
+    )
 
 
 @transaction.atomic

@@ -9,7 +9,14 @@ from projects.forms import TaskForm
 
 from . import selectors as proposal_selectors
 from . import services as proposal_services
-from .forms import PortfolioForm, assignment_formset, proposed_assignments, proposed_members, roster_formset
+from .forms import (
+    PortfolioForm,
+    UnitForm,
+    assignment_formset,
+    proposed_assignments,
+    proposed_members,
+    roster_formset,
+)
 from .models import Proposal
 from .registry import acceptor_url
 
@@ -26,6 +33,12 @@ def proposal_review(request, pk):
         "accept_url": acceptor_url(proposal),
     }
     pending = proposal.status == Proposal.Status.PENDING
+    if proposal.kind == Proposal.Kind.UNIT:
+        return _review_unit(request, proposal, context, pending)
+    if pending and proposal.kind in {Proposal.Kind.TASK, Proposal.Kind.ROSTER, Proposal.Kind.PORTFOLIO}:
+        context["unresolved_units"] = [
+            (name, proposal_selectors.unit_kind(name)) for name in proposal_selectors.unresolved_units(proposal)
+        ]
     if pending and proposal.kind == Proposal.Kind.ROSTER:
         return _review_roster(request, proposal, context)
     if pending and proposal.kind in {Proposal.Kind.TASK, Proposal.Kind.PHASE}:
@@ -94,6 +107,58 @@ def _review_portfolio(request, proposal, context):
             return redirect(portfolio)
     context["form"] = form
     return render(request, "intake/proposal_review.html", context)
+
+
+def _review_unit(request, proposal, context, pending):
+    county = proposal_selectors.county_of(proposal.document)
+    context.update(
+        county=county,
+        new_county_url=proposal_selectors.NEW_COUNTY_URL,
+        occurrences=proposal_selectors.unit_occurrences(proposal),
+        unit_kind=proposal_selectors.kind_label(proposal.payload.get("kind")),
+    )
+    if not pending:
+        return render(request, "intake/proposal_review.html", context)
+    data = request.POST if request.method == "POST" else None
+    form = UnitForm(
+        data, initial=proposal_selectors.unit_initial(proposal), units=proposal_selectors.county_units(county)
+    )
+    if data is not None and form.is_valid():
+        try:
+            organisation = proposal_services.accept_unit(proposal, data=form.cleaned_data, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Accepted: “%(name)s” is in the ledger.") % {"name": organisation.name})
+            return redirect("intake:issue_proposals", proposal.document.issue_id)
+    context["form"] = form
+    return render(request, "intake/proposal_review.html", context)
+
+
+@require_POST
+def accept_units(request, pk):
+    """Accept every pending unit proposal of the issue as proposed, all or none."""
+    issue = proposal_selectors.issue_for_review(request.user, pk)
+    try:
+        created = proposal_services.accept_units(issue, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Accepted %(count)d units into the county's directory.") % {"count": len(created)})
+    return redirect("intake:issue_proposals", issue.pk)
+
+
+@require_POST
+def create_unit(request, pk):
+    """Create a unit a proposal names and the county lacks, then return to the proposal."""
+    proposal = proposal_selectors.proposal_for_review(request.user, pk)
+    try:
+        organisation = proposal_services.create_unit_for(proposal, request.POST.get("name", ""), request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Created the unit “%(name)s”.") % {"name": organisation.name})
+    return redirect(proposal)
 
 
 @require_POST

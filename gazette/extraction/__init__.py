@@ -1,4 +1,5 @@
-"""Draft proposals from parsed gazette documents: rosters, portfolios, tasks, phases, parcels, rates. No Django here.
+"""Draft proposals from parsed gazette documents: rosters, portfolios, tasks, phases, parcels, rates; and, from
+those, the units the documents name (``extract_units``). No Django here.
 
 Every proposal names its document (``DocumentRef``) and the lines it was read from (``Span``, 1-based, inclusive, as
 in the gazette file), so that a reviewer sees the source beside the form.
@@ -15,6 +16,7 @@ from .portfolios import PortfolioProposal, extract_portfolios
 from .rates import RateProposal, extract_rates
 from .rosters import MemberProposal, RosterProposal, extract_rosters
 from .task_items import TaskProposal, UnitAssignment, extract_tasks
+from .units import UnitOccurrence, UnitProposal, extract_units
 
 
 @dataclass
@@ -70,8 +72,11 @@ __all__ = [
     "RosterProposal",
     "TaskProposal",
     "UnitAssignment",
+    "UnitOccurrence",
+    "UnitProposal",
     "all_blocks",
     "document_ref",
     "extract_document",
     "extract_gazette",
+    "extract_units",
 ]

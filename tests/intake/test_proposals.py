@@ -236,7 +236,8 @@ def test_the_real_gazettes_propose_every_extracted_item_once(name, county):
     extractions = extract_gazette(parse_gazette(text), text)
     expected = sum(len(getattr(extraction, attribute)) for extraction in extractions for attribute, *_ in KINDS)
     proposals = Proposal.objects.filter(document__issue=issue)
-    assert proposals.count() == expected > 0
+    # Units are proposed from the names the other proposals use, on top of them.
+    assert proposals.exclude(kind=Proposal.Kind.UNIT).count() == expected > 0
     for proposal in proposals:
         assert proposal.document.start_line <= proposal.span_start <= proposal.span_end <= proposal.document.end_line
 
