@@ -27,16 +27,8 @@ class ExportableListView(ExportMixin, SingleTableMixin, FilterView):
     def create_export(self, export_format):
         filename = self.get_export_filename(export_format)
         if export_format == "xlsx":
-            title = self.table_class._meta.model._meta.verbose_name_plural
-            return FileResponse(
-                _xlsx_file(self._rows(), title), as_attachment=True, filename=filename, content_type=XLSX_TYPE
-            )
-        writer = csv.writer(_Echo())
-        lines = (writer.writerow([_csv_text(value) for value in row]) for row in self._rows())
-        # Excel reads UTF-8 only with a byte-order mark.
-        response = StreamingHttpResponse(itertools.chain(["\ufeff"], lines), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+            return xlsx_response(self._rows(), self.table_class._meta.model._meta.verbose_name_plural, filename)
+        return csv_response(self._rows(), filename)
 
     def _rows(self):
         """The header, then the filtered rows a chunk at a time, so memory does not grow with the rows exported."""
@@ -55,6 +47,22 @@ class ExportableListView(ExportMixin, SingleTableMixin, FilterView):
 
 EXPORT_CHUNK = 2000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def csv_response(rows, filename):
+    """The rows (the header first; any iterable, read as it is written) as a CSV download Excel opens as UTF-8,
+    no cell run as a formula."""
+    writer = csv.writer(_Echo())
+    lines = (writer.writerow([_csv_text(value) for value in row]) for row in rows)
+    # Excel reads UTF-8 only with a byte-order mark.
+    response = StreamingHttpResponse(itertools.chain(["\ufeff"], lines), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def xlsx_response(rows, title, filename):
+    """The rows (the header first) as an XLSX download, one sheet named ``title``, text kept as text."""
+    return FileResponse(_xlsx_file(rows, title), as_attachment=True, filename=filename, content_type=XLSX_TYPE)
 
 
 def _csv_text(value):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "intake",
     "land",
     "compensation",
+    "rollup",
     "demo",
 ]
 
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "org.context_processors.roles",
+                "org.context_processors.counties",
             ],
         },
     },

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from groups.models import LeadingGroup
 from groups.selectors import visible_groups
 from org import access
+from org.models import Organisation
 
 from . import selectors
 from .models import LIGHT_CHOICES, Assignment, Task
@@ -27,6 +28,12 @@ class TaskFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices, empty_label=_("All"))
     light = django_filters.ChoiceFilter(
         label=_("Light"), choices=LIGHT_CHOICES, method="by_light", empty_label=_("All")
+    )
+    county = django_filters.ModelChoiceFilter(
+        label=_("County"),
+        # Only the user's counties: a drop-down lists names too.
+        queryset=lambda request: access.counties(request.user) if request else Organisation.objects.none(),
+        empty_label=_("All"),
     )
     category = django_filters.ChoiceFilter(label=_("Category"), choices=Task.Category.choices, empty_label=_("All"))
     unit = django_filters.ModelChoiceFilter(
@@ -64,6 +71,7 @@ class TaskFilter(django_filters.FilterSet):
             "q",
             "status",
             "light",
+            "county",
             "category",
             "unit",
             "role",

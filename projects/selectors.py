@@ -181,23 +181,32 @@ class DaysBetween(Func):
         )
 
 
-def task_dashboard(user, today=None):
-    """The figures of the task dashboard, all within the user's scope."""
+def task_dashboard(user, today=None, county=None):
+    """The figures of the task dashboard, all within the user's scope; of one of the user's counties when ``county``
+    (an id) is given, which answers 404 for a county that is not theirs."""
     today = today or timezone.localdate()
     tasks = task_list(user)
+    if county is not None:
+        county = get_object_or_404(access.counties(user), pk=county)
+        tasks = tasks.filter(county=county)
     counts = count_by_light(tasks, today=today)
     monday = today - datetime.timedelta(days=today.weekday())
     open_tasks = tasks.exclude(status__in=RESTING_STATUSES)
+    narrow = {"county": county.pk} if county else {}
     return {
         "today": today,
+        "current_county": county,
         "counts": counts,
         "total": sum(counts.values()),
-        "overdue": _first_of(filter_by_light(tasks, RED, today=today), light=RED, count=counts[RED]),
-        "this_week": _first_of(open_tasks, due_after=monday, due_before=monday + datetime.timedelta(days=6)),
+        "overdue": _first_of(filter_by_light(tasks, RED, today=today), light=RED, count=counts[RED], **narrow),
+        "this_week": _first_of(open_tasks, due_after=monday, due_before=monday + datetime.timedelta(days=6), **narrow),
         "next_week": _first_of(
-            open_tasks, due_after=monday + datetime.timedelta(days=7), due_before=monday + datetime.timedelta(days=13)
+            open_tasks,
+            due_after=monday + datetime.timedelta(days=7),
+            due_before=monday + datetime.timedelta(days=13),
+            **narrow,
         ),
-        "units": unit_rates(user, today),
+        "units": unit_rates(user, today, county=county),
         "unmapped": unmapped_assignments().count() if access.is_data_manager(user) else 0,
         "failed_reminders": reminder_selectors.failed_digests(user).count(),
         "last_sweep": reminder_selectors.last_sweep() if can_verify_closing(user) else None,
@@ -208,11 +217,13 @@ def task_dashboard(user, today=None):
 DASHBOARD_LIST_LENGTH = 20
 
 
-def _first_of(tasks, *, light=None, due_after=None, due_before=None, count=None):
+def _first_of(tasks, *, light=None, due_after=None, due_before=None, count=None, county=None):
     """The first tasks of a dashboard list, how many there are, and the task-list filter that shows them all."""
     if due_after:
         tasks = tasks.filter(due__gte=due_after, due__lte=due_before)
     query = {"light": light} if light else {"due_after": due_after.isoformat(), "due_before": due_before.isoformat()}
+    if county:
+        query["county"] = county
     return {
         "tasks": tasks.order_by("due", "pk")[:DASHBOARD_LIST_LENGTH],
         "count": tasks.count() if count is None else count,
@@ -220,12 +231,15 @@ def _first_of(tasks, *, light=None, due_after=None, due_before=None, count=None)
     }
 
 
-def unit_rates(user, today):
-    """Per organisation with tasks: how many, the share closed and the share overdue, worst first."""
+def unit_rates(user, today, county=None):
+    """Per organisation with tasks: how many, the share closed and the share overdue, worst first; of one county's
+    tasks when ``county`` is given."""
     # A task with a part for a unit in scope is visible, so the units' own rows are exactly the scope.
     assignments = access.visible(
         user, Assignment.objects.filter(organisation__isnull=False), "organisation", county="task__county"
     )
+    if county is not None:
+        assignments = assignments.filter(task__county=county)
     overdue = ~Q(task__status__in=RESTING_STATUSES) & Q(task__due__lt=today) & Q(task__due__gte=F("task__as_of"))
     # Grouped by the id alone: grouping by the names too made PostgreSQL sort 200,000 wide rows on disk.
     rows = assignments.values("organisation_id").annotate(

@@ -154,7 +154,11 @@ def _apply(request, action, task, success):
 
 
 def task_dashboard(request):
-    return render(request, "projects/task_dashboard.html", selectors.task_dashboard(request.user))
+    try:
+        county = int(request.GET["county"]) if request.GET.get("county") else None
+    except ValueError:
+        raise Http404 from None
+    return render(request, "projects/task_dashboard.html", selectors.task_dashboard(request.user, county=county))
 
 
 def task_calendar(request):

@@ -9,7 +9,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # Lowest first: an app may import the apps before it in this list, never those after it.
-LAYERS = ["common", "gazette", "org", "groups", "projects", "intake", "land", "compensation", "demo", "config"]
+LAYERS = [
+    "common",
+    "gazette",
+    "org",
+    "groups",
+    "projects",
+    "intake",
+    "land",
+    "compensation",
+    "rollup",
+    "demo",
+    "config",
+]
 
 # Plain Python over plain data: no Django, no app above the pure package itself.
 PURE = [

@@ -63,3 +63,104 @@ def test_supervisors_see_the_last_sweep_and_failed_reminder_emails(login, superv
     assert "1 封提醒邮件未能发出" in page
     unit_page = login(finance_staff).get("/tasks/dashboard/").content.decode()
     assert "最近一次提醒扫描" not in unit_page and "未能发出" not in unit_page
+
+
+# One county's dashboard, and the switcher between counties
+
+
+@pytest.fixture
+def other_county(db):
+    from org.models import Organisation
+    from tests.org.factories import OrganisationFactory
+
+    return OrganisationFactory(name="旺县人民政府", short_name="旺县", kind=Organisation.Kind.COUNTY, parent=None)
+
+
+@pytest.fixture
+def other_tasks(other_county):
+    from tests.org.factories import OrganisationFactory
+
+    unit = OrganisationFactory(name="旺县财政局", short_name="旺县财政局", parent=other_county)
+    return [
+        task_for(unit, -5, title="旺县逾期", county=other_county),
+        task_for(unit, 40, title="旺县正常", county=other_county),
+    ]
+
+
+def test_the_dashboard_narrows_to_one_county(login, supervisor, county, other_county, tasks, other_tasks):
+    client = login(supervisor)
+    everything = client.get("/tasks/dashboard/").context
+    assert everything["counts"]["red"] == 4 and everything["current_county"] is None
+    response = client.get("/tasks/dashboard/", {"county": other_county.pk})
+    context = response.context
+    assert context["current_county"] == other_county
+    assert context["counts"]["red"] == 1 and context["counts"]["green"] == 1 and context["total"] == 2
+    assert [task.title for task in context["overdue"]["tasks"]] == ["旺县逾期"]
+    assert [unit["name"] for unit in context["units"]] == ["旺县财政局"]
+    page = response.content.decode()
+    assert "旺县" in page.split("<h1>")[1].split("</h1>")[0]  # the heading names the county
+    assert f"?light=red&amp;county={other_county.pk}" in page
+    home = client.get("/tasks/dashboard/", {"county": county.pk}).context
+    assert home["counts"]["red"] == 3 and home["total"] == 5
+
+
+def test_a_county_not_the_users_is_not_found(login, county, other_county, tasks, other_tasks):
+    from org import roles
+    from tests.org.factories import UserFactory
+
+    manager = UserFactory(role=roles.DATA_MANAGER, counties=[county])
+    client = login(manager)
+    assert client.get("/tasks/dashboard/", {"county": county.pk}).status_code == 200
+    assert client.get("/tasks/dashboard/", {"county": other_county.pk}).status_code == 404
+    assert client.get("/tasks/dashboard/", {"county": "x"}).status_code == 404
+    assert client.get("/tasks/dashboard/", {"county": 999999}).status_code == 404
+
+
+def test_the_task_list_filters_by_county(login, supervisor, county, other_county, tasks, other_tasks):
+    listed = login(supervisor).get("/tasks/", {"county": other_county.pk}).context["table"].data
+    assert {task.title for task in listed} == {"旺县逾期", "旺县正常"}
+
+
+def test_the_task_lists_county_choices_are_the_users(login, county, other_county):
+    from org import roles
+    from tests.org.factories import UserFactory
+
+    manager = UserFactory(role=roles.DATA_MANAGER, counties=[county])
+    choices = login(manager).get("/tasks/").context["filter"].form.fields["county"].queryset
+    assert list(choices) == [county]
+
+
+def test_the_switcher_shows_for_a_user_of_two_counties_and_not_of_one(login, county, other_county):
+    from org import roles
+    from tests.org.factories import UserFactory
+
+    two = UserFactory(role=roles.SUPERVISOR, counties=[county, other_county])
+    page = login(two).get("/tasks/dashboard/").content.decode()
+    assert 'class="county-switcher"' in page
+    assert f'href="/tasks/dashboard/?county={county.pk}"' in page
+    assert f'href="/tasks/dashboard/?county={other_county.pk}"' in page
+    one = UserFactory(role=roles.SUPERVISOR, counties=[county])
+    assert 'class="county-switcher"' not in login(one).get("/tasks/dashboard/").content.decode()
+
+
+def test_the_switcher_offers_the_roll_up_to_who_sees_every_county(login, supervisor, county, other_county):
+    page = login(supervisor).get("/tasks/").content.decode()
+    assert 'class="county-switcher"' in page and 'href="/rollup/"' in page
+
+
+def test_the_switcher_costs_one_query_and_none_for_a_visitor(rf, county, other_county, django_assert_num_queries):
+    from django.contrib.auth.models import AnonymousUser
+
+    from org import access, roles
+    from org.context_processors import counties
+    from tests.org.factories import UserFactory
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    with django_assert_num_queries(0):
+        assert not counties(request)["county_switcher"]
+    request.user = UserFactory(role=roles.SUPERVISOR, counties=[county, other_county])
+    access.scope_of(request.user)  # the view has asked for the user's scope already
+    with django_assert_num_queries(1):
+        switcher = counties(request)["county_switcher"]
+        assert switcher.shown and len(switcher.counties) == 2

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "rollup"
+
+urlpatterns = [
+    path("rollup/", views.rollup, name="rollup"),
+]
