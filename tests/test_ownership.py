@@ -315,6 +315,17 @@ ROUTES = {
     "org:person_detail": Route(kwargs=pk("person"), hidden=PHONE),
     "org:organisation_tree": Route(),
     "org:organisation_detail": Route(kwargs=lambda records: {"pk": records.unit_a.pk}, hidden=GROUP),
+    # Setting up counties and their units: their data managers' work (a county-level data manager gets 404 on another
+    # county's pages, tests/org/test_onboarding.py); only data managers of every county add a county.
+    "org:county_list": data_managers_only(),
+    "org:county_create": data_managers_only(),
+    "org:county_edit": data_managers_only(kwargs=pk("county")),
+    "org:county_units": data_managers_only(kwargs=pk("county")),
+    "org:unit_create": data_managers_only(kwargs=pk("county")),
+    "org:unit_edit": data_managers_only(kwargs=lambda records: {"pk": records.county.pk, "unit_pk": records.unit_a.pk}),
+    "org:unit_import": data_managers_only(kwargs=pk("county")),
+    "org:unit_import_confirm": data_managers_only(kwargs=pk("county"), method="post", data_manager=302),  # nothing sent
+    "org:unit_import_template": data_managers_only(kwargs=pk("county")),
     # Groups
     "groups:group_list": Route(hidden=GROUP),
     "groups:group_create": Route(),  # unit staff may add groups, for their own unit
@@ -347,11 +358,15 @@ ROUTES = {
     "projects:task_request_closing": owned_post("task", owner=302),
     "projects:task_verify_closing": owned_post("task", owner=403, data_manager=302, data={"decision": "approve"}),
     "projects:task_set_status": owned_post("task", owner=403, data_manager=302, data={"status": "paused"}),
+    # The roll-up compares whole counties: supervisors and data managers only.
+    "rollup:rollup": data_managers_only(),
     # Gazette proposals: accepting writes into any unit's records, so only data managers review them.
     "intake:issue_proposals": data_managers_only(kwargs=pk("issue")),
     "intake:proposal_review": data_managers_only(kwargs=pk("proposal")),
     "intake:proposal_reject": data_managers_only(kwargs=pk("proposal"), method="post", data_manager=302),
     "intake:proposal_reopen": data_managers_only(kwargs=pk("proposal"), method="post", data_manager=302),
+    "intake:accept_units": data_managers_only(kwargs=pk("issue"), method="post", data_manager=302),
+    "intake:create_unit": data_managers_only(kwargs=pk("proposal"), method="post", data_manager=302),
 }
 
 
