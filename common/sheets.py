@@ -8,7 +8,9 @@ import io
 from dataclasses import dataclass
 from zipfile import BadZipFile
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 
@@ -54,3 +56,26 @@ def read_rows(data, *, columns, required, marker, cell_text, max_rows, no_header
         if len(found) > max_rows:
             raise error(f"一次最多导入 {max_rows} 行，请分批导入。")
     return found
+
+
+def template_workbook(*, title, columns, examples, widths, notes=()):
+    """An import template as .xlsx bytes: a bold header row, example rows, column widths, and a 说明 sheet with
+    ``notes`` (one line each) where given."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for example in examples:
+        sheet.append(example)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    if notes:
+        explained = workbook.create_sheet("说明")
+        for line in notes:
+            explained.append((line,))
+        explained.column_dimensions["A"].width = 80
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

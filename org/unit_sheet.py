@@ -5,11 +5,8 @@ by 、; 上级单位 names a unit of the county or of the same sheet (empty: the
 """
 
 import datetime
-import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+from common import sheets
 from common.sheets import SheetError, read_rows
 
 COLUMNS = ("单位名称", "简称/别名", "类型", "上级单位", "提醒联系人", "邮箱", "电话")
@@ -42,33 +39,24 @@ class UnitSheetError(SheetError):
 
 
 def template_workbook():
-    """An empty unit directory with the header row and two examples, as .xlsx bytes."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "单位名录"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.append(
-        ("交城县住房和城乡建设局", "县住建局、交城县住建局", "县直部门", "", "张三", "zhangsan@example.cn", "")
+    """An empty unit directory with the header row and three examples, as .xlsx bytes."""
+    return sheets.template_workbook(
+        title="单位名录",
+        columns=COLUMNS,
+        examples=[
+            ("交城县住房和城乡建设局", "县住建局、交城县住建局", "县直部门", "", "张三", "zhangsan@example.cn", ""),
+            ("天宁镇人民政府", "天宁镇", "乡镇", "", "", "", ""),
+            ("城北社区居民委员会", "城北社区", "村或社区", "天宁镇人民政府", "", "", ""),
+        ],
+        widths=(30, 30, 12, 24, 12, 26, 16),
+        notes=(
+            "每行一个单位；示例行导入前请删除。",
+            "简称/别名：第一个为简称，其余为公文中的其他写法，用“、”分隔。",
+            "类型：" + "、".join(KIND_NAMES) + "；不填为县直部门（已有单位不变）。",
+            "上级单位：本县已有单位或本表中单位的名称；不填为县人民政府。",
+            "已有单位按单位名称匹配：更新其简称、类型、上级单位和提醒联系人，并增加别名。",
+        ),
     )
-    sheet.append(("天宁镇人民政府", "天宁镇", "乡镇", "", "", "", ""))
-    sheet.append(("城北社区居民委员会", "城北社区", "村或社区", "天宁镇人民政府", "", "", ""))
-    for column, width in zip("ABCDEFG", (30, 30, 12, 24, 12, 26, 16), strict=True):
-        sheet.column_dimensions[column].width = width
-    notes = workbook.create_sheet("说明")
-    for line in (
-        ("每行一个单位；示例行导入前请删除。",),
-        ("简称/别名：第一个为简称，其余为公文中的其他写法，用“、”分隔。",),
-        ("类型：" + "、".join(KIND_NAMES) + "；不填为县直部门（已有单位不变）。",),
-        ("上级单位：本县已有单位或本表中单位的名称；不填为县人民政府。",),
-        ("已有单位按单位名称匹配：更新其简称、类型、上级单位和提醒联系人，并增加别名。",),
-    ):
-        notes.append(line)
-    notes.column_dimensions["A"].width = 80
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def read_unit_sheet(data):

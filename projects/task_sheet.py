@@ -1,12 +1,9 @@
 """Task lists (任务清单) as Excel sheets: the template, and reading rows back. No Django."""
 
 import datetime
-import io
 import re
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+from common import sheets
 from common.sheets import SheetError, read_rows
 
 COLUMNS = ("序号", "任务", "牵头单位", "责任单位", "责任人", "完成时限", "备注")
@@ -21,20 +18,22 @@ class TaskSheetError(SheetError):
 
 def template_workbook():
     """An empty task list with the header row and one example, as .xlsx bytes."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "任务清单"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.append(
-        ("1", "完成城区主干道路灯改造", "县住建局", "蔚汾镇、县交通局", "张三", "2025年6月底前", "示例行，导入前请删除")
+    return sheets.template_workbook(
+        title="任务清单",
+        columns=COLUMNS,
+        examples=[
+            (
+                "1",
+                "完成城区主干道路灯改造",
+                "县住建局",
+                "蔚汾镇、县交通局",
+                "张三",
+                "2025年6月底前",
+                "示例行，导入前请删除",
+            )
+        ],
+        widths=(6, 40, 16, 24, 10, 18, 24),
     )
-    for column, width in zip("ABCDEFG", (6, 40, 16, 24, 10, 18, 24), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def read_task_sheet(data):
