@@ -306,6 +306,11 @@ def _merge_variants(forms, county):
     return keys
 
 
+# The most names one bucket compares pairwise: a real county has at most a few dozen that share the first and last
+# character; a crafted gazette must not make the work grow with the square of its size.
+MAX_BUCKET = 64
+
+
 def _merge_short_forms(forms, keys):
     """县住建局 ⊂ 县住房和城乡建设管理局: merged when the long key is the only one holding the short key's characters
     in order; departments only; buckets by level, first and last character of the key without its level."""
@@ -322,6 +327,8 @@ def _merge_short_forms(forms, keys):
     for form, key in keys.items():
         by_key.setdefault(key, form)
     for bucket in buckets.values():
+        if len(bucket) > MAX_BUCKET:
+            continue  # compared pairwise: a crowd of look-alike names is left for the reviewer to merge
         for short in bucket:
             longer = [long for long in bucket if len(long) > len(short) and _holds(long, short)]
             if len(longer) == 1:

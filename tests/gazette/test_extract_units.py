@@ -1,8 +1,9 @@
 """Units proposed from the gazette itself: the names tasks, rosters and portfolios use, their forms grouped."""
 
-import time
+import pytest
 
 from gazette.extraction import DocumentExtraction, DocumentRef, TaskProposal, UnitAssignment, extract_units
+from gazette.extraction import units as units_module
 from gazette.extraction.units import guess_kind, normalise_unit, unit_of_title, units_in_list
 from gazette.parsing.result import Span
 from tests.gazette.extracted import sample
@@ -139,9 +140,25 @@ def test_short_forms_merge_with_the_one_long_form_that_holds_them():
     ]
 
 
-def test_the_work_grows_with_the_names_not_their_square():
-    names = [f"县{chr(0x6000 + index)}{chr(0x7000 + index % 50)}局" for index in range(3000)]
-    started = time.perf_counter()
-    units = extract_units([extraction(f"文{index}", *names[index * 100 : index * 100 + 100]) for index in range(30)])
-    assert len(units) == 3000
-    assert time.perf_counter() - started < 2
+def comparisons(monkeypatch, names):
+    """How many pairs of names the extractor compares for ``names`` (all departments of one bucket or of many)."""
+    calls = []
+    original = units_module._holds
+    monkeypatch.setattr(units_module, "_holds", lambda long, short: calls.append(1) or original(long, short))
+    found = extract_units(
+        [extraction(f"文{index}", *names[index : index + 100]) for index in range(0, len(names), 100)]
+    )
+    return len(calls), found
+
+
+@pytest.mark.parametrize("look_alike", [False, True], ids=["varied names", "look-alike names"])
+def test_the_work_grows_with_the_names_not_their_square(monkeypatch, look_alike):
+    def names(count):
+        if look_alike:  # one bucket: the same first and last character after the level
+            return [f"县甲{chr(0x3400 + index)}{'乙' * (index % 3)}局" for index in range(count)]
+        return [f"县{chr(0x6000 + index)}{chr(0x7000 + index % 50)}局" for index in range(count)]
+
+    small, found = comparisons(monkeypatch, names(500))
+    large, found_large = comparisons(monkeypatch, names(2000))
+    assert len(found) == 500 and len(found_large) == 2000
+    assert large <= 5 * max(small, 1)
