@@ -233,13 +233,28 @@ def roster_initial(proposal):
                     "person": people.get(name),
                     "name": name,
                     "title": member["title"],
+                    **_represented(member["title"], resolve),
                 }
             )
         else:
-            rows.append({"role": role, "member_type": "position", "title": member["title"]})
+            rows.append(
+                {
+                    "role": role,
+                    "member_type": "position",
+                    "title": member["title"],
+                    **_represented(member["title"], resolve),
+                }
+            )
     for text in payload.get("placeholders") or []:
         rows.append({"role": Role.MEMBER, "member_type": "placeholder", "title": text})
     return group, rows
+
+
+def _represented(title, resolve):
+    """The unit a member's title names (县住建局局长 → 县住建局), when it names exactly one the county has."""
+    units = unit_of_title(title)
+    organisation = resolve(units[0]) if len(units) == 1 else None
+    return {"organisation": organisation} if organisation is not None else {}
 
 
 def group_to_supersede(proposal):

@@ -58,6 +58,7 @@ def test_a_county_the_site_does_not_know_resolves_nothing_into_another_county(xi
     group, rows = selectors.roster_initial(roster)
     assert group["county"] is None and group["office_host"] is None
     assert [row["person"] for row in rows if row["member_type"] == "person"] == [None, None, None, None]
+    assert not any(row.get("organisation") for row in rows)
     assert selectors.group_to_supersede(roster) is None
     for task in proposals(issue, Proposal.Kind.TASK):
         _initial, units = selectors.task_initial(task)
@@ -72,6 +73,8 @@ def test_each_county_resolves_into_its_own_units_people_and_groups(xingxian):
     group, rows = selectors.roster_initial(roster)
     assert (group["county"], group["office_host"]) == (qinglan["county"], qinglan["emergency"])
     assert rows[0]["person"] == qinglan["wang"] != xingxian["wang"]
+    # A member's title names the unit they represent: 县住建局局长, 县应急局局长.
+    assert [row.get("organisation") for row in rows] == [None, None, qinglan["housing"], qinglan["emergency"]]
     assert selectors.group_to_supersede(roster) == LeadingGroup.objects.get(name="青岚县安全生产委员会")
     first, second = proposals(issue, Proposal.Kind.TASK)
     assert [unit["organisation"] for unit in selectors.task_initial(first)[1]] == [
