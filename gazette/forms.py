@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from .selectors import county_names
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -33,6 +35,16 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Needed when the file has none."),
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = county_names(user)
+        if names is not None:
+            # A county's data manager imports their own counties' gazettes: the county is chosen, not typed, and
+            # overrides a masthead naming another.
+            self.fields["county"] = forms.ChoiceField(
+                label=_("County"), choices=[(name, name) for name in sorted(names)]
+            )
 
     def clean_files(self):
         files = self.cleaned_data["files"]

@@ -21,6 +21,11 @@ def register_county_scope(county_names):
     _county_scope = county_names
 
 
+def county_names(user):
+    """The names of the counties whose gazettes the user reads, or None for every county."""
+    return _county_scope(user) if _county_scope is not None else None
+
+
 def _readable(user, queryset, gazette="gazette"):
     """``gazette``: the lookup to the row's gazette, or "pk" for gazettes themselves."""
     names = _county_scope(user) if _county_scope is not None else None

@@ -46,7 +46,7 @@ def document_detail(request, pk):
 
 @permission_required("gazette.add_issue", raise_exception=True)
 def import_upload(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = [

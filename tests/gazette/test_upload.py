@@ -4,6 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gazette.models import Document, ImportJob
+from org import roles
+from tests.org.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +85,20 @@ def test_documents_are_found_by_words_in_title_or_body(
     rows = client.get("/gazette/documents/", {"q": word}).context["table"].rows
     assert document.pk in {row.record.pk for row in rows}
     assert client.get("/gazette/documents/", {"q": "不可能出现的词语组合"}).context["table"].rows.__len__() == 0
+
+
+def test_a_county_data_manager_chooses_among_their_counties_and_imports_under_it(
+    login, eager, django_capture_on_commit_callbacks, demo_sample
+):
+    own = OrganisationFactory(name="青岚县人民政府", short_name="青岚县", kind="county")
+    OrganisationFactory(name="兴县人民政府", short_name="兴县", kind="county")
+    manager = UserFactory(role=roles.DATA_MANAGER, counties=[own])
+    client = login(manager)
+    choices = client.get("/gazette/imports/new/").context["form"].fields["county"].choices
+    assert choices == [("青岚县", "青岚县")]
+    assert upload(client, demo_sample.read_bytes(), county="兴县").status_code == 200  # not a choice: refused
+    assert not ImportJob.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, demo_sample.read_bytes(), county="青岚县")
+    job = ImportJob.objects.get()
+    assert job.issue.gazette.county == "青岚县"
