@@ -4,6 +4,7 @@ Shared by the task-list and survey-result imports; each says which columns it re
 becomes text, and gets its own error class (a subclass of ``SheetError``) with the reason in Chinese.
 """
 
+import datetime
 import io
 from dataclasses import dataclass
 from zipfile import BadZipFile
@@ -79,3 +80,16 @@ def template_workbook(*, title, columns, examples, widths, notes=()):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def cell_text(value, *, date=lambda day: day.isoformat()):
+    """A cell as the text a person typed: empty for a blank cell, ``date(day)`` for a date cell, and a whole
+    number without ".0" (Excel keeps every number as a float; a phone number or household number typed as a
+    number reads back as typed, and 120.5 through its shortest repr, not its binary expansion)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return date(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()

@@ -5,7 +5,6 @@ A row's facts come out in the form ``calculator.facts_to_dict`` writes, holding 
 import can lay them over a household's facts already entered.
 """
 
-import datetime
 import io
 import re
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from common.sheets import SheetError, read_rows
+from common.sheets import SheetError, cell_text, read_rows
 
 from . import calculator as c
 
@@ -125,7 +124,7 @@ def read_survey_sheet(data):
         columns=COLUMNS,
         required=REQUIRED,
         marker="户号",
-        cell_text=_text,
+        cell_text=cell_text,
         max_rows=MAX_ROWS,
         no_header="没有找到表头：第一张工作表中应有“户号”“户主”等列。",
         error=SurveySheetError,
@@ -183,14 +182,3 @@ def _decimal(text, column, problems):
         problems.append((column, NEGATIVE, text))
         return None
     return number
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        # Excel keeps numbers as floats: 120.5 is read back through its shortest repr, not its binary expansion.
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value).strip()

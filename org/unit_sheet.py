@@ -4,10 +4,8 @@ One unit per row. 简称/别名 lists the unit's short name first and then the o
 by 、; 上级单位 names a unit of the county or of the same sheet (empty: the county itself).
 """
 
-import datetime
-
 from common import sheets
-from common.sheets import SheetError, read_rows
+from common.sheets import SheetError, cell_text, read_rows
 
 COLUMNS = ("单位名称", "简称/别名", "类型", "上级单位", "提醒联系人", "邮箱", "电话")
 REQUIRED = ("单位名称",)
@@ -68,7 +66,7 @@ def read_unit_sheet(data):
         columns=COLUMNS,
         required=REQUIRED,
         marker="单位名称",
-        cell_text=_text,
+        cell_text=cell_text,
         max_rows=MAX_ROWS,
         no_header="没有找到表头：第一张工作表中应有“单位名称”“简称/别名”“类型”“上级单位”等列。",
         error=UnitSheetError,
@@ -81,13 +79,3 @@ def kind_of(text):
     if not text:
         return None
     return KINDS.get(text, "")
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a phone number typed as a number
-    return str(value).strip()

@@ -1,10 +1,9 @@
 """Task lists (任务清单) as Excel sheets: the template, and reading rows back. No Django."""
 
-import datetime
 import re
 
 from common import sheets
-from common.sheets import SheetError, read_rows
+from common.sheets import SheetError, cell_text, read_rows
 
 COLUMNS = ("序号", "任务", "牵头单位", "责任单位", "责任人", "完成时限", "备注")
 REQUIRED = ("任务", "牵头单位", "责任单位", "完成时限")
@@ -43,7 +42,7 @@ def read_task_sheet(data):
         columns=COLUMNS,
         required=REQUIRED,
         marker="任务",
-        cell_text=_text,
+        cell_text=_task_cell,
         max_rows=MAX_ROWS,
         no_header="没有找到表头：第一张工作表中应有“任务”“牵头单位”“责任单位”“完成时限”等列。",
         error=TaskSheetError,
@@ -54,11 +53,6 @@ def split_units(text):
     return [unit for unit in UNIT_SEPARATORS.split(text or "") if unit]
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime | datetime.date):
-        return f"{value.year}年{value.month}月{value.day}日"  # a date cell, written the way the parser reads
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+def _task_cell(value):
+    # A date cell is written the way the deadline parser reads a phrase.
+    return cell_text(value, date=lambda day: f"{day.year}年{day.month}月{day.day}日")

@@ -86,3 +86,19 @@ def despace(text):
 
 
 __all__ = ["CJK", "DocumentRef", "Source", "despace", "document_ref", "join_lines", "sentences", "squeeze"]
+
+
+def split_outside_brackets(text, separators="、，,"):
+    """Items separated by ``separators`` outside brackets (县工信局（县商务局、县民营经济发展促进局） stays one item);
+    empty items dropped."""
+    items, depth, current = [], 0, []
+    for char in text:
+        depth += char in "（("
+        depth -= char in "）)"
+        if char in separators and depth <= 0:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return [item for item in items if item]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from gazette.parsing.result import Span
 
-from .common import CJK, DocumentRef, Source, despace, join_lines
+from .common import CJK, DocumentRef, Source, despace, join_lines, split_outside_brackets
 
 _LEADER = re.compile(
     rf"^(?P<name>[{CJK}](?:\s?[{CJK}]){{1,3}}?)\s*(?P<post>(?:常务)?副?(?:县长|市长|区长|旗长|州长|书记|主任|秘书长))"
@@ -101,15 +101,5 @@ def _units(pattern, text):
 
 
 def _split(text):
-    """Items separated by 、，, outside brackets (县工信局（县商务局、县民营经济发展促进局） stays one item)."""
-    items, depth, current = [], 0, ""
-    for char in text:
-        depth += char in "（("
-        depth -= char in "）)"
-        if char in "、，," and depth <= 0:
-            items.append(current)
-            current = ""
-        else:
-            current += char
-    items.append(current)
-    return [item.strip(" 。；;等") for item in items if item.strip(" 。；;等")]
+    """Items separated by 、，, outside brackets, without trailing punctuation or 等."""
+    return [item.strip(" 。；;等") for item in split_outside_brackets(text) if item.strip(" 。；;等")]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from gazette.parsing.result import Span
 from gazette.parsing.text import squeeze
 
-from .common import CJK, DocumentRef
+from .common import CJK, DocumentRef, split_outside_brackets
 
 TOWNSHIP, VILLAGE, ENTERPRISE, DEPARTMENT = "township", "village", "enterprise", "department"
 
@@ -135,24 +135,10 @@ def unit_of_title(title):
 def units_in_list(text):
     """The units of a collective roster line (成员：县发改局、县财政局、县住建局主要负责人): names and titles."""
     found = []
-    for piece in _split_outside_brackets(squeeze(text or "")):
+    for piece in split_outside_brackets(squeeze(text or ""), "、，,；;"):
         units = unit_of_title(piece) or [name for name in [normalise_unit(piece)] if name]
         found += [unit for unit in units if unit not in found]
     return found
-
-
-def _split_outside_brackets(text):
-    pieces, depth, current = [], 0, ""
-    for char in text:
-        depth += char in "（("
-        depth -= char in "）)"
-        if char in "、，,；;" and depth <= 0:
-            pieces.append(current)
-            current = ""
-        else:
-            current += char
-    pieces.append(current)
-    return [piece for piece in pieces if piece]
 
 
 def guess_kind(name):
