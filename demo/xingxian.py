@@ -275,7 +275,7 @@ def ensure_demo_accounts():
 
 def reminder_day():
     """Today, or on a day off the working day before: the day the demo's reminders are for."""
-    calendar = reminder_selectors.work_calendar()
+    calendar = reminder_selectors.reminder_settings().default.calendar
     day = timezone.localdate()
     return day if calendar.is_workday(day) else calendar.add_working_days(day, -1)
 

@@ -10,6 +10,8 @@ asks this module; no other module repeats these rules.
 
 from functools import cached_property
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.constants import LOOKUP_SEP
 
@@ -242,3 +244,29 @@ def managed_counties(user):
 def can_create_county(user):
     """Only data managers of every county (a prefecture or province office) add a county to the site."""
     return is_data_manager(user) and sees_everything(user)
+
+
+def supervisors_of(county_ids):
+    """The supervisors an escalation (通报) of a county's task goes to, by county: {county id: [(e-mail, name)]}.
+    Those of the county and those who supervise every county; never a supervisor of another county only."""
+    see_all = Permission.objects.filter(codename="see_all_counties", content_type__app_label="org")
+    supervisors = (
+        get_user_model()
+        .objects.filter(groups__name=roles.SUPERVISOR, is_active=True)
+        .exclude(email="")
+        .alias(everywhere=Exists(see_all.filter(Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")))))
+    )
+    everywhere = list(supervisors.filter(Q(everywhere=True) | Q(is_superuser=True)).order_by("pk"))
+    found = {county: list(everywhere) for county in county_ids}
+    rows = (
+        CountyAccess.objects.filter(county_id__in=county_ids, user__in=supervisors)
+        .exclude(user__in=everywhere)
+        .select_related("user")
+        .order_by("user_id")
+    )
+    for row in rows:
+        found[row.county_id].append(row.user)
+    return {
+        county: [(user.email.strip().lower(), user.get_full_name() or user.get_username()) for user in users]
+        for county, users in found.items()
+    }

@@ -70,17 +70,41 @@ class AssignmentAdmin(SimpleHistoryAdmin):
         return super().get_queryset(request).filter(task__in=selectors.visible_tasks(request.user))
 
 
+class CountySettingsAdmin(SimpleHistoryAdmin):
+    """Settings of the user's counties; those without a county (the defaults, a day off of every county) only for
+    those who work on every county."""
+
+    list_select_related = ("county",)
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if access.sees_everything(request.user):
+            return rows
+        return rows.filter(county__in=access.managed_counties(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "county":
+            kwargs["queryset"] = access.managed_counties(request.user)
+            kwargs["required"] = not access.sees_everything(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(ReminderPolicy)
-class ReminderPolicyAdmin(SimpleHistoryAdmin):
-    """One row of settings: it cannot be added twice nor deleted."""
+class ReminderPolicyAdmin(CountySettingsAdmin):
+    """The defaults' row, which cannot be deleted, and the counties' own settings."""
 
-    list_display = ("__str__", "warning_days", "reminder_days", "escalation_days", "include_historical", "max_attempts")
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not ReminderPolicy.objects.exists()
+    list_display = (
+        "__str__",
+        "county",
+        "warning_days",
+        "reminder_days",
+        "escalation_days",
+        "include_historical",
+        "max_attempts",
+    )
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        return super().has_delete_permission(request, obj) and (obj is None or obj.county_id is not None)
 
     def changelist_view(self, request, extra_context=None):
         ReminderPolicy.current()
@@ -88,9 +112,9 @@ class ReminderPolicyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(WorkdayException)
-class WorkdayExceptionAdmin(SimpleHistoryAdmin):
-    list_display = ("date", "is_workday", "note")
-    list_filter = ("is_workday",)
+class WorkdayExceptionAdmin(CountySettingsAdmin):
+    list_display = ("date", "is_workday", "county", "note")
+    list_filter = ("is_workday", "county")
     date_hierarchy = "date"
 
 

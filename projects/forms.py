@@ -8,7 +8,7 @@ from groups.selectors import visible_groups
 from org import access
 from org.forms import CountyChoiceField, ask_county, limit_to_user
 
-from .models import Assignment, Task
+from .models import Assignment, ReminderPolicy, Task, WorkdayException
 from .services import TASK_FIELDS, AssignmentLine
 
 REPORT_ATTACHMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "txt")
@@ -99,3 +99,31 @@ def assignment_lines(formset):
         for form in formset.forms
         if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
+
+
+class CountyReminderForm(forms.ModelForm):
+    """A county's 提醒设置: its own, or the defaults (shown, not stored, while it has none)."""
+
+    own = forms.BooleanField(
+        label=_("This county has its own reminder settings"),
+        required=False,
+        help_text=_("Off: the county follows the site's default settings shown here."),
+    )
+
+    class Meta:
+        model = ReminderPolicy
+        fields = ["warning_days", "reminder_days", "escalation_days", "include_historical"]
+
+
+class WorkdayExceptionForm(forms.ModelForm):
+    is_workday = forms.TypedChoiceField(
+        label=_("The day is"),
+        choices=[("0", _("a day off")), ("1", _("a working day"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = WorkdayException
+        fields = ["date", "is_workday", "note"]
+        widgets = {"date": DateInput}

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -245,8 +246,19 @@ class CalendarToken(models.Model):
 
 
 class ReminderPolicy(models.Model):
-    """The reminder settings a data manager edits in the admin; one row."""
+    """Reminder settings: the site's defaults (the row without a county) and a county's own, which replace the
+    defaults for that county's tasks. Retries are the mail server's affair and are read from the defaults only."""
 
+    county = models.OneToOneField(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminder_policy",
+        limit_choices_to={"kind": Organisation.Kind.COUNTY},
+        verbose_name=_("county"),
+        help_text=_("Empty: the defaults, for every county without settings of its own."),
+    )
     warning_days = models.PositiveSmallIntegerField(
         _("warn this many working days ahead"), default=3, help_text=_("预警: due within this many working days.")
     )
@@ -282,20 +294,40 @@ class ReminderPolicy(models.Model):
                 name="reminder_before_escalation",
                 violation_error_message=_("Escalation must come no earlier than the last plain reminder."),
             ),
+            # NULLs are distinct in a unique index: count the defaults' missing county as 0 to allow one row.
+            models.UniqueConstraint(
+                Coalesce("county", Value(0)),
+                name="one_reminder_policy_per_county",
+                violation_error_message=_("These settings exist already."),
+            ),
         ]
 
     def __str__(self):
-        return str(_("reminder settings"))
+        if self.county_id is None:
+            return str(_("default reminder settings"))
+        return _("reminder settings of %(county)s") % {"county": self.county}
 
     @classmethod
     def current(cls):
-        return cls.objects.get_or_create(pk=1)[0]
+        """The defaults' row, created on first use."""
+        return cls.objects.get_or_create(county=None)[0]
 
 
 class WorkdayException(models.Model):
-    """A local exception to the national calendar: a day off the county adds, or a day it works."""
+    """A local exception to the national calendar: a day off, or a day worked. Without a county it holds for every
+    county (a provincial day off); a county's own exception on the same date wins over it."""
 
-    date = models.DateField(_("date"), unique=True)
+    county = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="workday_exceptions",
+        limit_choices_to={"kind": Organisation.Kind.COUNTY},
+        verbose_name=_("county"),
+        help_text=_("Empty: every county."),
+    )
+    date = models.DateField(_("date"))
     is_workday = models.BooleanField(_("working day"), help_text=_("On: worked although a holiday; off: a day off."))
     note = models.CharField(_("note"), max_length=200, blank=True)
     history = HistoricalRecords()
@@ -304,6 +336,14 @@ class WorkdayException(models.Model):
         verbose_name = _("local working-day exception")
         verbose_name_plural = _("local working-day exceptions")
         ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(
+                Coalesce("county", Value(0)),
+                "date",
+                name="one_workday_exception_per_county_and_date",
+                violation_error_message=_("This day has an exception already."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.date} {self.note}"

@@ -50,7 +50,7 @@ def task_detail(user, task):
         "light": task_lights()(task, percent=task.latest_percent),
         "assignments": assignments,
         "reminder_blockers": reminder_selectors.reminder_blockers(
-            task, reminder_selectors.reminder_policy(), assignments
+            task, reminder_selectors.reminder_settings().for_county(task.county_id).policy, assignments
         ),
         "children": task.children.all(),
         "reports": task.reports.select_related("reporter"),
@@ -71,18 +71,22 @@ REMINDERS_SHOWN = 30
 
 
 def task_lights(today=None):
-    """A function giving a task's light on ``today``. A light turns yellow in the 预警 window of 提醒设置, counted
-    in the county's working days, so that it agrees with the early-warning e-mail."""
+    """A function giving a task's light on ``today``. A light turns yellow in the 预警 window of its county's 提醒设置,
+    counted in the county's working days, so that it agrees with the early-warning e-mail."""
     today = today or timezone.localdate()
-    before = _yellow_before(today)
+    settings = reminder_selectors.reminder_settings()
+    befores = {}
 
     def light(task, percent=None):
+        group = settings.for_county(task.county_id)
+        if group not in befores:
+            befores[group] = _yellow_before(today, group)
         return traffic_light(
             status=task.status,
             due=task.due,
             as_of=task.as_of,
             today=today,
-            yellow_before=before,
+            yellow_before=befores[group],
             start=task.start,
             percent=percent,
         )
@@ -90,14 +94,22 @@ def task_lights(today=None):
     return light
 
 
-def _yellow_before(today):
-    warning_days, calendar = reminder_selectors.light_settings()
-    return yellow_before(today, calendar, warning_days)
+def _yellow_before(today, group):
+    return yellow_before(today, group.calendar, group.policy.warning_days)
 
 
-def unmapped_assignments():
-    """Units written in tasks that match no organisation, for a data manager to map."""
-    return Assignment.objects.filter(organisation__isnull=True).select_related("task").order_by("organisation_text")
+def _due_soon(today):
+    """Due from today up to the 预警 window of the task's county."""
+    settings = reminder_selectors.reminder_settings()
+    return Q(due__gte=today) & settings.where(lambda group: Q(due__lt=_yellow_before(today, group)))
+
+
+def unmapped_assignments(user, county=None):
+    """Units written in the user's counties' tasks that match no organisation, for a data manager to map."""
+    parts = access.visible(user, Assignment.objects.filter(organisation__isnull=True), county="task__county")
+    if county is not None:
+        parts = parts.filter(task__county=county)
+    return parts.select_related("task").order_by("organisation_text")
 
 
 def task_list(user):
@@ -113,22 +125,21 @@ def task_list(user):
 def filter_by_light(tasks, light, *, today=None):
     """Tasks whose light is ``light``, decided in the database the way ``traffic_light`` decides it per task."""
     today = today or timezone.localdate()
-    tasks, conditions = _light_conditions(tasks, today, _yellow_before(today))
+    tasks, conditions = _light_conditions(tasks, today)
     return tasks.filter(conditions[light])
 
 
 def count_by_light(tasks, *, today=None):
     """How many tasks carry each light, in one query."""
     today = today or timezone.localdate()
-    before = _yellow_before(today)
-    tasks, conditions = _light_conditions(tasks.order_by(), today, before)
+    tasks, conditions = _light_conditions(tasks.order_by(), today)
     # One CASE per row, its branches tried in the order traffic_light decides, costs far less than
     # five filtered counts that each repeat the conditions before them.
     light = Case(
         When(conditions[NONE], then=Value(NONE)),
         When(due__lt=F("as_of"), then=Value(HISTORICAL)),
         When(due__lt=today, then=Value(RED)),
-        When(due__lt=before, then=Value(YELLOW)),
+        When(conditions[SOON], then=Value(YELLOW)),
         When(conditions[BEHIND], then=Value(YELLOW)),
         default=Value(GREEN),
     )
@@ -138,13 +149,15 @@ def count_by_light(tasks, *, today=None):
 
 
 BEHIND = "behind"
+SOON = "soon"
 
 
-def _light_conditions(tasks, today, yellow_before):
+def _light_conditions(tasks, today):
     resting = Q(status__in=RESTING_STATUSES) | Q(due__isnull=True)
     historical = ~resting & Q(due__lt=F("as_of"))
     red = ~resting & ~historical & Q(due__lt=today)
-    soon = ~resting & ~historical & Q(due__gte=today, due__lt=yellow_before)
+    due_soon = _due_soon(today)
+    soon = ~resting & ~historical & due_soon
     # Behind schedule: percent / 100 < (today - start) / (due - start), multiplied out to stay in integers.
     start = Coalesce("start", "as_of")
     tasks = tasks.alias(
@@ -156,6 +169,7 @@ def _light_conditions(tasks, today, yellow_before):
     later = ~resting & ~historical & ~red & ~soon
     return tasks, {
         BEHIND: behind,
+        SOON: due_soon,
         RED: red,
         YELLOW: soon | (later & behind),
         GREEN: later & ~behind,
@@ -207,10 +221,10 @@ def task_dashboard(user, today=None, county=None):
             **narrow,
         ),
         "units": unit_rates(user, today, county=county),
-        "unmapped": unmapped_assignments().count() if access.is_data_manager(user) else 0,
-        "failed_reminders": reminder_selectors.failed_digests(user).count(),
+        "unmapped": unmapped_assignments(user, county).count() if access.is_data_manager(user) else 0,
+        "failed_reminders": reminder_selectors.failed_digests(user, county).count(),
         "last_sweep": reminder_selectors.last_sweep() if can_verify_closing(user) else None,
-        "without_reminders": reminder_selectors.tasks_without_reminders(user),
+        "without_reminders": reminder_selectors.tasks_without_reminders(user, county),
     }
 
 

@@ -16,6 +16,12 @@ urlpatterns = [
     path("tasks/feed/<str:token>.ics", views.task_feed, name="task_feed"),
     path("tasks/reminders/", views.reminder_overview, name="reminder_overview"),
     path("tasks/reminders/requeue/", views.reminder_requeue, name="reminder_requeue"),
+    path("counties/<int:pk>/reminders/", views.county_reminders, name="county_reminders"),
+    path(
+        "counties/<int:pk>/reminders/days/<int:day_pk>/remove/",
+        views.county_workday_remove,
+        name="county_workday_remove",
+    ),
     path("reminders/mute/<str:token>/", views.reminder_mute, name="reminder_mute"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),

@@ -16,14 +16,23 @@ from common.sheets import SheetRow
 from gazette import selectors as gazette_selectors
 from groups.selectors import visible_groups
 from org import access
-from org.selectors import organisation_tree, people_list
+from org.selectors import managed_county, organisation_tree, people_list
 
 from . import calendars, selectors, services
 from .filters import TaskFilter
-from .forms import AssignmentFormSet, ProgressReportForm, TaskForm, TaskImportForm, assignment_lines
-from .models import Task
+from .forms import (
+    AssignmentFormSet,
+    CountyReminderForm,
+    ProgressReportForm,
+    TaskForm,
+    TaskImportForm,
+    WorkdayExceptionForm,
+    assignment_lines,
+)
+from .models import ReminderPolicy, Task
 from .reminders import selectors as reminder_selectors
 from .reminders import services as reminder_services
+from .reminders.services import COUNTY_POLICY_FIELDS
 from .tables import TaskTable
 from .task_sheet import TaskSheetError, read_task_sheet, template_workbook
 
@@ -269,8 +278,67 @@ def reminder_overview(request):
             "without_email": reminder_selectors.contacts_without_email(user),
             "sweeps": reminder_selectors.recent_sweeps(),
             "can_requeue": access.is_data_manager(user),
+            "managed_counties": access.managed_counties(user).order_by("name"),
         },
     )
+
+
+def county_reminders(request, pk):
+    """A county's 提醒设置 and 本地工作日调整, for the data managers of the county."""
+    if not access.is_data_manager(request.user):
+        raise PermissionDenied
+    county = managed_county(request.user, pk)
+    settings = reminder_selectors.reminder_settings(fresh=True)
+    policy = settings.for_county(county.pk).policy
+    own = policy.county_id == county.pk
+    if not own:  # the defaults, shown as the county's starting point: the form must not touch their row
+        policy = ReminderPolicy(county=county, **{name: getattr(policy, name) for name in COUNTY_POLICY_FIELDS})
+    policy_form = CountyReminderForm(instance=policy, initial={"own": own}, prefix="policy")
+    day_form = WorkdayExceptionForm(prefix="day")
+    if request.method == "POST" and "policy-warning_days" in request.POST:
+        policy_form = CountyReminderForm(request.POST, instance=policy, prefix="policy")
+        if policy_form.is_valid():
+            data = policy_form.cleaned_data
+            try:
+                reminder_services.save_county_policy(county, own=data["own"], values=data)
+            except ValidationError as error:
+                policy_form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved the reminder settings of %(county)s.") % {"county": county})
+                return redirect("projects:county_reminders", pk=county.pk)
+    elif request.method == "POST":
+        day_form = WorkdayExceptionForm(request.POST, prefix="day")
+        if day_form.is_valid():
+            try:
+                reminder_services.add_workday_exception(county, **day_form.cleaned_data)
+            except ValidationError as error:
+                day_form.add_error(None, error)
+            else:
+                messages.success(request, _("Added %(date)s.") % {"date": day_form.cleaned_data["date"]})
+                return redirect("projects:county_reminders", pk=county.pk)
+    return render(
+        request,
+        "projects/county_reminders.html",
+        {
+            "county": county,
+            "own": own,
+            "policy_form": policy_form,
+            "day_form": day_form,
+            "days": reminder_selectors.county_workday_exceptions(county),
+        },
+    )
+
+
+@require_POST
+def county_workday_remove(request, pk, day_pk):
+    if not access.is_data_manager(request.user):
+        raise PermissionDenied
+    county = managed_county(request.user, pk)
+    # Only the county's own: a day of every county is the site's, changed in the admin.
+    exception = get_object_or_404(county.workday_exceptions.all(), pk=day_pk)
+    reminder_services.remove_workday_exception(exception)
+    messages.success(request, _("Removed %(date)s.") % {"date": exception.date})
+    return redirect("projects:county_reminders", pk=county.pk)
 
 
 @require_POST

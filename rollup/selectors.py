@@ -15,7 +15,7 @@ from land.selectors import FigureRow, visible_plans
 from org import access
 from projects.lights import RESTING_STATUSES
 from projects.models import Task
-from projects.reminders.selectors import blocker_conditions, reminder_policy
+from projects.reminders.selectors import blocker_conditions, reminder_settings
 from projects.selectors import visible_tasks
 
 
@@ -76,7 +76,7 @@ def _task_figures(user, today):
     overdue = open_ & Q(due__lt=today, due__gte=F("as_of"))
     closed_with_due = Q(status=Task.Status.CLOSED, due__isnull=False, closed_on__isnull=False)
     # Any of the reasons the dashboard counts an open task as getting no reminder, in the sweep's own terms.
-    without_reminders = open_ & reduce(or_, blocker_conditions(reminder_policy()).values())
+    without_reminders = open_ & reduce(or_, blocker_conditions(reminder_settings()).values())
     return (
         visible_tasks(user)
         .order_by()

@@ -38,7 +38,7 @@ from gazette.models import ImportJob
 from intake.models import Proposal
 from org import roles
 from projects import services as task_services
-from projects.models import ProgressReport
+from projects.models import ProgressReport, WorkdayException
 from projects.reminders import selectors as reminder_selectors
 from tests.compensation.factories import HouseholdFactory, ProjectFactory, RuleFactory, SchemeFactory, VersionFactory
 from tests.gazette.factories import DocumentFactory, IssueFactory
@@ -88,6 +88,7 @@ class Records:
     document: object
     import_job: object
     proposal: object
+    workday: object
     calendar_token: str
     mute_token: str
 
@@ -172,6 +173,7 @@ def records(db, settings):
         document=document,
         import_job=import_job,
         proposal=proposal,
+        workday=WorkdayException.objects.create(county=county, date=datetime.date(2037, 5, 6), is_workday=False),
         calendar_token=task_services.calendar_token(users[OWNING_UNIT]),
         mute_token=reminder_selectors.mute_token("owner@county.example"),
     )
@@ -326,6 +328,11 @@ ROUTES = {
     "org:unit_import": data_managers_only(kwargs=pk("county")),
     "org:unit_import_confirm": data_managers_only(kwargs=pk("county"), method="post", data_manager=302),  # nothing sent
     "org:unit_import_template": data_managers_only(kwargs=pk("county")),
+    # A county's reminder settings and working days, beside its units (tests/projects/test_county_reminder_settings.py)
+    "projects:county_reminders": data_managers_only(kwargs=pk("county")),
+    "projects:county_workday_remove": data_managers_only(
+        kwargs=lambda records: {"pk": records.county.pk, "day_pk": records.workday.pk}, method="post", data_manager=302
+    ),
     # Groups
     "groups:group_list": Route(hidden=GROUP),
     "groups:group_create": Route(),  # unit staff may add groups, for their own unit

@@ -2,15 +2,16 @@
 
 import datetime
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from typing import NamedTuple
 
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.cache import cache
 from django.db.models import Case, Count, F, Max, Q, When
 from django.utils import timezone
 
-from org import access, roles
+from org import access
 from org.models import Organisation, Person
 from projects.lights import RESTING_STATUSES
 from projects.models import (
@@ -60,53 +61,105 @@ class ReminderPlan:
     without_email: list = field(default_factory=list)
 
 
-def reminder_policy():
-    """The settings, or their defaults while nobody has saved any (reading them writes nothing)."""
-    return ReminderPolicy.objects.filter(pk=1).first() or ReminderPolicy(pk=1)
+# A condition no row meets, in plain SQL (an empty IN list would raise inside CASE and aggregate filters).
+NEVER = Q(pk__isnull=True)
 
 
-def work_calendar():
-    """The national calendar with the county's own exceptions."""
-    return WorkCalendar(dict(WorkdayException.objects.values_list("date", "is_workday")))
+@dataclass(frozen=True, eq=False)
+class CountyRules:
+    """The reminder settings and working calendar that hold for ``county_ids`` (None: every county without settings
+    of its own)."""
+
+    county_ids: frozenset | None
+    policy: ReminderPolicy
+    calendar: WorkCalendar
+
+    @property
+    def rules(self):
+        return rules.Policy(self.policy.warning_days, self.policy.reminder_days, self.policy.escalation_days)
 
 
-LIGHT_SETTINGS_KEY = "projects:light-settings"
+class ReminderSettings:
+    """Every county's reminder settings and calendar: the defaults with the site-wide exceptions, and apart from
+    them each county that has settings or exceptions of its own."""
+
+    def __init__(self, default_policy, site_days, policies, county_days):
+        self.default = CountyRules(None, default_policy, WorkCalendar(site_days))
+        self.own = {
+            county: CountyRules(
+                frozenset([county]),
+                policies.get(county, default_policy),
+                WorkCalendar({**site_days, **county_days.get(county, {})}),
+            )
+            for county in set(policies) | set(county_days)
+        }
+
+    def for_county(self, county_id):
+        return self.own.get(county_id, self.default)
+
+    def groups(self):
+        return [self.default, *self.own.values()]
+
+    def where(self, condition, county="county"):
+        """``condition(rules)`` for each county's own rules, as one condition on rows whose county is at ``county``:
+        a branch per county with settings of its own, and one for every other county."""
+        if not self.own:
+            return condition(self.default)
+        branches = [Q(**{f"{county}__in": list(self.own)}, _negated=True) & condition(self.default)]
+        branches += [Q(**{f"{county}__in": list(group.county_ids)}) & condition(group) for group in self.own.values()]
+        return reduce(or_, branches)
 
 
-def light_settings():
-    """(The 预警 window in working days, the county's calendar) for the traffic lights, which every task list
-    shows: cached, so that a list costs no query for them. A change to 提醒设置 or 本地工作日调整 drops the cached
-    copy (``reminder_services.forget_light_settings``); anything else, five minutes at most."""
-    cached = cache.get(LIGHT_SETTINGS_KEY)
+def county_workday_exceptions(county):
+    """A county's own exceptions and those of every county, newest first."""
+    return WorkdayException.objects.filter(Q(county=county) | Q(county__isnull=True)).order_by("-date", "county_id")
+
+
+def reminder_settings(*, fresh=False):
+    """Every county's settings. The traffic lights of every task list read them: cached, so that a list costs no
+    query for them; a change to 提醒设置 or 本地工作日调整 drops the cached copy
+    (``reminder_services.forget_light_settings``), anything else expires in five minutes. The sweep reads them
+    ``fresh``."""
+    cached = None if fresh else cache.get(LIGHT_SETTINGS_KEY)
     if cached is None:
-        overrides = dict(WorkdayException.objects.values_list("date", "is_workday"))
-        cached = (reminder_policy().warning_days, overrides)
+        policies = {policy.county_id: policy for policy in ReminderPolicy.objects.all()}
+        days = {}
+        for county, date, is_workday in WorkdayException.objects.values_list("county_id", "date", "is_workday"):
+            days.setdefault(county, {})[date] = is_workday
+        default = policies.pop(None, None) or ReminderPolicy()
+        cached = (default, days.pop(None, {}), policies, days)
         cache.set(LIGHT_SETTINGS_KEY, cached, timeout=300)
-    warning_days, overrides = cached
-    return warning_days, WorkCalendar(overrides)
+    return ReminderSettings(*cached)
+
+
+LIGHT_SETTINGS_KEY = "projects:reminder-settings"
 
 
 def reminder_plan(day):
-    """Every reminder due on ``day``, one per task, recipient and tier, in a fixed number of queries."""
-    calendar = work_calendar()
+    """Every reminder due on ``day``, one per task, recipient and tier, by each county's settings and calendar, in a
+    fixed number of queries. A county whose calendar has the day off gets none; the plan is a day off when every
+    county has it off."""
+    settings = reminder_settings(fresh=True)
     plan = ReminderPlan(day=day)
-    if not calendar.is_workday(day):
+    if not any(group.calendar.is_workday(day) for group in settings.groups()):
         plan.day_off = True
         return plan
-    settings_row = reminder_policy()
-    policy = rules.Policy(settings_row.warning_days, settings_row.reminder_days, settings_row.escalation_days)
-    tasks = Task.objects.filter(
-        status__in=REMINDED_STATUSES,
-        due__isnull=False,
-        due__lte=rules.latest_due_warned(day, calendar, policy),
-    )
-    if not settings_row.include_historical:
-        tasks = tasks.filter(due__gte=F("as_of"))
+
+    def due_today(group):
+        if not group.calendar.is_workday(day):
+            return NEVER
+        condition = Q(due__lte=rules.latest_due_warned(day, group.calendar, group.rules))
+        if not group.policy.include_historical:
+            condition &= Q(due__gte=F("as_of"))
+        return condition
+
+    tasks = Task.objects.filter(status__in=REMINDED_STATUSES, due__isnull=False).filter(settings.where(due_today))
     rows = (
         Assignment.objects.filter(task__in=tasks)
         .order_by("task_id", "position", "pk")
         .values_list(
             "task_id",
+            "task__county_id",
             "task__due",
             "task__group_id",
             "organisation__short_name",
@@ -122,12 +175,13 @@ def reminder_plan(day):
     tiers = {}
     escalated_groups = {}
     found = {}
-    for task_id, due, group_id, short, name, written, contact, email, unit_contact, unit_email in rows.iterator(
+    for task_id, county, due, group_id, short, name, written, contact, email, unit_contact, unit_email in rows.iterator(
         chunk_size=5000
     ):
-        if due not in tiers:
-            tiers[due] = rules.tier_for(due, day, calendar, policy)
-        tier, overdue = tiers[due]
+        group = settings.for_county(county)
+        if (group, due) not in tiers:
+            tiers[group, due] = rules.tier_for(due, day, group.calendar, group.rules)
+        tier, overdue = tiers[group, due]
         if tier is None:
             continue
         unit = short or name or written
@@ -145,7 +199,7 @@ def reminder_plan(day):
         else:
             found[key] = PlannedReminder(task_id, address, person, unit, tier, overdue)
         if tier == rules.ESCALATE:
-            escalated_groups[task_id] = (group_id, unit, overdue)
+            escalated_groups[task_id] = (county, group_id, unit, overdue)
     for task_id, address, name, unit, overdue in _escalation_copies(escalated_groups):
         found.setdefault(
             (task_id, address, rules.ESCALATE),
@@ -156,23 +210,23 @@ def reminder_plan(day):
 
 
 def _escalation_copies(escalated):
-    """通报 also goes to the office head of the group overseeing the task, else to every supervisor."""
-    heads = dict(
-        LeadingGroup.objects.filter(pk__in={group for group, _unit, _days in escalated.values() if group})
+    """通报 also goes to the office head of the group overseeing the task, else to the supervisors of the task's
+    county (and those of every county)."""
+    groups = {group for _county, group, _unit, _days in escalated.values() if group}
+    heads = {
+        pk: (email, name)
+        for pk, email, name in LeadingGroup.objects.filter(pk__in=groups, office_head__isnull=False)
         .exclude(office_head__email="")
-        .filter(office_head__isnull=False)
-        .values_list("pk", "office_head__email")
-    )
-    head_names = dict(LeadingGroup.objects.filter(pk__in=heads).values_list("pk", "office_head__name"))
-    supervisors = [
-        (user.email.strip().lower(), user.get_full_name() or user.get_username())
-        for user in get_user_model().objects.filter(groups__name=roles.SUPERVISOR, is_active=True).exclude(email="")
-    ]
-    for task_id, (group, unit, overdue) in escalated.items():
+        .values_list("pk", "office_head__email", "office_head__name")
+    }
+    without_head = {county for county, group, _unit, _days in escalated.values() if group not in heads}
+    supervisors = access.supervisors_of(without_head) if without_head else {}
+    for task_id, (county, group, unit, overdue) in escalated.items():
         if group in heads:
-            yield task_id, heads[group].strip().lower(), head_names[group], unit, overdue
+            address, name = heads[group]
+            yield task_id, address.strip().lower(), name, unit, overdue
         else:
-            for address, name in supervisors:
+            for address, name in supervisors.get(county, []):
                 yield task_id, address, name, unit, overdue
 
 
@@ -279,11 +333,15 @@ def swept(day):
     return ReminderSweep.objects.filter(day=day, finished__isnull=False).exists()
 
 
-def failed_digests(user):
-    """Reminder e-mails that gave up, for the dashboard of those who can act on them."""
+def failed_digests(user, county=None):
+    """Reminder e-mails that gave up, for the dashboard of those who can act on them; those with a task of
+    ``county`` when it is given."""
     if not access.supervises(user):
         return ReminderDigest.objects.none()
-    return visible_digests(user).filter(status=SendStatus.FAILED).order_by("-day", "email")
+    digests = visible_digests(user).filter(status=SendStatus.FAILED)
+    if county is not None:
+        digests = digests.filter(pk__in=Reminder.objects.filter(task__county=county).values("digest_id"))
+    return digests.order_by("-day", "email")
 
 
 def visible_digests(user):
@@ -342,7 +400,8 @@ class Blocker:
 
 def reminder_blockers(task, policy, assignments=None):
     """Why ``task`` gets no reminder, by the rules ``reminder_plan`` applies; empty when it will be reminded once
-    its day comes. ``policy`` is the settings row (``reminder_policy()``); ``assignments`` the task's parts with their
+    its day comes. ``policy`` is the settings of the task's county (``reminder_settings().for_county(…).policy``);
+    ``assignments`` the task's parts with their
     organisation, contact and the organisation's reminder contact (default: ``task.assignments.all()``, to be
     prefetched so). A status the sweep leaves out is the only cause given: the others matter once it is reopened."""
     if task.status not in REMINDED_STATUSES:
@@ -391,9 +450,10 @@ def _part_conditions():
     return unresolved, without_address
 
 
-def blocker_conditions(policy):
+def blocker_conditions(settings):
     """Each cause as a condition on tasks, decided in the database the way ``reminder_blockers`` decides it per task
-    (for the task list's filter). HISTORICAL is left out while the settings remind of historically late tasks."""
+    (for the task list's filter), by each county's settings (``reminder_settings()``). HISTORICAL is left out while
+    every county's settings remind of historically late tasks."""
     reminded = Q(status__in=REMINDED_STATUSES)
     parts = Assignment.objects.order_by().values("task_id")
     unresolved, without_address = _part_conditions()
@@ -401,22 +461,37 @@ def blocker_conditions(policy):
         STATUS: ~reminded,
         NO_UNIT: reminded & ~Q(pk__in=parts),
         NO_DATE: reminded & Q(due__isnull=True),
-        HISTORICAL: reminded & Q(due__lt=F("as_of")),
+        HISTORICAL: reminded & Q(due__lt=F("as_of")) & settings.where(_leaves_out_historical),
         UNRESOLVED: reminded & Q(pk__in=parts.filter(unresolved)),
         NO_CONTACT: reminded & Q(pk__in=parts.filter(without_address)),
     }
-    if policy.include_historical:
+    if all(group.policy.include_historical for group in settings.groups()):
         del conditions[HISTORICAL]
     return conditions
 
 
+def _leaves_out_historical(group):
+    return Q() if not group.policy.include_historical else NEVER
+
+
+def _dated(prefix=""):
+    """Tasks with a date the sweep counts from, by a county's settings."""
+
+    def condition(group):
+        if group.policy.include_historical:
+            return Q(**{f"{prefix}due__isnull": False})
+        return Q(**{f"{prefix}due__gte": F(f"{prefix}as_of")})
+
+    return condition
+
+
 def filter_by_blocker(tasks, cause):
     """The tasks that get no reminder for ``cause``."""
-    condition = blocker_conditions(reminder_policy()).get(cause)
+    condition = blocker_conditions(reminder_settings()).get(cause)
     return tasks.none() if condition is None else tasks.filter(condition)
 
 
-def tasks_without_reminders(user):
+def tasks_without_reminders(user, county=None):
     """For the dashboard: the user's open tasks (neither closed nor on hold) that get no reminder, counted per cause,
     and how many have any cause (``total``; a task may count under several causes). Each row carries the task-list
     filter that shows its tasks. Two counting queries however many tasks there are: one over the tasks, one over
@@ -424,23 +499,25 @@ def tasks_without_reminders(user):
     parts once per cause and took two to three times as long on 100,000 tasks.)"""
     from projects.selectors import visible_tasks  # projects.selectors shows this module's figures
 
-    policy = reminder_policy()
+    settings = reminder_settings()
     reminded = Q(status__in=REMINDED_STATUSES)
-    # Tasks with a date the sweep counts from.
-    dated = Q(due__isnull=False) if policy.include_historical else Q(due__gte=F("as_of"))
+    dated = settings.where(_dated())
+    historical = Q(due__lt=F("as_of")) & settings.where(_leaves_out_historical)
     tasks = visible_tasks(user).exclude(status__in=RESTING_STATUSES).order_by()
+    if county is not None:
+        tasks = tasks.filter(county=county)
     # The aggregates are named apart from the fields: one called "status" would shadow the field its filter tests.
     counts = tasks.aggregate(
         n_status=Count("pk", filter=~reminded),
         n_no_date=Count("pk", filter=reminded & Q(due__isnull=True)),
-        n_historical=Count("pk", filter=reminded & Q(due__lt=F("as_of"))),
+        n_historical=Count("pk", filter=reminded & historical),
         n_reminded=Count("pk", filter=reminded),
         n_dated=Count("pk", filter=reminded & dated),
     )
     unresolved, without_address = _part_conditions()
     # The parts of the same tasks that the sweep would remind.
     parts = Assignment.objects.filter(task__in=tasks.filter(reminded))
-    task_dated = Q(task__due__isnull=False) if policy.include_historical else Q(task__due__gte=F("task__as_of"))
+    task_dated = settings.where(_dated("task__"), county="task__county")
     per_task = (
         parts.order_by()
         .values("task_id")
@@ -470,12 +547,14 @@ def tasks_without_reminders(user):
     open_unreminded = [status for status in open_unreminded if status not in RESTING_STATUSES]
     rows = []
     for cause in BLOCKER_CAUSES:
-        if cause == HISTORICAL and policy.include_historical:
+        if cause == HISTORICAL and all(group.policy.include_historical for group in settings.groups()):
             continue
         if cause == STATUS:
             query = {"status": open_unreminded[0]} if len(open_unreminded) == 1 else None
         else:
             query = {"reminder_blocker": cause}
+        if query is not None and county is not None:
+            query["county"] = county.pk
         rows.append({"cause": cause, "count": counts[f"n_{cause}"], "query": query})
     return {"total": total, "causes": rows}
 

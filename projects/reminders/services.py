@@ -19,7 +19,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects.models import Reminder, ReminderDigest, ReminderMute, ReminderSweep, SendStatus
+from projects.models import (
+    Reminder,
+    ReminderDigest,
+    ReminderMute,
+    ReminderPolicy,
+    ReminderSweep,
+    SendStatus,
+    WorkdayException,
+)
 
 from . import selectors
 from .mail import build_message
@@ -110,6 +118,39 @@ def _insert_reminders(rows, day):
         return cursor.rowcount
 
 
+# A county's own settings (its 提醒设置 and 本地工作日调整); saving either drops the cached settings (apps.py).
+
+COUNTY_POLICY_FIELDS = ("warning_days", "reminder_days", "escalation_days", "include_historical")
+
+
+@transaction.atomic
+def save_county_policy(county, *, own, values=None):
+    """Give ``county`` settings of its own (``values``: COUNTY_POLICY_FIELDS), or with ``own`` false let it follow
+    the defaults again. Returns the county's row, or None."""
+    existing = ReminderPolicy.objects.select_for_update().filter(county=county).first()
+    if not own:
+        if existing is not None:
+            existing.delete()
+        return None
+    policy = existing or ReminderPolicy(county=county)
+    for name in COUNTY_POLICY_FIELDS:
+        setattr(policy, name, values[name])
+    policy.full_clean()
+    policy.save()
+    return policy
+
+
+def add_workday_exception(county, *, date, is_workday, note=""):
+    exception = WorkdayException(county=county, date=date, is_workday=is_workday, note=note)
+    exception.full_clean()
+    exception.save()
+    return exception
+
+
+def remove_workday_exception(exception):
+    exception.delete()
+
+
 def forget_light_settings():
     """Drop the cached settings of the traffic lights now, and again when the change commits, so that a page read
     between the two cannot keep the old ones."""
@@ -121,7 +162,7 @@ def send_due_digests(*, now=None, limit=None):
     """Send every pending digest whose time has come; returns (sent, failed) counts."""
     now = now or timezone.now()
     release_abandoned(now=now)
-    policy = selectors.reminder_policy()
+    policy = selectors.reminder_settings(fresh=True).default.policy  # retries: the site's settings
     due = list(
         ReminderDigest.objects.filter(status=SendStatus.PENDING)
         .exclude(next_attempt__gt=now)

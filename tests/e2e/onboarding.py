@@ -51,6 +51,20 @@ def onboard(user, steps, gazette, *, year, number, contacts, shoot=None):
     page.wait_for_url("**/counties/*/units/")
     units_url = page.url
 
+    # The county's own reminder settings and a local day off.
+    steps.click("a:text-is('提醒与工作日')")
+    page.wait_for_url("**/counties/*/reminders/")
+    page.check("input[name=policy-own]")
+    page.fill("input[name=policy-warning_days]", "4")
+    steps.submit("form:has(input[name=policy-warning_days]) button[type=submit]")
+    page.wait_for_selector(".message.success")
+    page.fill("input[name=day-date]", "2027-01-05")
+    page.check("input[name=day-is_workday][value='0']")
+    page.fill("input[name=day-note]", "县庆放假")
+    take("reminder-settings")
+    steps.submit("form:has(input[name=day-date]) button[type=submit]")
+    page.wait_for_selector("td:text-is('县庆放假')")
+
     steps.goto("/gazette/imports/new/")
     page.set_input_files("input[name=files]", str(gazette))
     page.fill("input[name=county]", "白水县")

@@ -13,7 +13,7 @@ import pytest
 from groups.models import LeadingGroup
 from intake.models import Proposal
 from org.models import Organisation, Person
-from projects.models import Assignment, Task
+from projects.models import Assignment, ReminderPolicy, Task, WorkdayException
 from projects.reminders import selectors as reminder_selectors
 from tests.e2e.onboarding import Counted, onboard
 from tests.org.factories import OrganisationFactory, PersonFactory
@@ -51,6 +51,10 @@ def test_a_new_county_from_its_first_gazette_to_reminders(page, shoot, data_mana
 
     baishui = Organisation.objects.get(short_name="白水县", kind=Organisation.Kind.COUNTY)
     xingxian = other_county.parent
+    assert ReminderPolicy.objects.get(county=baishui).warning_days == 4
+    assert list(WorkdayException.objects.values_list("county", "date", "is_workday")) == [
+        (baishui.pk, datetime.date(2027, 1, 5), False)
+    ]
     assert not Proposal.objects.filter(status=Proposal.Status.PENDING, kind__in=["unit", "roster", "task"]).exists()
 
     tasks = Task.objects.filter(county=baishui)

@@ -48,7 +48,7 @@ def test_a_county_day_off_brings_the_yellow_light_forward():
 def test_a_light_is_yellow_exactly_when_a_warning_or_due_reminder_goes_out(warning_days):
     set_warning_days(warning_days)
     WorkdayException.objects.create(date=D(2025, 10, 9), is_workday=False, note="本地假日")
-    calendar = reminder_selectors.work_calendar()
+    calendar = reminder_selectors.reminder_settings().default.calendar
     policy = reminder_rules.Policy(warning_days=warning_days)
     tasks = [task_due(TODAY + datetime.timedelta(days=days)) for days in range(25)]
     light_of = task_selectors.task_lights(TODAY)
@@ -66,8 +66,8 @@ def test_a_task_list_reads_the_light_settings_from_the_cache_until_they_change(
     # Ten for the list, one for the county filter's choices, one for the top bar's county switcher.
     with django_assert_max_num_queries(12):
         assert client.get("/tasks/").status_code == 200
-    assert reminder_selectors.light_settings()[0] == 3
+    assert reminder_selectors.reminder_settings().default.policy.warning_days == 3
     set_warning_days(5)
-    assert reminder_selectors.light_settings()[0] == 5
+    assert reminder_selectors.reminder_settings().default.policy.warning_days == 5
     WorkdayException.objects.create(date=D(2099, 1, 5), is_workday=False)
-    assert not reminder_selectors.light_settings()[1].is_workday(D(2099, 1, 5))
+    assert not reminder_selectors.reminder_settings().default.calendar.is_workday(D(2099, 1, 5))

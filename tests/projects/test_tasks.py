@@ -27,7 +27,7 @@ def test_a_task_keeps_the_deadline_as_written_and_parsed(finance, county):
     assert task.assignments.get().organisation == finance
 
 
-def test_an_unresolved_unit_is_kept_as_written(finance, county):
+def test_an_unresolved_unit_is_kept_as_written(finance, county, data_manager):
     task = task_services.create_task(
         county=county,
         title="清理违规占地",
@@ -35,7 +35,7 @@ def test_an_unresolved_unit_is_kept_as_written(finance, county):
         assignments=[task_services.AssignmentLine(role=Assignment.Role.RESPONSIBLE, organisation_text="县某某中心")],
     )
     assert task.assignments.get().organisation_text == "县某某中心"
-    assert list(task_selectors.unmapped_assignments()) == [task.assignments.get()]
+    assert list(task_selectors.unmapped_assignments(data_manager)) == [task.assignments.get()]
 
 
 def test_a_unit_named_twice_keeps_its_first_role(finance, water, county):
