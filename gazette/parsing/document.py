@@ -24,6 +24,7 @@ from .vocabulary import (
     MARKER,
     ONLINE_ONLY,
     attachment_label,
+    instrument_kind,
     is_public,
 )
 
@@ -335,7 +336,9 @@ class DocumentParser:
         if not title:
             self.context.warn(first, f"《{self.heading.title}》所印发文件的标题未能识别")
         last = max(_previous_nonblank(self.lines, stop, first), first)
-        return Instrument(title, squeeze(title), self.blocks(body, stop), Span(first + 1, last + 1))
+        return Instrument(
+            title, squeeze(title), instrument_kind(title), self.blocks(body, stop), Span(first + 1, last + 1)
+        )
 
     def attachment(self, label, stop):
         """The annex under a 附件 label, titled inline (附件1：某某表) or by the line under the label."""
