@@ -153,6 +153,9 @@ def parse_gazette(text: str) -> ParsedIssue:
     stops = [heading.start for heading in headings[1:]] + [len(lines)]
     documents = [DocumentParser(context, heading, stops[position]).parse() for position, heading in enumerate(headings)]
     _fill_issuers(documents, context)
+    for document in documents:
+        if document.number is None and document.signed is None:
+            context.warn(document.span.start - 1, f"《{document.title}》既无文号也无落款日期，请核对是否为公文")
     if toc:
         missing, not_in_toc = match_toc(toc.entries, documents, context.warn_line)
         for entry in missing:
