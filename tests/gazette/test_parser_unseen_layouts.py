@@ -12,12 +12,14 @@ Every expected value was typed by hand from reading the sample. Document tuples 
 (number, normalised title, 文种, signed, issuer).
 """
 
+import re
 from datetime import date
 
 import pytest
 
 from gazette.parsing import decode_gazette_bytes, parse_gazette
 from tests.gazette.extracted import SAMPLES
+from tests.shared import gazette_text
 
 QINGHE = [
     (
@@ -218,3 +220,55 @@ def test_contents_wrapped_after_de_with_the_number_in_the_entry():
     ]
     assert issue.missing_from_body == [] and issue.not_in_toc == []
     assert [d.toc_page for d in issue.documents] == [1, 4, 7, 10, 12]
+
+
+def qinghe_text():
+    return (SAMPLES / "grouped-two-line-toc.txt").read_text(encoding="utf-8")
+
+
+def without_pages(text):
+    return re.sub(r"(?m)^- \d+ -\n|\s*- \d+ -$|…+ \d+$|　+\d+$", "", text)
+
+
+def number_first(text):
+    heading = "清河县人民政府\n关于印发清河县2023年重点项目建设攻坚行动方案的通知\n清政发〔2023〕8号\n"
+    return text.replace(
+        heading, "清政发〔2023〕8号\n清河县人民政府关于印发清河县2023年重点项目建设攻坚行动方案的通知\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        without_pages,
+        number_first,
+        lambda text: number_first(without_pages(text)),
+        lambda text: text.replace("\n", "\n\n"),
+    ],
+    ids=["no-pages", "number-first", "number-first-no-pages", "blank-line-after-every-line"],
+)
+def test_the_contents_end_where_the_first_heading_begins_whatever_the_layout(variant):
+    issue = parse_gazette(variant(qinghe_text()))
+    assert [(d.number, d.title_normalised, d.kind, d.signed, d.issuer) for d in issue.documents] == QINGHE
+    assert len(issue.toc) == 6 and issue.toc[-1].title_normalised == "关于开展城乡环境卫生集中整治百日行动的通知"
+    assert [e.title_normalised for e in issue.missing_from_body] == ["关于同意设立清河县经济技术开发区管理委员会的批复"]
+
+
+def test_contents_lines_under_no_contents_heading_do_not_become_documents():
+    issue = parse_gazette(qinghe_text().replace("目　　录", "本期要目"))
+    assert not issue.has_toc
+    assert [(d.number, d.title_normalised, d.kind, d.signed, d.issuer) for d in issue.documents] == QINGHE
+    assert any("按目录处理，不作为公文" in warning for warning in issue.warnings)
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "kind", "instrument_kind"),
+    [
+        ("xingxian-2023-4.txt", "兴政办发〔2023〕42号", "通知", "方案"),
+        ("xingxian-2023-4.txt", "兴政办发〔2023〕44号", "通知", "规划"),
+        ("xingxian-2022-2.txt", "兴政发〔2022〕9号", "通知", "计划"),
+    ],
+)
+def test_shared_notices_issuing_an_instrument_are_notices(name, number, kind, instrument_kind):
+    document = next(d for d in parse_gazette(gazette_text(name)).documents if d.number == number)
+    assert (document.kind, document.instrument.kind) == (kind, instrument_kind)
