@@ -1,7 +1,8 @@
 """parse_gazette: a gazette issue's extracted text to a ParsedIssue. Works for any county's layout; never names one.
 
-Steps: find the table of contents (if any) and read the masthead before it; find document headings in the rest;
-cut the body into documents at the headings and read each; match the contents against the documents.
+Steps: find the table of contents (if any) and read the masthead before it; find document headings in the rest,
+leaving out those without number followed by no body (lines of a contents not recognised as one); cut the body into
+documents at the headings and read each; match the contents against the documents.
 """
 
 import functools
