@@ -86,11 +86,11 @@ class _Reader:
     """Entries as they complete: on their page, on their number, or when the next entry opens. Each keeps its
     fragments (line index, text), so that lines of the first document's heading can be given back to the body."""
 
-    def __init__(self):
+    def __init__(self, start):
         self.entries = []  # (fragments, page, section)
         self.pending = []
         self.section = None
-        self.boundary = -1  # the last line surely of the contents: one with a page or a section heading
+        self.boundary = start  # the last line surely of the contents: 目录, a line with a page, a section heading
 
     def complete(self, page=None):
         if not all(_is_issuer(text) for _, text in self.pending):
@@ -168,7 +168,7 @@ def _heading_start(lines, body, floor):
 def parse_toc(lines, start):
     """Entries from the line after 目录 until the body begins. The body begins with the first document's heading,
     read back from its first line of body: those lines are never entries, whatever they look like."""
-    reader = _Reader()
+    reader = _Reader(start)
     body = len(lines)
     for index in range(start + 1, len(lines)):
         raw = lines[index].strip()
