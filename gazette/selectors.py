@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from .models import Document, Gazette, ImportJob, Issue
+from .parsing.report import collect_alerts
 
 _county_scope = None
 
@@ -50,7 +51,14 @@ def issue_list(user):
 
 def issue_detail(user, pk):
     issue = get_object_or_404(issue_list(user), pk=pk)
-    return {"issue": issue, "documents": issue.documents.filter(parent__isnull=True).order_by("order")}
+    documents = issue.documents.filter(parent__isnull=True).order_by("order")
+    return {"issue": issue, "documents": documents, "alerts": stored_alerts(issue, documents)}
+
+
+def stored_alerts(issue, documents):
+    """The parser's alerts (gazette.parsing.report) read back from a stored issue and its documents."""
+    missing = [(entry.get("line"), entry.get("title"), entry.get("number")) for entry in issue.missing_from_body]
+    return collect_alerts(issue.has_toc, len(issue.toc), documents, missing)
 
 
 def document_list(user):

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from .models import Document, Gazette, ImportJob, Issue
 from .parsing import GazetteParseError, as_json, decode_gazette_bytes, parse_gazette
-from .parsing.vocabulary import kind_of
 from .selectors import progress_key
 from .signals import issue_imported
 
@@ -180,7 +179,7 @@ def _write_instrument(document, parsed, lines):
     child = child or Document(issue=document.issue, parent=document)
     child.title = instrument.title
     child.title_normalised = instrument.title_normalised
-    child.kind = kind_of(instrument.title_normalised)
+    child.kind = instrument.kind
     child.issuer = document.issuer
     child.signed = document.signed
     child.is_public = document.is_public

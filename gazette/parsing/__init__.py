@@ -3,7 +3,7 @@
 from .decoding import decode_gazette_bytes
 from .errors import GazetteParseError
 from .parser import parse_gazette
-from .report import as_json
+from .report import alerts, as_json
 from .result import (
     Attachment,
     Block,
@@ -25,6 +25,7 @@ __all__ = [
     "ParsedIssue",
     "Span",
     "TocEntry",
+    "alerts",
     "as_json",
     "decode_gazette_bytes",
     "parse_gazette",

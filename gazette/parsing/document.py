@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .blocks import build_blocks
 from .headings import Heading
-from .numbers import TRAILING_DATE, cited_numbers, is_date_line, parse_date
+from .numbers import DATE_HEAD, TRAILING_DATE, cited_numbers, is_date_line, parse_date
 from .result import Attachment, Instrument, ParsedDocument, Span
 from .text import display_join, ends_terminal, squeeze
 from .vocabulary import (
@@ -24,6 +24,7 @@ from .vocabulary import (
     MARKER,
     ONLINE_ONLY,
     attachment_label,
+    instrument_kind,
     is_public,
 )
 
@@ -131,34 +132,40 @@ def _marking_after(lines, date_line, stop):
 
 
 def _date_at(lines, index, first, stop):
-    """The signature date on line index: a line that is only a date, or a date merged at the end of a line (then
-    the line before must end in the issuer or a disclosure marking must follow)."""
+    """(date as printed, index of its last line) when the signature date is on line index: a line that is only a
+    date, a date wrapped over it and the next line (2023年 | 5月6日), or a date merged at the end of a line (then
+    the line before must end in the issuer or a disclosure marking must follow); else None."""
     text = lines[index].strip()
     if "\t" in lines[index]:
         return None
+    if DATE_HEAD.match(text):
+        following = _next_nonblank(lines, index + 1, stop)
+        if following < stop and parse_date(joined := f"{text} {lines[following].strip()}"):
+            return joined, following
     if is_date_line(text):
-        return text
+        return text, index
     match = TRAILING_DATE.search(text)
     if not match:
         return None
     before = _previous_nonblank(lines, index, first)
     if before >= first and ISSUER_AT_END.search(squeeze(lines[before])):
-        return match["date"]
-    return match["date"] if _marking_after(lines, index, stop)[0] else None
+        return match["date"], index
+    return (match["date"], index) if _marking_after(lines, index, stop)[0] else None
 
 
 def find_signature(lines, first, stop):
     """The first signature block from line index first: its date, the signer line before, the marking after."""
     for index in range(first, stop):
-        signed_raw = _date_at(lines, index, first, stop)
-        if signed_raw is None:
+        found = _date_at(lines, index, first, stop)
+        if found is None:
             continue
+        signed_raw, last = found
         before = _previous_nonblank(lines, index, first)
         issuer_line = before if before >= first and _is_signer(lines[before]) else None
         issuer = ""
         if issuer_line is not None and (match := ISSUER_AT_END.search(squeeze(lines[issuer_line]))):
             issuer = match["issuer"]
-        marking, end = _marking_after(lines, index, stop)
+        marking, end = _marking_after(lines, last, stop)
         return Signature(issuer_line, index, signed_raw, issuer, marking, end)
     return None
 
@@ -335,7 +342,9 @@ class DocumentParser:
         if not title:
             self.context.warn(first, f"《{self.heading.title}》所印发文件的标题未能识别")
         last = max(_previous_nonblank(self.lines, stop, first), first)
-        return Instrument(title, squeeze(title), self.blocks(body, stop), Span(first + 1, last + 1))
+        return Instrument(
+            title, squeeze(title), instrument_kind(title), self.blocks(body, stop), Span(first + 1, last + 1)
+        )
 
     def attachment(self, label, stop):
         """The annex under a 附件 label, titled inline (附件1：某某表) or by the line under the label."""

@@ -14,6 +14,8 @@ from .vocabulary import DISCLOSURE, FURNITURE, ISSUER_LINE, ISSUER_WITH_TITLE, M
 _MAX_TITLE_LINES = 8
 _MAX_TITLE_CHARS = 200
 _MAX_TITLE_LINE = 100
+# The longest issuer with the space after it and 关 (某某自治县人民政府办公室 关).
+_MAX_ISSUER_CHARS = 24
 
 
 @dataclass
@@ -94,7 +96,20 @@ class _Scanner:
                 return self._with_issuer(position, position + 1, following, match)
         if text.startswith("关于") and _could_continue_title(text, ""):
             return self._bare(position, text)
-        return None
+        return self._wrapped_issuer(position, text)
+
+    def _wrapped_issuer(self, position, text):
+        """A heading hard-wrapped inside its issuer or inside 关于: `某县人民政府办公室 关` | `于加强…的通知`."""
+        if position + 1 >= len(self.nonblank) or len(text) > _MAX_ISSUER_CHARS:
+            return None
+        joined = text + self.text(position + 1)
+        match = ISSUER_WITH_TITLE.match(joined)
+        if not match or match.start("title") + len("关于") <= len(text):
+            return None
+        title = match["title"]
+        if not _could_continue_title(title, ""):
+            return None
+        return self._with_issuer(position, position + 1, title, match)
 
     def _adjacent_number(self, first, last):
         """The number right after the heading, else right before it: (position, Number) or (None, None)."""

@@ -78,6 +78,8 @@ DATE = re.compile(
 )
 # A line that is only a date (the signature's date line), possibly malformed.
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{0,3}}\s*日?$")
+# The first part of a date wrapped over two lines: 2023年 | 5月6日, 2023 年 11 月 | 28 日.
+DATE_HEAD = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年(?:\s*[\d{_CN}]{{1,3}}\s*月)?$")
 # A date closing a line after white space: a signature merged with the line before it in extraction.
 TRAILING_DATE = re.compile(rf"\s(?P<date>{DATE.pattern})\s*$")
 

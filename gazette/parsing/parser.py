@@ -1,7 +1,8 @@
 """parse_gazette: a gazette issue's extracted text to a ParsedIssue. Works for any county's layout; never names one.
 
-Steps: find the table of contents (if any) and read the masthead before it; find document headings in the rest;
-cut the body into documents at the headings and read each; match the contents against the documents.
+Steps: find the table of contents (if any) and read the masthead before it; find document headings in the rest,
+leaving out those without number followed by no body (lines of a contents not recognised as one); cut the body into
+documents at the headings and read each; match the contents against the documents.
 """
 
 import functools
@@ -13,8 +14,9 @@ from .errors import GazetteParseError
 from .headings import find_headings
 from .masthead import parse_masthead
 from .matching import match_toc
-from .numbers import cited_numbers, own_number
+from .numbers import DATE, cited_numbers, is_date_line, own_number
 from .result import ParsedIssue
+from .text import ends_terminal
 from .toc import find_toc_start, parse_toc
 from .vocabulary import ISSUER_WITH_TITLE
 
@@ -100,6 +102,28 @@ def _accepted_headings(lines, begin, county, toc_numbers, context):
     return kept, set_aside
 
 
+def _has_body(lines, first, stop):
+    """A sentence, an addressee, a date or a table row among lines[first:stop]."""
+    for index in range(first, stop):
+        text = lines[index].strip()
+        if text and ("\t" in text or ends_terminal(text) or is_date_line(text) or DATE.search(text)):
+            return True
+    return False
+
+
+def _with_body(lines, headings, context):
+    """Headings without a number followed by nothing but titles and page numbers up to the next heading are lines
+    of a table of contents the parser did not recognise as one: never documents."""
+    kept = []
+    for position, heading in enumerate(headings):
+        stop = headings[position + 1].start if position + 1 < len(headings) else len(lines)
+        if heading.number is None and not _has_body(lines, heading.end + 1, stop):
+            context.warn(heading.start, f"《{heading.title}》之后没有正文、文号和日期，按目录处理，不作为公文")
+        else:
+            kept.append(heading)
+    return kept
+
+
 def _warn_stray_numbers(lines, begin, explained, context):
     """Number lines that belong to no heading: reprinted or unrecognised documents, flagged rather than dropped."""
     for index in range(begin, len(lines)):
@@ -121,6 +145,7 @@ def parse_gazette(text: str) -> ParsedIssue:
     toc_numbers = {entry.number for entry in toc.entries if entry.number} if toc else set()
     context = Context(lines, _wrap_width(lines, begin), _slogan_words(masthead))
     headings, set_aside = _accepted_headings(lines, begin, meta.county, toc_numbers, context)
+    headings = _with_body(lines, headings, context)
     if not headings and not (toc and toc.entries):
         raise GazetteParseError(
             "未找到任何公文：既没有发文字号，也没有“关于……的通知”这样的公文标题，这不像是政府公报的文字。"
@@ -129,6 +154,9 @@ def parse_gazette(text: str) -> ParsedIssue:
     stops = [heading.start for heading in headings[1:]] + [len(lines)]
     documents = [DocumentParser(context, heading, stops[position]).parse() for position, heading in enumerate(headings)]
     _fill_issuers(documents, context)
+    for document in documents:
+        if document.number is None and document.signed is None:
+            context.warn(document.span.start - 1, f"《{document.title}》既无文号也无落款日期，请核对是否为公文")
     if toc:
         missing, not_in_toc = match_toc(toc.entries, documents, context.warn_line)
         for entry in missing:

@@ -38,10 +38,12 @@ class Attachment:
 
 @dataclass
 class Instrument:
-    """The plan, scheme or measures a 印发 notice issues, printed after the notice's signature."""
+    """The plan, scheme or measures a 印发 notice issues, printed after the notice's signature. Its kind (方案,
+    办法, 规划…) is its own; the notice that issues it is a 通知."""
 
     title: str
     title_normalised: str
+    kind: str
     blocks: list[Block]
     span: Span
 

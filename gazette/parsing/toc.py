@@ -1,17 +1,19 @@
 """The table of contents (目录): where it is and its entries, whatever the layout.
 
-Entries come as title and number on one line or two, with dot leaders of … or ·, the page after a TAB, after the
-number's closing bracket or as `- 3 -` on its own; entries may be prefixed by "- "; section headings such as
-县政府文件 or 【县政府办公室文件】 stand between them.
+Entries come as title and number on one line or two (or a title wrapped anywhere), with dot leaders of … or ·, the
+page after a TAB, after the number's closing bracket, after spaces, as `- 3 -` at the end or on its own, or no page
+at all; entries may be prefixed by "- " or by their issuer (县人民政府关于…); section headings such as 县政府文件 or
+【县政府办公室文件】 stand between them. No line of the contents may become a document, so where the contents end
+is read back from the first line of the body.
 """
 
 import re
 from dataclasses import dataclass
 
-from .numbers import OWN_NUMBER_LINE, entry_number, trailing_number
+from .numbers import CJK, OWN_NUMBER_LINE, entry_number, is_date_line, trailing_number
 from .result import TocEntry
 from .text import display_join, ends_terminal, squeeze
-from .vocabulary import ISSUER_WITH_TITLE
+from .vocabulary import kind_of
 
 TOC_HEADING = re.compile(r"^目\s*[录次]$")
 # Page numbers are looked for in a line's last characters only, which keeps long lines of dots linear.
@@ -22,11 +24,19 @@ _PAGE_PATTERNS = (
     re.compile(r"\t\s*(?P<page>\d{1,4})\s*$"),
     re.compile(r"(?<=[）)])\s*(?P<page>\d{1,4})\s*$"),
 )
+# A page after nothing but white space counts only after a complete title: `…的通知　　12`.
+_BARE_PAGE = re.compile(r"\s+(?P<page>\d{1,4})\s*$")
 _LEADERS = re.compile(r"[\s…·•.．⋯\t]+$")
 _ENTRY_PREFIX = re.compile(r"^[-－•·]\s+")
 _SECTION = re.compile(r"^【.{1,20}】$|^.{0,14}文件$")
-# Fragments pending without a page: more than this and the lines are not a table of contents.
+# Fragments of one entry: more than this and the lines are not a table of contents.
 _MAX_PENDING = 6
+# Lines read back from the first line of the body to the start of the first document's heading (issuer, title
+# wrapped narrow, number, addressee wrapped).
+_HEADING_LINES = 12
+# An entry may open with its issuer (县人民政府关于…, 某县人民政府办公室关于…), the county's name printed or not; so
+# may the body's first heading.
+_ISSUER_PREFIX = re.compile(rf"^(?:[{CJK}]{{0,12}}?(?:县|市|区|旗))?(?:人民)?政府(?:办公室|办公厅)?(?=关于|文件$|$)")
 
 
 @dataclass
@@ -43,6 +53,9 @@ def split_page(line):
         match = pattern.search(tail)
         if match:
             return head + tail[: match.start()], int(match["page"])
+    match = _BARE_PAGE.search(tail)
+    if match and kind_of(head + tail[: match.start()]):
+        return head + tail[: match.start()], int(match["page"])
     return line, None
 
 
@@ -54,52 +67,130 @@ def find_toc_start(lines, stop):
     return None
 
 
-def _is_body_start(text, pending):
-    """A line that cannot belong to a table of contents: the body has begun. A bare number line opens a document
-    (a bracketed one may open a contents entry)."""
-    if ends_terminal(text) or ISSUER_WITH_TITLE.match(text):
-        return True
-    return not pending and OWN_NUMBER_LINE.match(text) is not None and not text.startswith(("（", "("))
+def _opens_entry(text):
+    """A line that starts a contents entry: 关于…, or its issuer before it (县人民政府关于…, on one line or two)."""
+    squeezed = squeeze(text)
+    return squeezed.startswith("关于") or _ISSUER_PREFIX.match(squeezed) is not None
 
 
-def parse_toc(lines, start):
-    """Entries from the line after 目录 until the body begins. Lines after the last completed entry are not taken."""
-    entries, ends, pending, section = [], [], [], None
-    end = start
+def _is_issuer(text):
+    return _ISSUER_PREFIX.fullmatch(squeeze(text)) is not None
 
-    def complete(fragments, page, index):
-        entries.append(_entry(fragments, page, section))
-        ends.append(index)
 
-    for index in range(start + 1, len(lines)):
-        raw = lines[index].strip()
-        if not raw:
-            continue
+def _is_own_number(text):
+    """A bare number line: a document's own. A bracketed one may close a contents entry."""
+    return OWN_NUMBER_LINE.match(text) is not None and not text.startswith(("（", "("))
+
+
+class _Reader:
+    """Entries as they complete: on their page, on their number, or when the next entry opens. Each keeps its
+    fragments (line index, text), so that lines of the first document's heading can be given back to the body."""
+
+    def __init__(self, start):
+        self.entries = []  # (fragments, page, section)
+        self.pending = []
+        self.section = None
+        self.boundary = start  # the last line surely of the contents: 目录, a line with a page, a section heading
+
+    def complete(self, page=None):
+        if not all(_is_issuer(text) for _, text in self.pending):
+            self.entries.append((self.pending, page, self.section))
+        self.pending = []
+
+    def _add(self, index, text):
+        if _opens_entry(text) and not all(_is_issuer(fragment) for _, fragment in self.pending):
+            self.complete()
+        self.pending.append((index, text))
+
+    def read(self, index, raw):
+        """Take one non-blank line; False on the first line of the body (a sentence, an addressee, a date, a
+        number printed before its heading) or when no entry can be this long."""
         text, page = split_page(raw)
         text = _ENTRY_PREFIX.sub("", text.strip())
         if page is not None:
-            if text or pending:
-                complete(pending + [(index, text)], page, index)
-            elif entries and entries[-1].page is None:
-                entries[-1].page, ends[-1] = page, index
-            pending = []
-        elif _SECTION.match(squeeze(text)) and "关于" not in text:
-            if pending:
-                complete(pending, None, pending[-1][0])
-            pending, section, end = [], text, index
-        elif _is_body_start(text, pending) or len(pending) >= _MAX_PENDING:
+            self.boundary = index
+            if text:
+                self._add(index, text)
+            if self.pending:
+                self.complete(page)
+            elif self.entries and self.entries[-1][1] is None:
+                fragments, _, section = self.entries[-1]
+                self.entries[-1] = (fragments, page, section)
+            return True
+        if _SECTION.match(squeeze(text)) and "关于" not in text:
+            self.complete()
+            self.section, self.boundary = text, index
+            return True
+        if ends_terminal(text) or is_date_line(text) or (not self.pending and _is_own_number(text)):
+            return False
+        self._add(index, text)
+        if trailing_number(text)[0] is not None:
+            self.complete()
+        return len(self.pending) < _MAX_PENDING
+
+
+def _previous_nonblank(lines, index, floor):
+    """The non-blank line before index, None when there is none after floor."""
+    index -= 1
+    while index > floor and not lines[index].strip():
+        index -= 1
+    return index if index > floor else None
+
+
+def _heading_start(lines, body, floor):
+    """Where the first document's heading begins, read back from its first line of body (0-based index body): its
+    title line opening with 关于 (or its issuer), the issuer line above it, and the number above that when none
+    follows the title. Lines up to floor are the contents'; None when no heading is found after floor."""
+    found, number_after, index = None, False, body
+    for _ in range(_HEADING_LINES):
+        index = _previous_nonblank(lines, index, floor)
+        if index is None:
+            return None
+        text = lines[index].strip()
+        if _is_own_number(text):
+            number_after = True
+        elif _opens_entry(text) and not _is_issuer(text):
+            found = index
             break
+    for _ in range(2):
+        above = _previous_nonblank(lines, found, floor) if found is not None else None
+        if above is None:
+            break
+        text = lines[above].strip()
+        if _is_issuer(text) or (not number_after and _is_own_number(text)):
+            number_after = number_after or _is_own_number(text)
+            found = above
         else:
-            pending.append((index, text))
-            if trailing_number(text)[0] is not None:
-                complete(pending, None, index)
-                pending = []
-    # Where entries carry pages, page-less ones at the end are the first document's heading and number.
-    if any(entry.page is not None for entry in entries):
-        while entries[-1].page is None:
-            entries.pop()
-            ends.pop()
-    return Toc(start, max([end, *ends[-1:]]), entries)
+            break
+    return found
+
+
+def parse_toc(lines, start):
+    """Entries from the line after 目录 until the body begins. The body begins with the first document's heading,
+    read back from its first line of body: those lines are never entries, whatever they look like."""
+    reader = _Reader(start)
+    body = len(lines)
+    for index in range(start + 1, len(lines)):
+        raw = lines[index].strip()
+        if raw and not reader.read(index, raw):
+            body = index
+            break
+    if body == len(lines):
+        heading = body
+    elif not reader.pending and _is_own_number(lines[body].strip()):
+        heading = body  # the number printed before its heading
+    else:
+        heading = _heading_start(lines, body, reader.boundary)
+        if heading is None:
+            heading = reader.pending[0][0] if reader.pending else body
+    reader.complete()
+    entries = []
+    for fragments, page, section in reader.entries:
+        kept = [(index, text) for index, text in fragments if index < heading]
+        if kept and not all(_is_issuer(text) for _, text in kept):
+            entries.append(_entry(kept, page if len(kept) == len(fragments) else None, section))
+    end = _previous_nonblank(lines, heading, start)
+    return Toc(start, start if end is None else end, entries)
 
 
 def _entry(fragments, page, section):
@@ -108,6 +199,7 @@ def _entry(fragments, page, section):
         text = f"{text} {fragment}" if text else fragment
     number, title = entry_number(text)
     title = display_join(_LEADERS.sub("", title))
+    title = _ISSUER_PREFIX.sub("", title, count=1)
     return TocEntry(
         title=title,
         title_normalised=squeeze(title),

@@ -98,13 +98,27 @@ def attachment_label(text):
     return match["index"], match["title"].strip()
 
 
+# A title that issues or forwards another text (关于印发…, 关于转发…) is a notice's, even where the printed title stops
+# at the instrument (关于印发…实施方案, its 的通知 left out).
+_ISSUING = re.compile(r"^关于(?:印发|转发)")
+_TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[）)]$")
+
+
 def kind_of(title):
-    """The 文种 a title ends in; a title ending 的请示的批复 is a 批复. Empty when none is known."""
+    """The 文种 a title ends in; a title ending 的请示的批复 is a 批复, one reading 关于印发…方案 a 通知. Empty when
+    none is known."""
     squeezed = re.sub(r"\s+", "", title)
-    for kind in KINDS:
-        if squeezed.endswith(kind):
-            return kind
-    return ""
+    kind = next((kind for kind in KINDS if squeezed.endswith(kind)), "")
+    if kind in INSTRUMENT_KINDS and _ISSUING.match(squeezed):
+        return "通知"
+    return kind
+
+
+def instrument_kind(title):
+    """The kind of a plan, measures, rules… by its title's ending, a period in brackets left out:
+    某某总体规划(2021—2025年) is a 规划."""
+    squeezed = re.sub(r"\s+", "", title)
+    return kind_of(_TRAILING_BRACKETS.sub("", squeezed)) or kind_of(squeezed)
 
 
 def is_public(marking):

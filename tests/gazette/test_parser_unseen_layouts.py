@@ -1,0 +1,274 @@
+"""The parser on invented gazettes of three counties, in layouts the other samples do not show (issue 15):
+
+- grouped-two-line-toc.txt (清河县): a contents grouped under 【…】 sections, every title wrapped over two lines,
+  entries that open with their issuer (县人民政府关于…, 清河县人民政府办公室关于…), pages as `- 1 -` on a line of
+  their own, ` - 6 -` or `…… 9` or `　　12` at the end of the line, or none; one entry missing from the body.
+- narrow-no-contents.txt (东平县): no masthead, no contents, every line hard-wrapped at 12 characters, headings
+  included (`东平县人民政府办公室 关` | `于加强…`).
+- wrapped-headings.txt (白水县): headings wrapped right after 的 and signature dates wrapped mid-date (`2023年` |
+  `10月16日`), 关于印发…的通知 notices and one whose printed title stops at the instrument (关于印发…办法).
+
+Every expected value was typed by hand from reading the sample. Document tuples are
+(number, normalised title, 文种, signed, issuer).
+"""
+
+import re
+from datetime import date
+
+import pytest
+
+from gazette.parsing import decode_gazette_bytes, parse_gazette
+from tests.gazette.extracted import SAMPLES
+from tests.shared import gazette_text
+
+QINGHE = [
+    (
+        "清政发〔2023〕8号",
+        "关于印发清河县2023年重点项目建设攻坚行动方案的通知",
+        "通知",
+        date(2023, 3, 15),
+        "清河县人民政府",
+    ),
+    (
+        "清政发〔2023〕11号",
+        "关于表彰2022年度安全生产工作先进单位和先进个人的决定",
+        "决定",
+        date(2023, 4, 3),
+        "清河县人民政府",
+    ),
+    (
+        "清政办发〔2023〕21号",
+        "关于做好2023年汛期地质灾害防治工作的通知",
+        "通知",
+        date(2023, 5, 10),
+        "清河县人民政府办公室",
+    ),
+    (
+        "清政办发〔2023〕24号",
+        "关于调整清河县森林防灭火指挥部组成人员的通知",
+        "通知",
+        date(2023, 5, 22),
+        "清河县人民政府办公室",
+    ),
+    (
+        "清政办发〔2023〕27号",
+        "关于开展城乡环境卫生集中整治百日行动的通知",
+        "通知",
+        date(2023, 6, 2),
+        "清河县人民政府办公室",
+    ),
+]
+DONGPING = [
+    (
+        "东政发〔2023〕5号",
+        "关于印发东平县2023年农村人居环境整治提升实施方案的通知",
+        "通知",
+        date(2023, 3, 8),
+        "东平县人民政府",
+    ),
+    (
+        "东政办发〔2023〕12号",
+        "关于加强城区燃气安全管理工作的通知",
+        "通知",
+        date(2023, 4, 20),
+        "东平县人民政府办公室",
+    ),
+    (
+        "东政函〔2023〕31号",
+        "关于同意东平县第二中学迁建项目国有建设用地使用权划拨方案的批复",
+        "批复",
+        date(2023, 5, 6),
+        "东平县人民政府",
+    ),
+    (None, "关于做好2023年高考期间环境保障工作的通知", "通知", date(2023, 5, 30), "东平县人民政府办公室"),
+]
+BAISHUI = [
+    (
+        "白政办发〔2023〕30号",
+        "关于印发白水县2023年秋冬季大气污染防治攻坚方案的通知",
+        "通知",
+        date(2023, 10, 16),
+        "白水县人民政府办公室",
+    ),
+    (
+        "白政办发〔2023〕33号",
+        "关于印发白水县城市道路挖掘管理办法的通知",
+        "通知",
+        date(2023, 11, 28),
+        "白水县人民政府办公室",
+    ),
+    (
+        "白政办发〔2023〕35号",
+        "关于印发白水县农村集体经济组织财务管理办法",
+        "通知",
+        date(2023, 12, 5),
+        "白水县人民政府办公室",
+    ),
+    (
+        "白政函〔2023〕88号",
+        "关于同意白水县2023年第三批次城乡建设用地增减挂钩项目实施方案的批复",
+        "批复",
+        date(2023, 12, 12),
+        "白水县人民政府",
+    ),
+    (
+        "白政发〔2023〕19号",
+        "关于表彰2023年度全县优秀乡村教师的决定",
+        "决定",
+        date(2023, 12, 20),
+        "白水县人民政府",
+    ),
+]
+EXPECTED = {
+    "grouped-two-line-toc.txt": QINGHE,
+    "narrow-no-contents.txt": DONGPING,
+    "wrapped-headings.txt": BAISHUI,
+}
+_parsed = {}
+
+
+def parsed(name):
+    if name not in _parsed:
+        _parsed[name] = parse_gazette(decode_gazette_bytes((SAMPLES / name).read_bytes()))
+    return _parsed[name]
+
+
+def documents(name):
+    return {document.number or document.title_normalised: document for document in parsed(name).documents}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_document_is_found_with_number_title_kind_date_and_issuer(name):
+    found = [(d.number, d.title_normalised, d.kind, d.signed, d.issuer) for d in parsed(name).documents]
+    assert found == EXPECTED[name]
+
+
+def test_a_grouped_contents_of_two_line_entries_is_read_whatever_the_page_format():
+    issue = parsed("grouped-two-line-toc.txt")
+    assert issue.has_toc
+    assert [(e.title_normalised, e.number, e.page, e.section) for e in issue.toc] == [
+        ("关于印发清河县2023年重点项目建设攻坚行动方案的通知", None, 1, "【县政府文件】"),
+        ("关于表彰2022年度安全生产工作先进单位和先进个人的决定", None, 6, "【县政府文件】"),
+        ("关于同意设立清河县经济技术开发区管理委员会的批复", None, 9, "【县政府文件】"),
+        ("关于做好2023年汛期地质灾害防治工作的通知", None, 12, "【县政府办公室文件】"),
+        ("关于调整清河县森林防灭火指挥部组成人员的通知", None, 15, "【县政府办公室文件】"),
+        ("关于开展城乡环境卫生集中整治百日行动的通知", None, None, "【县政府办公室文件】"),
+    ]
+    assert [d.toc_page for d in issue.documents] == [1, 6, 12, 15, None]
+    assert [e.title_normalised for e in issue.missing_from_body] == ["关于同意设立清河县经济技术开发区管理委员会的批复"]
+    assert issue.not_in_toc == []
+
+
+def test_no_line_of_the_contents_becomes_a_document():
+    issue = parsed("grouped-two-line-toc.txt")
+    first_body_line = 33  # 清河县人民政府, the first document's issuer
+    assert min(d.span.start for d in issue.documents) == first_body_line
+    assert documents("grouped-two-line-toc.txt")["清政发〔2023〕8号"].span.start == first_body_line
+
+
+def test_the_number_printed_before_the_heading_after_a_contents_entry_without_page():
+    # 清政办发〔2023〕21号 stands above its issuer; the entry before it in the body is a document, not the contents
+    document = documents("grouped-two-line-toc.txt")["清政办发〔2023〕21号"]
+    assert (document.span.start, document.number_raw, document.toc_page) == (56, "清政办发〔2023〕21号", 12)
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "title", "kind"),
+    [
+        ("grouped-two-line-toc.txt", "清政发〔2023〕8号", "清河县2023年重点项目建设攻坚行动方案", "方案"),
+        ("narrow-no-contents.txt", "东政发〔2023〕5号", "东平县2023年农村人居环境整治提升实施方案", "方案"),
+        ("wrapped-headings.txt", "白政办发〔2023〕30号", "白水县2023年秋冬季大气污染防治攻坚方案", "方案"),
+        ("wrapped-headings.txt", "白政办发〔2023〕33号", "白水县城市道路挖掘管理办法", "办法"),
+        ("wrapped-headings.txt", "白政办发〔2023〕35号", "白水县农村集体经济组织财务管理办法", "办法"),
+    ],
+)
+def test_a_notice_that_issues_an_instrument_is_a_notice_and_the_instrument_has_its_own_kind(name, number, title, kind):
+    document = documents(name)[number]
+    assert document.kind == "通知"
+    assert (document.instrument.title_normalised, document.instrument.kind) == (title, kind)
+
+
+def test_narrow_wrapping_keeps_addressee_body_and_disclosure():
+    issue = parsed("narrow-no-contents.txt")
+    assert (issue.has_toc, issue.toc, issue.meta.county, issue.meta.year) == (False, [], None, None)
+    gas = documents("narrow-no-contents.txt")["东政办发〔2023〕12号"]
+    assert gas.addressee == "各乡镇人民政府，县直各有关单位："
+    assert gas.span.start == 28  # 东平县人民政府办公室 关 | 于加强…: the heading cut inside 关于
+    assert gas.blocks[0].text == ("近期外地接连发生燃气爆炸事故，为切实加强城区燃气安全管理，现将有关事项通知如下：")
+    assert [d.public for d in issue.documents] == [True, True, True, False]
+    plan = documents("narrow-no-contents.txt")["东政发〔2023〕5号"]
+    assert plan.span.end == 27 and plan.instrument.span.end == 27  # the plan stops where the next heading starts
+    assert issue.warnings == []
+
+
+def test_signature_dates_wrapped_mid_date_are_read():
+    issue = documents("wrapped-headings.txt")
+    assert issue["白政办发〔2023〕30号"].signed_raw == "2023年 10月16日"
+    assert issue["白政办发〔2023〕33号"].signed_raw == "2023 年 11 月 28 日"
+    assert issue["白政发〔2023〕19号"].public is True
+    assert not any("落款日期" in warning for warning in parsed("wrapped-headings.txt").warnings)
+
+
+def test_contents_wrapped_after_de_with_the_number_in_the_entry():
+    issue = parsed("wrapped-headings.txt")
+    assert [(e.title_normalised, e.number, e.page) for e in issue.toc] == [
+        ("关于印发白水县2023年秋冬季大气污染防治攻坚方案的通知", None, 1),
+        ("关于印发白水县城市道路挖掘管理办法的通知", "白政办发〔2023〕33号", 4),
+        ("关于印发白水县农村集体经济组织财务管理办法", "白政办发〔2023〕35号", 7),
+        ("关于同意白水县2023年第三批次城乡建设用地增减挂钩项目实施方案的批复", None, 10),
+        ("关于表彰2023年度全县优秀乡村教师的决定", None, 12),
+    ]
+    assert issue.missing_from_body == [] and issue.not_in_toc == []
+    assert [d.toc_page for d in issue.documents] == [1, 4, 7, 10, 12]
+
+
+def qinghe_text():
+    return (SAMPLES / "grouped-two-line-toc.txt").read_text(encoding="utf-8")
+
+
+def without_pages(text):
+    return re.sub(r"(?m)^- \d+ -\n|\s*- \d+ -$|…+ \d+$|　+\d+$", "", text)
+
+
+def number_first(text):
+    heading = "清河县人民政府\n关于印发清河县2023年重点项目建设攻坚行动方案的通知\n清政发〔2023〕8号\n"
+    return text.replace(
+        heading, "清政发〔2023〕8号\n清河县人民政府关于印发清河县2023年重点项目建设攻坚行动方案的通知\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        without_pages,
+        number_first,
+        lambda text: number_first(without_pages(text)),
+        lambda text: text.replace("\n", "\n\n"),
+    ],
+    ids=["no-pages", "number-first", "number-first-no-pages", "blank-line-after-every-line"],
+)
+def test_the_contents_end_where_the_first_heading_begins_whatever_the_layout(variant):
+    issue = parse_gazette(variant(qinghe_text()))
+    assert [(d.number, d.title_normalised, d.kind, d.signed, d.issuer) for d in issue.documents] == QINGHE
+    assert len(issue.toc) == 6 and issue.toc[-1].title_normalised == "关于开展城乡环境卫生集中整治百日行动的通知"
+    assert [e.title_normalised for e in issue.missing_from_body] == ["关于同意设立清河县经济技术开发区管理委员会的批复"]
+
+
+def test_contents_lines_under_no_contents_heading_do_not_become_documents():
+    issue = parse_gazette(qinghe_text().replace("目　　录", "本期要目"))
+    assert not issue.has_toc
+    assert [(d.number, d.title_normalised, d.kind, d.signed, d.issuer) for d in issue.documents] == QINGHE
+    assert any("按目录处理，不作为公文" in warning for warning in issue.warnings)
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "kind", "instrument_kind"),
+    [
+        ("xingxian-2023-4.txt", "兴政办发〔2023〕42号", "通知", "方案"),
+        ("xingxian-2023-4.txt", "兴政办发〔2023〕44号", "通知", "规划"),
+        ("xingxian-2022-2.txt", "兴政发〔2022〕9号", "通知", "计划"),
+    ],
+)
+def test_shared_notices_issuing_an_instrument_are_notices(name, number, kind, instrument_kind):
+    document = next(d for d in parse_gazette(gazette_text(name)).documents if d.number == number)
+    assert (document.kind, document.instrument.kind) == (kind, instrument_kind)
