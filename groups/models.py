@@ -1,5 +1,7 @@
 """Leading groups (领导小组, 委员会, 指挥部…) and their rosters."""
 
+import re
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -110,12 +112,18 @@ class Role(models.TextChoices):
     MEMBER = "member", _("member")
     COMMITTEE_MEMBER = "committee_member", _("committee member")
     OFFICE_DIRECTOR = "office_director", _("office director")
+    OFFICE_EXECUTIVE_DEPUTY_DIRECTOR = "office_exec_deputy_director", _("office executive deputy director")
     OFFICE_DEPUTY_DIRECTOR = "office_deputy_director", _("office deputy director")
+    OFFICE_MEMBER = "office_member", _("office member")
+    SECRETARY_GENERAL = "secretary_general", _("secretary-general")
+    DEPUTY_SECRETARY_GENERAL = "deputy_secretary_general", _("deputy secretary-general")
+    ADVISER = "adviser", _("adviser")
     LIAISON = "liaison", _("liaison")
 
 
 # Rank of each role in a roster: heads of every kind of body rank together, then deputies, members, office.
 ROLE_RANK = {
+    Role.ADVISER: 5,
     Role.LEADER: 10,
     Role.DIRECTOR: 10,
     Role.COMMANDER: 10,
@@ -129,8 +137,12 @@ ROLE_RANK = {
     Role.DEPUTY_CONVENER: 30,
     Role.MEMBER: 40,
     Role.COMMITTEE_MEMBER: 40,
+    Role.SECRETARY_GENERAL: 45,
+    Role.DEPUTY_SECRETARY_GENERAL: 46,
     Role.OFFICE_DIRECTOR: 50,
+    Role.OFFICE_EXECUTIVE_DEPUTY_DIRECTOR: 55,
     Role.OFFICE_DEPUTY_DIRECTOR: 60,
+    Role.OFFICE_MEMBER: 65,
     Role.LIAISON: 70,
 }
 LEADER_ROLES = [role for role, rank in ROLE_RANK.items() if rank == 10]
@@ -147,11 +159,13 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    """One line of a roster: a named person, a position only, or a collective placeholder."""
+    """One line of a roster: a named person, a position only, a member unit (成员单位: the unit itself, linked to the
+    county's unit when one is found, and as written), or a collective placeholder."""
 
     class MemberType(models.TextChoices):
         PERSON = "person", _("named person")
         POSITION = "position", _("position only")
+        UNIT = "unit", _("member unit")
         PLACEHOLDER = "placeholder", _("collective placeholder")
 
     group = models.ForeignKey(
@@ -191,17 +205,31 @@ class Membership(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(Q(member_type="person") & Q(person__isnull=False))
-                | (~Q(member_type="person") & Q(person__isnull=True) & ~Q(title="")),
+                | (
+                    Q(member_type="unit")
+                    & Q(person__isnull=True)
+                    & (Q(organisation__isnull=False) | ~Q(organisation_text=""))
+                )
+                | (~Q(member_type__in=["person", "unit"]) & Q(person__isnull=True) & ~Q(title="")),
                 name="membership_person_xor_title",
                 violation_error_message=_(
-                    "A named member needs a person; a position or placeholder needs its text and no person."
+                    "A named member needs a person; a member unit needs its unit; a position or placeholder needs its "
+                    "text; only a named member has a person."
                 ),
             ),
         ]
 
     def __str__(self):
-        who = self.person.name if self.person_id else self.title
-        return f"{self.get_role_display()} {who}"
+        return f"{self.get_role_display()} {self.who}"
+
+    @property
+    def who(self):
+        """The person's name, the member unit's name, or the position or placeholder as written."""
+        if self.person_id:
+            return self.person.name
+        if self.member_type == self.MemberType.UNIT:
+            return self.organisation.name if self.organisation_id else self.organisation_text
+        return self.title
 
 
 # How the documents print each role and group kind; importers map printed labels through these.
@@ -220,9 +248,38 @@ ROLE_BY_PRINTED_LABEL = {
     "成员": Role.MEMBER,
     "委员": Role.COMMITTEE_MEMBER,
     "办公室主任": Role.OFFICE_DIRECTOR,
+    "办公室常务副主任": Role.OFFICE_EXECUTIVE_DEPUTY_DIRECTOR,
     "办公室副主任": Role.OFFICE_DEPUTY_DIRECTOR,
+    "办公室成员": Role.OFFICE_MEMBER,
+    "秘书长": Role.SECRETARY_GENERAL,
+    "副秘书长": Role.DEPUTY_SECRETARY_GENERAL,
+    "顾问": Role.ADVISER,
     "联络员": Role.LIAISON,
 }
+
+
+def role_for_label(label):
+    """The role a roster label names, as printed: 组长, 办公室常务副主任, and variants (第一组长 leads, 执行副组长 is
+    the executive deputy, 总指挥 commands, 主任委员 directs a committee); a member (成员, or 办公室成员 in the office)
+    when it names none of them, so that no line is lost for its label."""
+    label = re.sub(r"\s+", "", label or "")
+    if label in ROLE_BY_PRINTED_LABEL:
+        return ROLE_BY_PRINTED_LABEL[label]
+    office = label.startswith("办公室")
+    core = label.removeprefix("办公室").removeprefix("第一").replace("执行副", "常务副")
+    core = {
+        "总指挥": "指挥长",
+        "指挥": "指挥长",
+        "副总指挥": "副指挥长",
+        "主任委员": "主任",
+        "副主任委员": "副主任",
+    }.get(core, core)
+    core = {"召集人": "总召集人", "副召集人": "副总召集人", "常务副总召集人": "副总召集人"}.get(core, core)
+    if office:
+        return ROLE_BY_PRINTED_LABEL.get("办公室" + core.replace("组长", "主任"), Role.OFFICE_MEMBER)
+    return ROLE_BY_PRINTED_LABEL.get(core, Role.MEMBER)
+
+
 GROUP_KIND_BY_PRINTED_LABEL = {
     "领导小组": LeadingGroup.Kind.LEADING_GROUP,
     "领导组": LeadingGroup.Kind.LEADERSHIP_TEAM,

@@ -6,6 +6,7 @@ arrow, reads them with projects.deadlines. Names are printed as written: resolvi
 (intake.selectors.resolve_extraction).
 """
 
+import dataclasses
 from datetime import date
 
 from gazette.extraction import DocumentExtraction
@@ -72,10 +73,13 @@ def extraction_as_json(name: str, extractions: list[DocumentExtraction]) -> dict
                 {
                     "document": key,
                     "group": roster.group,
-                    "members": [{"role": m.role, "name": m.name, "title": m.title} for m in roster.members],
+                    "members": [
+                        {"role": m.role, "name": m.name, "title": m.title, "kind": m.kind} for m in roster.members
+                    ],
                     "placeholders": roster.placeholders,
                     "office_host": roster.office_host,
                     "office_head": roster.office_head,
+                    "warning": dataclasses.asdict(roster.warning) if roster.warning else None,
                 }
             )
         for task in extraction.tasks:

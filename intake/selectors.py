@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from gazette.extraction.units import guess_kind, normalise_unit, unit_of_title, units_in_list
 from gazette.models import Document, Issue
-from groups.models import GROUP_KIND_BY_PRINTED_LABEL, ROLE_BY_PRINTED_LABEL, LeadingGroup, Role
+from groups.models import GROUP_KIND_BY_PRINTED_LABEL, LeadingGroup, Membership, Role, role_for_label
 from org import access
 from org.models import Organisation, Person
 from org.names import county_variants, normalise_name
@@ -155,7 +155,9 @@ def unit_names(proposal):
         names = [unit["name"] for unit in payload.get("units") or []]
     elif proposal.kind == Proposal.Kind.ROSTER:
         names = [payload.get("office_host") or ""]
-        names += [unit for member in payload.get("members") or [] for unit in unit_of_title(member.get("title"))]
+        for member in payload.get("members") or []:
+            is_unit = member.get("kind") == Membership.MemberType.UNIT
+            names += [member.get("title")] if is_unit else unit_of_title(member.get("title"))
         names += [unit for text in payload.get("placeholders") or [] for unit in units_in_list(text)]
     elif proposal.kind == Proposal.Kind.PORTFOLIO:
         names = [*(payload.get("supervises") or []), *(payload.get("liaises") or [])]
@@ -223,9 +225,19 @@ def roster_initial(proposal):
     people = people_by_name({normalise_name(member["name"]) for member in payload["members"] if member["name"]}, county)
     rows = []
     for member in payload["members"]:
-        role = ROLE_BY_PRINTED_LABEL.get(member["role"], Role.MEMBER)
+        role = role_for_label(member["role"])
         name = normalise_name(member["name"])
-        if name:
+        if member.get("kind") == Membership.MemberType.UNIT:
+            # A member unit (成员单位): the county's unit of that name when there is one, and the name as written.
+            rows.append(
+                {
+                    "role": role,
+                    "member_type": Membership.MemberType.UNIT,
+                    "organisation": resolve(member["title"]),
+                    "organisation_text": member["title"],
+                }
+            )
+        elif name:
             rows.append(
                 {
                     "role": role,
@@ -291,10 +303,11 @@ def roster_differences(group, rows):
     old = {}
     for membership in group.memberships.select_related("person").in_roster_order():
         name = membership.person.name if membership.person_id else ""
-        old[name or membership.title] = (Role(membership.role).label, membership.title)
+        old[name or membership.title or membership.organisation_text] = (Role(membership.role).label, membership.title)
     new = {}
     for row in rows:
-        new[row.get("name") or row["title"]] = (Role(row["role"]).label, row["title"])
+        title = row.get("title") or ""
+        new[row.get("name") or title or row.get("organisation_text")] = (Role(row["role"]).label, title)
     changed = [
         RosterChange(key, " ".join(map(str, old[key])), " ".join(map(str, new[key])))
         for key in new

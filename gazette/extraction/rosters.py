@@ -10,7 +10,13 @@ lose their padding (`王 玉` → 王玉), titles are kept as printed with their
 
 Group name and kind come from the text before the roster (成立某某领导小组, a heading 某某领导小组成员名单, 技术指导组
 成员如下), falling back on the document's title; the office (办公室设在X, 主任由Y兼任) and the rule for member
-changes (成员如有变动，由…) from the text after it. A group set up in a sentence only (成立以X为组长、…为成员的
+changes (成员如有变动，由…) from the text after it.
+
+A roster line is a person (`姓名 职务`), a post only (`县发改局局长`) or a unit (`县发改局`, under a 成员单位 label or
+when the text names a unit, not a post): lists separated by 、 or ， (`成员：县发改局局长、县财政局局长、…`) give one
+line per item, wrapped over as many lines as they are printed on; posts may also stand one per line, after a named
+member or after a label on its own line. Each roster also counts, apart from its reading, the members its lines print,
+and carries a warning when it read fewer. A group set up in a sentence only (成立以X为组长、…为成员的
 某某领导小组) is proposed with what the sentence gives. No rule names a county or a unit.
 """
 
@@ -63,6 +69,8 @@ _NAME_BEFORE_LIST = re.compile(
 _LIST_HEADING = re.compile(rf"^(?P<name>.*?(?:{_NOUN}))(?:成员|组成人员|人员)?名单$")
 _OFFICE_LIST = re.compile(r"办公室(?:组成人员|成员|人员)|下设办公室.{0,40}?(?:组成人员|成员)(?:如下|为)")
 _CUT_BEFORE_NAME = re.compile(rf"^.*(?:{_NOUN}|办公室)(?:下设|和|及|与|、)?")
+# An annex label before a roster's heading (附件1 某某领导小组成员名单) is no part of the group's name.
+_ANNEX_PREFIX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:．.、]?\s*")
 _OWN_COUNTY = re.compile(r"^(?:我县|本县|我市|本市|我区|本区)")
 _LEADING_WORDS = re.compile(r"^(?:县政府决定|决定|特|现|正式|了|以|和|及|与|下设|对|将)+")
 _OFFICE_HOST = re.compile(r"办公室[，,]?(?:办公室)?(?:设在|设于)(?P<host>[^，。；,;]+)")
@@ -79,15 +87,51 @@ _OTHERS = re.compile(r"(?P<who>[^，,、]+?)为(?P<role>副组长|成员|副主�
 # Who a sentence makes a member collectively: 各乡镇乡镇长, 县直有关单位主要负责人, 相关单位负责人.
 _COLLECTIVE = re.compile(r"^各|有关|相关|成员单位|各单位")
 _POST_END = re.compile(r"^(?P<title>.*(?:长|书记|主任|常委|委员|负责人))(?P<name>[^长记任委人]{2,3})$")
+# Kinds of roster line besides a named person (``MemberProposal.kind``); collective lines go to ``placeholders``.
+PERSON, POSITION, UNIT = "person", "position", "unit"
+_UNIT_LABEL = re.compile(r"(?P<office>办公室)?成员单位")
+# How a post ends (局长, 主任, 书记, 负责人, 委员, 常委, 政委, a note such as （兼）), and a unit (局, 中心…).
+_POST_END = re.compile(
+    r"(?:长|书记|主任|负责人|员|主席|经理|副职|干部|常委|政委|代表|顾问|秘书|师|同志|[（(][^（()）]{1,10}[）)])$"
+)
+_UNIT_END = re.compile(r"(?:[局委办院部室队站所府镇乡心司团行会社馆处厂校园场台村厅组]|街道|办事处)$")
+# What a post left on the next line after a wrapped unit name begins with (县发改局 | 局长、…).
+_POST_START = re.compile(r"^(?:常务|主要|分管)?副?(?:局长|长|主任|任|书记|记|负责人|经理|主席|政委|委员|员)")
+# Where a post or unit printed on its own line may begin: a level (县, 市…), a township, a state body, 各.
+_ENTRY_START = re.compile(r"^(?:[县市省区乡镇国中团各]|驻|人行|人民)")
+# Words of a sentence, never of a roster line.
+# Where a new unit's name begins, as opposed to a collective line going on (各有关乡（镇）党委书记、乡（镇）长).
+_NEW_UNIT = re.compile(r"^[县市省国中团]")
+_PROSE = re.compile(
+    r"设在|设于|下设|兼任|担任|负责(?!人)|如有|承担|职责|组成|另行|不再|按照|根据|要求|通知|如下|进行|开展|落实"
+)
+_COLLECTIVE_ITEM = re.compile(r"^各|有关|相关|成员单位|等单位|等部门")
+# One collective line listing units: 县农业农村局、县财政局…分管副职各一名.
+_EACH = re.compile(r"各[一二两三四五1-9]\s*[名人]")
+_BARE_POST = re.compile(
+    r"(?:常务)?副?(?:县长|区长|市长|镇长|乡长|局长|主任|书记|部长|队长|站长|所长|院长|行长|经理|主席|委员|政委)"
+)
+_BRACKETED_PERSON = re.compile(r"^(?P<name>[^（()）]{2,4})[（(](?P<title>[^（()）]+)[）)]$")
+_SEPARATORS = "、，,；;"
+_LOOKAHEAD = 3  # lines after a roster still looked at when counting the members the text prints
 _MARKER_PREFIX = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]\s*|^[一二三四五六七八九十]+、")
 
 
 @dataclass
 class MemberProposal:
     role: str
-    name: str  # "" for a member given only by position
-    title: str
+    name: str  # "" for a member given only by post or unit
+    title: str  # the title, the post, or the unit, as written
     span: Span
+    kind: str = PERSON  # person, position or unit
+
+
+@dataclass
+class RosterWarning:
+    """The roster read fewer lines than its text prints members (names, posts, units, collective lines)."""
+
+    read: int
+    in_text: int
 
 
 @dataclass
@@ -102,15 +146,35 @@ class RosterProposal:
     member_change_rule: str | None
     span: Span
     from_sentence: bool = False  # set up in a sentence, not listed
+    warning: RosterWarning | None = None
 
 
 @dataclass
 class _Item:
     role: str
-    name: str | None  # None for a placeholder
-    text: str  # the title, or the placeholder's text
+    kind: str  # PERSON, POSITION, UNIT, or PLACEHOLDER
+    name: str
+    text: str  # the title, post, unit or collective text
     first: int
     last: int
+
+
+PLACEHOLDER = "placeholder"
+
+
+@dataclass
+class _Pending:
+    """Entry text without a name, gathered over the lines it wraps on until it is split into items."""
+
+    role: str
+    units: bool  # under a 成员单位 label
+    parts: list[tuple[int, str]] = field(default_factory=list)
+    last_item: str = ""  # the text after the last separator, so that each line is looked at once
+
+    def add(self, number, text):
+        self.parts.append((number, text))
+        pieces = re.split(rf"[{_SEPARATORS}]", text.replace("\t", " ").strip())
+        self.last_item = pieces[-1] if len(pieces) > 1 else self.last_item + pieces[0]
 
 
 @dataclass
@@ -136,6 +200,7 @@ def extract_rosters(source: Source) -> list[RosterProposal]:
         previous_end = roster.last
     for proposal in proposals:
         proposal.office_head = _head_name(proposal.office_head, proposal.members)
+        proposal.warning = roster_warning(source, proposal)
     if len(proposals) == 1 and proposals[0].office_host is None and proposals[0].office_head is None:
         # The office may be set up in the body while the roster is an annex.
         whole = source.joined(source.first, proposals[0].span.start - 1)
@@ -155,18 +220,30 @@ def _stop_line(text):
     )
 
 
+def _is_label(head):
+    return bool(head) and bool(ROLE.fullmatch(head) or _UNIT_LABEL.fullmatch(head))
+
+
 def _label(text):
-    """(role, rest) when the line opens with a role label, else None."""
+    """(label, rest) when the line opens with a role label (组长, 副 组 长, 成员单位…), else None."""
     cells = text.split("\t")
     if len(cells) > 1:
         head = despace(cells[0]).rstrip("：:")
-        if head and ROLE.fullmatch(head):
+        if _is_label(head):
             return head, "\t".join(cells[1:])
         return None
     match = _LABEL.match(text)
-    if match and ROLE.fullmatch(despace(match["label"])):
+    if match and _is_label(despace(match["label"])):
         return despace(match["label"]), match["rest"]
     return None
+
+
+def _role_of(label):
+    """(role, units): a 成员单位 label lists member units, whose role is 成员."""
+    match = _UNIT_LABEL.fullmatch(label)
+    if match:
+        return (match["office"] or "") + "成员", True
+    return label, False
 
 
 def _member(text):
@@ -187,7 +264,12 @@ def _member(text):
 
 
 def _is_name(name):
-    return 2 <= len(name) <= 4 and not name.startswith(_NOT_NAME_START) and not ROLE.fullmatch(name)
+    return (
+        2 <= len(name) <= 4
+        and not name.startswith(_NOT_NAME_START)
+        and not ROLE.fullmatch(name)
+        and not _BARE_POST.fullmatch(name)
+    )
 
 
 def _title(text):
@@ -200,20 +282,62 @@ def _placeholder(text):
     return text.startswith("各") and len(text) <= _PLACEHOLDER_CHARS and "。" not in text[:-1]
 
 
-def _continuation(text, item):
-    """A wrapped piece of the previous member's title or placeholder: short, one word, no clause punctuation."""
-    if item is None:
+def _complete(text):
+    """The text ends as a post or a unit does: a wrap did not cut it."""
+    text = text.strip()
+    return bool(_POST_END.search(text) or _UNIT_END.search(text))
+
+
+def _continuation(text, item, after_label):
+    """A wrapped piece of the previous person's title: short, one word, no clause punctuation; not a post or unit of
+    its own (县水务局局长 after a complete title, or anything right after a label)."""
+    if item is None or item.kind != PERSON or after_label:
         return None
     if _SPACED.match(text) and len(despace(text)) <= _SPACED_CHARS:
         return despace(text)
     body = text.strip()
-    if item.name is None and body.endswith("。"):
-        body = body[:-1]
     if re.search(r"\s", body) or len(body) > _CONTINUATION_CHARS or re.search(r"[，。；：:,;]", body):
         return None
     if body.startswith("各") or MARKER.match(body):
         return None
+    cut = item.text.endswith(tuple(_SEPARATORS)) or body.startswith(("、", "（", "("))
+    if not cut and _POST_END.search(item.text) and _ENTRY_START.match(body) and _complete(body):
+        return None
     return body
+
+
+def _entry_line(text):
+    """A line that is a post, a unit or a list of them by itself (县水务局分管副局长; 县商务局、县文旅局)."""
+    body = text.replace("\t", " ").strip()
+    if not body or MARKER.match(body) or re.search(r"[：:]", body) or _PROSE.search(body):
+        return False
+    pieces = [piece for piece in re.split(rf"[{_SEPARATORS}\s]+", body.rstrip("。")) if piece]
+    if not pieces or any(len(piece) > _CONTINUATION_CHARS for piece in pieces):
+        return False
+    if not all(_complete(piece) for piece in pieces[:-1]):
+        return False
+    return _complete(pieces[-1]) or bool(_ENTRY_START.match(pieces[-1])) or len(pieces) > 1
+
+
+def _continues(pending, text):
+    """The line carries on a list the previous lines began: the list is cut inside an item or after a separator, or
+    the line lists more items."""
+    so_far = pending.parts[-1][1].rstrip()
+    body = text.replace("\t", " ").strip()
+    if so_far.endswith(("。", "：", ":")) or MARKER.match(body) or _member(text) is not None:
+        return False
+    if re.search(r"[：:]", body) or _PROSE.search(body) and not so_far.endswith(tuple(_SEPARATORS)):
+        return False
+    if so_far.endswith(tuple(_SEPARATORS)):
+        return True
+    last = pending.last_item
+    if len(last) > _CONTINUATION_CHARS:
+        return False  # no roster item is that long: prose
+    if not _complete(last):
+        return True
+    if not pending.units and _UNIT_END.search(last) and _POST_START.match(body):
+        return True
+    return "、" in body
 
 
 def _listed_rosters(source):
@@ -236,7 +360,12 @@ def _opens_roster(source, number, text):
     if label[1].strip():
         return True
     following = _next_text(source, number)
-    return following is not None and _member(source.text(following)) is not None
+    if following is None:
+        return False
+    following_text = source.text(following)
+    return _member(following_text) is not None or (
+        not _stop_line(following_text) and _label(following_text) is None and _entry_line(following_text)
+    )
 
 
 def _next_text(source, number):
@@ -248,7 +377,8 @@ def _next_text(source, number):
 
 def _read_roster(source, first):
     roster = _Roster(first=first, last=first)
-    role, seen, number = None, set(), first
+    role, units, seen, number = None, False, set(), first
+    pending, after_label = None, False
     while number <= source.last:
         text = source.text(number)
         if not text:
@@ -257,39 +387,125 @@ def _read_roster(source, first):
         if _stop_line(text):
             break
         label = _label(text)
+        if pending is not None:
+            if label is None and _continues(pending, text):
+                pending.add(number, text)
+                roster.last = number
+                number += 1
+                continue
+            _flush(roster, pending)
+            pending = None
+        last_item = roster.items[-1] if roster.items else None
         if label:
-            if label[0] in seen and label[0] != role:
+            label_role, label_units = _role_of(label[0])
+            if label_role in seen and label_role != role:
                 break  # the same roles again: the next roster
-            role, rest = label
+            role, units, rest = label_role, label_units, label[1]
             seen.add(role)
+            after_label = not rest.strip()
             if rest.strip():
-                _add(roster, role, rest, number)
+                pending = _start(roster, role, units, rest, number)
             roster.last = number
-        elif (member := _member(text)) is not None and role:
-            roster.items.append(_Item(role, member[0], member[1], number, number))
+            number += 1
+            continue
+        if role is None:
+            break
+        if (member := _member(text)) is not None:
+            roster.items.append(_Item(role, PERSON, member[0], member[1], number, number))
             roster.last = number
-        elif _placeholder(text) and role:
-            roster.items.append(_Item(role, None, text.strip().rstrip("。"), number, number))
+        elif (piece := _continuation(text, last_item, after_label)) is not None:
+            last_item.text = _title(last_item.text + piece)
+            last_item.last = roster.last = number
+        elif _placeholder(text) or _entry_line(text):
+            pending = _Pending(role, units)
+            pending.add(number, text)
             roster.last = number
-        elif (piece := _continuation(text, roster.items[-1] if roster.items else None)) is not None:
-            item = roster.items[-1]
-            item.text = _title(item.text + piece) if item.name is not None else item.text + piece
-            item.last = roster.last = number
         elif MARKER.match(text) and roster.items and (resume := _resume_after(source, number, seen)):
             number = resume
             continue
         else:
             break
+        after_label = False
         number += 1
+    if pending is not None:
+        _flush(roster, pending)
     return roster
 
 
-def _add(roster, role, rest, number):
+def _start(roster, role, units, rest, number):
+    """A label's text: a named member, else the start of a post, unit or list (returned to be gathered)."""
     member = _member(rest)
     if member:
-        roster.items.append(_Item(role, member[0], member[1], number, number))
-    else:
-        roster.items.append(_Item(role, None, despace(rest).rstrip("。"), number, number))
+        roster.items.append(_Item(role, PERSON, member[0], member[1], number, number))
+        return None
+    pending = _Pending(role, units)
+    pending.add(number, rest.strip())
+    return pending
+
+
+def _flush(roster, pending):
+    """The gathered text as roster lines, one per item of a list, each with the lines it is printed on."""
+    chars, lines = [], []
+    for number, text in pending.parts:
+        piece = text.replace("\t", " ").strip()
+        chars.append(piece)
+        lines += [number] * len(piece)
+    text = "".join(chars)
+    whole = despace(text).rstrip("。；;")
+    if _EACH.search(whole):  # one collective line: every unit named sends one of its deputies
+        roster.items.append(_Item(pending.role, PLACEHOLDER, "", whole, lines[0], lines[-1]))
+        return
+    collective = None
+    for start, end in _items(text):
+        raw = text[start:end]
+        item = _item(pending, raw, lines[start], lines[end - 1])
+        if item is None:
+            continue
+        if collective is not None and item.kind != PLACEHOLDER and not _NEW_UNIT.match(item.text):
+            # 各有关乡（镇）党委书记、乡（镇）长: the collective goes on
+            collective.text += "、" + item.text
+            collective.last = item.last
+            continue
+        roster.items.append(item)
+        collective = item if item.kind == PLACEHOLDER else None
+        roster.last = max(roster.last, item.last)
+
+
+def _items(text):
+    """(start, end) of each item between separators outside brackets, and between blanks when every piece is a whole
+    post or unit (县发改局局长  县财政局局长)."""
+    spans, depth, start = [], 0, 0
+    for index, char in enumerate(text + "、"):
+        depth += char in "（("
+        depth -= char in "）)"
+        if char in _SEPARATORS and depth <= 0:
+            spans.append((start, index))
+            start = index + 1
+    found = []
+    for start, end in spans:
+        pieces = [match.span() for match in re.finditer(r"\S+", text[start:end])]
+        words = [text[start + a : start + b] for a, b in pieces]
+        if len(pieces) > 1 and all(len(word) > 2 and _complete(word) and not _is_name(word) for word in words):
+            found += [(start + a, start + b) for a, b in pieces]
+        elif pieces:
+            found.append((start + pieces[0][0], start + pieces[-1][1]))
+    return found
+
+
+def _item(pending, raw, first, last):
+    text = despace(raw).strip("。；;，,、")
+    if not text:
+        return None
+    if _COLLECTIVE_ITEM.search(text):
+        return _Item(pending.role, PLACEHOLDER, "", text, first, last)
+    person = _BRACKETED_PERSON.match(text)
+    if person and _is_name(person["name"]):
+        return _Item(pending.role, PERSON, person["name"], person["title"], first, last)
+    if _POST_END.search(text) and not (pending.units and _UNIT_END.search(text)):
+        return _Item(pending.role, POSITION, "", text, first, last)
+    if pending.units or _UNIT_END.search(text):
+        return _Item(pending.role, UNIT, "", text, first, last)
+    return _Item(pending.role, POSITION, "", text, first, last)
 
 
 def _resume_after(source, number, seen):
@@ -304,16 +520,76 @@ def _resume_after(source, number, seen):
     label = _label(text)
     if _member(text) is not None and not label:
         return number
-    if label and label[0] not in seen:
+    if label and _role_of(label[0])[0] not in seen:
         return number
     return None
+
+
+# --- Checking the reading ---------------------------------------------------------------------------------------
+
+
+def roster_warning(source, proposal):
+    """A warning when the roster read fewer lines than its text prints members, counted apart from the reading."""
+    read = len(proposal.members) + len(proposal.placeholders)
+    in_text = _members_in_text(source, proposal.span)
+    return RosterWarning(read, in_text) if in_text > read else None
+
+
+def _members_in_text(source, span):
+    """Members the roster's lines print, and the member lines right after them: a line opening with a name counts
+    one (the rest of it, and the lines its title wraps on, are its title); the other lines, up to the next label or
+    name, are one list, each item of which that begins like a post or unit (县…, 各…) counts one, a wrapped tail
+    (…局长 at a line's start) none; a list sending one deputy of each unit (…各一名) is one collective line."""
+    count, title, block, extra, number = 0, None, [], 0, span.start
+    while number <= source.last and (number <= span.end or extra < _LOOKAHEAD):
+        text = source.text(number)
+        number += 1
+        if not text:
+            continue
+        if number > span.end + 1:
+            if _stop_line(text) or not (_label(text) or _member(text)):
+                break
+            extra += 1
+        label = _label(text)
+        rest = (label[1] if label else text).strip()
+        member = _member(rest) if rest else None
+        if label or member is not None:
+            count += _listed(block)
+            block, title = [], None
+        if member is not None:
+            count += 1
+            title = member[1]
+        elif title is not None and not (_POST_END.search(title) and _ENTRY_START.match(rest)):
+            title += rest
+        elif rest and (label or _placeholder(rest) or _entry_line(rest)):
+            title = None
+            block.append((rest, bool(label)))
+    return count + _listed(block)
+
+
+def _listed(block):
+    """The items a list's lines print (see _members_in_text)."""
+    if not block:
+        return 0
+    if _EACH.search(despace("".join(text for text, _ in block))):
+        return 1
+    count, collective = 0, False
+    for text, labelled in block:
+        pieces = [piece for piece in re.split(rf"[{_SEPARATORS}]", despace(text).rstrip("。")) if piece]
+        for index, piece in enumerate(pieces):
+            if collective and not _NEW_UNIT.match(piece):
+                continue
+            if _ENTRY_START.match(piece) or labelled and index == 0:
+                count += 1
+                collective = bool(_COLLECTIVE_ITEM.search(piece))
+    return count
 
 
 # --- Group, office, rule ------------------------------------------------------------------------------------------
 
 
 def _clean_name(name):
-    name = _OWN_COUNTY.sub("", name.strip('“”"'))
+    name = _OWN_COUNTY.sub("", _ANNEX_PREFIX.sub("", name).strip('“”"'))
     if re.fullmatch(rf"[^的]*的(?:{_NOUN})", name):
         return _noun_of(name)  # 调整后的领导小组: no name of its own
     shorter = _CUT_BEFORE_NAME.sub("", name[: -len(_noun_of(name))]) + _noun_of(name)
@@ -356,8 +632,8 @@ def _office_is_last(context):
 
 
 def _proposal(source, roster, previous_end):
-    members = [_member_proposal(item) for item in roster.items if item.name is not None]
-    placeholders = [item.text for item in roster.items if item.name is None]
+    members = [_member_proposal(item) for item in roster.items if item.kind != PLACEHOLDER]
+    placeholders = [item.text for item in roster.items if item.kind == PLACEHOLDER]
     name = _pick_name(source, _context_with_breaks(source, roster, previous_end))
     return RosterProposal(
         document=source.ref,
@@ -379,16 +655,16 @@ def _context_with_breaks(source, roster, previous_end):
 
 
 def _member_proposal(item):
-    return MemberProposal(item.role, item.name, item.text, Span(item.first, item.last))
+    return MemberProposal(item.role, item.name, item.text, Span(item.first, item.last), item.kind)
 
 
 def _merge_office(proposal, roster):
     for item in roster.items:
         role = item.role if item.role.startswith("办公室") else "办公室" + item.role
-        if item.name is None:
+        if item.kind == PLACEHOLDER:
             proposal.placeholders.append(item.text)
         else:
-            proposal.members.append(MemberProposal(role, item.name, item.text, Span(item.first, item.last)))
+            proposal.members.append(MemberProposal(role, item.name, item.text, Span(item.first, item.last), item.kind))
         if role == "办公室主任" and item.name and proposal.office_head is None:
             proposal.office_head = item.name
     proposal.span = Span(proposal.span.start, roster.last)
@@ -462,7 +738,7 @@ def _sentence_proposal(source, match, name):
         elif person:
             members.append(MemberProposal(role, person["name"], person["title"], where))
         else:
-            members.append(MemberProposal(role, "", who, where))  # a post only: 县长
+            members.append(MemberProposal(role, "", who, where, POSITION))  # a post only: 县长
     return RosterProposal(
         document=source.ref,
         group=name,

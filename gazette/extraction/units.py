@@ -161,7 +161,10 @@ def _mentions(extraction):
     found = []
     for roster in extraction.rosters:
         for member in roster.members:
-            found += [(unit, member.span) for unit in unit_of_title(member.title)]
+            if member.kind == "unit":  # a member unit (成员单位) is a unit's name as written
+                found += [(unit, member.span) for unit in [normalise_unit(member.title)] if unit]
+            else:
+                found += [(unit, member.span) for unit in unit_of_title(member.title)]
         for placeholder in roster.placeholders:
             found += [(unit, roster.span) for unit in units_in_list(placeholder)]
         if roster.office_host and (unit := normalise_unit(roster.office_host)):

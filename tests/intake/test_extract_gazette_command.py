@@ -36,6 +36,7 @@ def test_one_json_object_per_file_in_the_issues_shape_and_nothing_written():
         "role": "常务副主任",
         "name": "冯军",
         "title": "县委常委、常务副县长",
+        "kind": "person",
         "resolved": None,
     }
     assert roster["placeholders"] == ["各镇（街道）主要负责人"]
@@ -150,7 +151,13 @@ def test_a_county_the_site_does_not_know_resolves_nothing_into_another_county(xi
     (roster,) = result["rosters"]
     assert roster["group"] == "青岚县安全生产委员会" and roster["group_resolved"] is None
     assert roster["office_host"] == "县应急局" and roster["office_host_resolved"] is None
-    assert roster["members"][0] == {"role": "主任", "name": "王伟", "title": "县人民政府县长", "resolved": None}
+    assert roster["members"][0] == {
+        "role": "主任",
+        "name": "王伟",
+        "title": "县人民政府县长",
+        "kind": "person",
+        "resolved": None,
+    }
     assert result["tasks"][0]["units"][0] == {"name": "县住建局", "role": "responsible", "resolved": None}
     found = resolved_values(result)
     assert found == [None] * 10  # the group, its office, 4 members, 2 units of each of 2 tasks
