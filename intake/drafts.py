@@ -65,7 +65,7 @@ def _number(value):
 
 def extraction_as_json(name: str, extractions: list[DocumentExtraction]) -> dict:
     """One gazette file's proposals in the shape `extract_gazette --json` prints."""
-    rosters, tasks, phases, parcels, rates, portfolios = [], [], [], [], [], []
+    rosters, tasks, phases, parcels, rates, portfolios, plans = [], [], [], [], [], [], []
     for extraction in extractions:
         key = extraction.document.key
         for roster in extraction.rosters:
@@ -140,6 +140,17 @@ def extraction_as_json(name: str, extractions: list[DocumentExtraction]) -> dict
                     "liaises": portfolio.liaises,
                 }
             )
+        for plan in extraction.plans:
+            plans.append(
+                {
+                    "document": key,
+                    "year": plan.year,
+                    "total_ha": _number(plan.total_ha),
+                    "categories": [
+                        {"name": category.name, "area_ha": _number(category.area_ha)} for category in plan.categories
+                    ],
+                }
+            )
     return {
         "file": name,
         "rosters": rosters,
@@ -148,4 +159,5 @@ def extraction_as_json(name: str, extractions: list[DocumentExtraction]) -> dict
         "parcels": parcels,
         "rates": rates,
         "portfolios": portfolios,
+        "plans": plans,
     }

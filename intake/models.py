@@ -23,6 +23,7 @@ class Proposal(models.Model):
         TASK = "task", _("task")
         PHASE = "phase", _("phase")
         PARCEL = "parcel", _("parcel")
+        PLAN = "plan", _("land supply plan")
         RATE = "rate", _("rate")
         PORTFOLIO = "portfolio", _("portfolio")
         UNIT = "unit", _("unit")

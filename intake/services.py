@@ -40,6 +40,7 @@ KINDS = (
     ("tasks", Proposal.Kind.TASK, lambda item: item.title),
     ("phases", Proposal.Kind.PHASE, lambda item: item.label),
     ("parcels", Proposal.Kind.PARCEL, lambda item: item.parcel_no),
+    ("plans", Proposal.Kind.PLAN, lambda item: f"{item.year or ''} {item.total_ha.normalize():f} 公顷"),
     ("rates", Proposal.Kind.RATE, lambda item: f"{item.item} {item.amount}{item.unit}"),
     ("portfolios", Proposal.Kind.PORTFOLIO, lambda item: f"{item.name} {item.post}"),
 )
@@ -312,8 +313,9 @@ class _Phase:
 
 @transaction.atomic
 def accept_with_record(proposal, record, user):
-    """Mark a proposal accepted by a record another app created for it (a parcel from land's prefilled form)."""
-    proposal = _pending(proposal, {Proposal.Kind.PARCEL, Proposal.Kind.RATE})
+    """Mark a proposal accepted by a record another app created for it (a parcel or plan from land's prefilled
+    form, a rule from compensation's)."""
+    proposal = _pending(proposal, {Proposal.Kind.PARCEL, Proposal.Kind.PLAN, Proposal.Kind.RATE})
     return _reviewed(proposal, Proposal.Status.ACCEPTED, user, record)
 
 

@@ -10,6 +10,15 @@ def _parcel_form_url(proposal):
     return reverse("land:parcel_create") + query
 
 
+def _plan_form_url(proposal):
+    """The 新建供应计划 page prefilled from a pending plan proposal; a reviewed one shows as reviewed."""
+    from django.urls import reverse
+
+    if proposal.status != "pending":
+        return None
+    return reverse("land:plan_create") + f"?proposal={proposal.pk}"
+
+
 class LandConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "land"
@@ -27,3 +36,4 @@ class LandConfig(AppConfig):
         register_linked_selector(Parcel, visible_parcels)
         register_linked_selector(LandSupplyPlan, visible_plans)
         register_acceptor("parcel", _parcel_form_url)
+        register_acceptor("plan", _plan_form_url)

@@ -37,7 +37,16 @@ class AllocationForm(forms.ModelForm):
         fields = ("land_use", "housing_type", "land_source", "method_group", "area_ha")
 
 
-AllocationFormSet = formset_factory(AllocationForm, extra=3, can_delete=True)
+# Blank rows offered with a new plan typed by hand; the page's "Add a row" button adds more.
+BLANK_ROWS = 3
+
+
+def allocation_formset(data=None, initial=None):
+    """The allocation rows: one per row of ``initial`` (a plan's, or a proposal's categories) and one blank, or
+    ``BLANK_ROWS`` blank ones; when posted, as many as the page sent."""
+    extra = 1 if initial else BLANK_ROWS
+    formset_class = formset_factory(AllocationForm, extra=extra, can_delete=True)
+    return formset_class(data, initial=initial, prefix="allocations")
 
 
 def allocation_lines(formset):

@@ -6,10 +6,14 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from common.history import change_history
 from gazette.models import Document
+from intake import selectors as proposal_selectors
+from intake.models import Proposal
 from org import access
 from org.selectors import OrganisationResolver, county_named
 
@@ -489,3 +493,101 @@ def county_for_document(document):
     """The county whose gazette printed the document; None (a county the site does not know) leaves the choice to
     the data manager, and then no name in the document resolves."""
     return county_named(document.issue.gazette.county)
+
+
+# From the gazette: a land-supply plan proposal to prefill a plan from
+
+
+@dataclass
+class PlanRowSource:
+    """What the document prints for one allocation row: the category (and part) as written, and its lines."""
+
+    name: str
+    area: str
+    unit: str
+    area_ha: Decimal
+    first: int
+    last: int
+    remainder_of: str = ""  # the category whose parts were taken out, for the row of the rest
+
+
+@dataclass
+class PlanPrefill:
+    """A plan proposal ready for the form: the plan's initial values, the allocation rows with their sources."""
+
+    proposal: object
+    initial: dict
+    rows: list
+    sources: list
+    warnings: list
+
+
+def plan_proposal_for_review(user, pk):
+    """A pending plan proposal the user may review; another kind, or one already reviewed, is not found here."""
+    proposal = proposal_selectors.proposal_for_review(user, pk)
+    if proposal.kind != Proposal.Kind.PLAN or proposal.status != Proposal.Status.PENDING:
+        raise Http404
+    return proposal
+
+
+def plan_prefill(proposal):
+    """The plan the proposal describes: year, total and document; one allocation row per category, a residential
+    category split into its printed housing types and the rest, so that the rows add up as the document's do."""
+    payload = proposal.payload
+    document = proposal.document
+    initial = {
+        "county": county_for_document(document),
+        "year": payload.get("year"),
+        "total_ha": Decimal(payload["total_ha"]),
+        "source_document": document,
+    }
+    rows, sources = [], []
+    for category in payload.get("categories", []):
+        area_ha = Decimal(category["area_ha"])
+        land_use = category.get("land_use") or ""
+        housing_parts = [
+            part
+            for part in category.get("parts", [])
+            if land_use == LandUse.RESIDENTIAL and part.get("housing_type") in HousingType.values
+        ]
+        for part in housing_parts:
+            rows.append(_row(land_use, part["housing_type"], Decimal(part["area_ha"])))
+            sources.append(_row_source(part))
+        rest = area_ha - sum((Decimal(part["area_ha"]) for part in housing_parts), Decimal(0))
+        if not housing_parts or rest > 0:
+            rows.append(_row(land_use, category.get("housing_type") or "", rest))
+            sources.append(_row_source(category, remainder=bool(housing_parts)))
+    return PlanPrefill(proposal, initial, rows, sources, plan_warnings(payload))
+
+
+def _row(land_use, housing_type, area_ha):
+    return {"land_use": land_use, "housing_type": housing_type, "area_ha": area_ha}
+
+
+def _row_source(item, remainder=False):
+    return PlanRowSource(
+        name=item["name"],
+        area=item["area"],
+        unit=item["unit"],
+        area_ha=Decimal(item["area_ha"]),
+        first=item["span"]["start"],
+        last=item["span"]["end"],
+        remainder_of=item["name"] if remainder else "",
+    )
+
+
+def plan_warnings(payload):
+    """What the reviewer should check, in words: the codes the extraction attached, with their figures."""
+    messages = {
+        "sum_mismatch": _("The categories add up to %(sum)s ha, not the %(total)s ha printed as the total."),
+        "no_total": _("The document prints no total; the total is the categories' sum."),
+        "parts_exceed": _("The parts printed under a category add up to more than the category."),
+        "unit_assumed": _("The document prints no unit; the figures were read as hectares."),
+        "totals_differ": _("The document also prints another total, %(other)s ha."),
+    }
+    figures = {
+        "sum": payload.get("categories_ha"),
+        "total": payload.get("total_ha"),
+        "other": payload.get("other_total_ha"),
+    }
+    return [messages[code] % figures for code in payload.get("warnings", []) if code in messages]

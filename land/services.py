@@ -36,8 +36,11 @@ def _check_county(county):
 
 
 @transaction.atomic
-def create_plan(*, allocations=(), is_demo=False, **data):
-    """A new plan for a county and year; a later change to an adopted plan is a revision (``revise_plan``)."""
+def create_plan(*, allocations=(), is_demo=False, proposal=None, user=None, **data):
+    """A new plan for a county and year; a later change to an adopted plan is a revision (``revise_plan``).
+
+    Given the gazette ``proposal`` it was entered from, that proposal is accepted by ``user`` with it, or neither.
+    """
     _check_county(data.get("county"))
     if LandSupplyPlan.objects.filter(county=data["county"], year=data["year"]).exists():
         raise ValidationError(
@@ -48,6 +51,8 @@ def create_plan(*, allocations=(), is_demo=False, **data):
     plan.full_clean()
     plan.save()
     _save_allocations(plan, allocations)
+    if proposal is not None:
+        proposal_services.accept_with_record(proposal, plan, user)
     return plan
 
 

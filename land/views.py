@@ -13,10 +13,10 @@ from . import selectors, services, units
 from .filters import ParcelFilter, PlanFilter
 from .forms import (
     AdvanceForm,
-    AllocationFormSet,
     AreaUnitForm,
     ParcelForm,
     PlanForm,
+    allocation_formset,
     allocation_initial,
     allocation_lines,
 )
@@ -48,23 +48,36 @@ def plan_detail(request, pk):
 def plan_create(request):
     if not selectors.can_create(request.user, "landsupplyplan"):
         raise PermissionDenied
-    return _edit_plan(request, plan=None)
+    prefill = None
+    if request.GET.get("proposal"):
+        # Opened from the gazette proposals' review (a data manager's work): saving the plan accepts the proposal.
+        if not access.is_data_manager(request.user):
+            raise PermissionDenied
+        proposal = selectors.plan_proposal_for_review(request.user, _integer(request.GET["proposal"]))
+        prefill = selectors.plan_prefill(proposal)
+    return _edit_plan(request, plan=None, prefill=prefill)
 
 
 def plan_edit(request, pk):
     return _edit_plan(request, plan=selectors.plan_for_edit(request.user, pk))
 
 
-def _edit_plan(request, plan):
-    form = PlanForm(request.POST or None, instance=plan, user=request.user)
-    formset = AllocationFormSet(
-        request.POST or None, initial=allocation_initial(plan) if plan else None, prefix="allocations"
-    )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+def _edit_plan(request, plan, prefill=None):
+    data = request.POST if request.method == "POST" else None
+    initial = prefill.initial if prefill else None
+    form = PlanForm(data, instance=plan, initial=initial, user=request.user)
+    rows = allocation_initial(plan) if plan else (prefill.rows if prefill else None)
+    formset = allocation_formset(data, initial=rows)
+    if data is not None and form.is_valid() and formset.is_valid():
         lines = allocation_lines(formset)
         try:
             if plan is None:
-                saved = services.create_plan(allocations=lines, **form.cleaned_data)
+                saved = services.create_plan(
+                    allocations=lines,
+                    proposal=prefill.proposal if prefill else None,
+                    user=request.user,
+                    **form.cleaned_data,
+                )
             else:
                 saved = services.update_plan(plan, data=form.cleaned_data, allocations=lines)
         except ValidationError as error:
@@ -72,7 +85,14 @@ def _edit_plan(request, plan):
         else:
             messages.success(request, _("Saved “%(plan)s”.") % {"plan": saved})
             return redirect(saved)
-    return render(request, "land/plan_form.html", {"form": form, "formset": formset, "plan": plan})
+    context = {"form": form, "formset": formset, "plan": plan, "prefill": prefill}
+    if prefill:
+        # Each prefilled row beside the category the document prints for it.
+        for row, source in zip(formset.forms, prefill.sources, strict=False):
+            row.printed = source
+        context["proposal"] = prefill.proposal
+        context["source"] = proposal_selectors.source_lines(prefill.proposal)
+    return render(request, "land/plan_form.html", context)
 
 
 @require_POST

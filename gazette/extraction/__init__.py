@@ -1,5 +1,5 @@
-"""Draft proposals from parsed gazette documents: rosters, portfolios, tasks, phases, parcels, rates; and, from
-those, the units the documents name (``extract_units``). No Django here.
+"""Draft proposals from parsed gazette documents: rosters, portfolios, tasks, phases, parcels, land-supply plans,
+rates; and, from those, the units the documents name (``extract_units``). No Django here.
 
 Every proposal names its document (``DocumentRef``) and the lines it was read from (``Span``, 1-based, inclusive, as
 in the gazette file), so that a reviewer sees the source beside the form.
@@ -12,6 +12,7 @@ from gazette.parsing.result import ParsedDocument, ParsedIssue
 from .common import DocumentRef, Source, document_ref
 from .parcels import ParcelProposal, extract_parcels
 from .phases import PhaseProposal, extract_phases
+from .plans import PlanCategory, PlanProposal, extract_plans
 from .portfolios import PortfolioProposal, extract_portfolios
 from .rates import RateProposal, extract_rates
 from .rosters import MemberProposal, RosterProposal, extract_rosters
@@ -26,6 +27,7 @@ class DocumentExtraction:
     phases: list[PhaseProposal] = field(default_factory=list)
     tasks: list[TaskProposal] = field(default_factory=list)
     parcels: list[ParcelProposal] = field(default_factory=list)
+    plans: list[PlanProposal] = field(default_factory=list)
     rates: list[RateProposal] = field(default_factory=list)
     portfolios: list[PortfolioProposal] = field(default_factory=list)
 
@@ -40,6 +42,7 @@ def extract_document(document: ParsedDocument, lines: list[str]) -> DocumentExtr
         phases=extract_phases(source),
         tasks=extract_tasks(source, blocks),
         parcels=extract_parcels(source, document.blocks),
+        plans=extract_plans(source, blocks),
         rates=extract_rates(source),
         portfolios=extract_portfolios(source),
     )
@@ -67,6 +70,8 @@ __all__ = [
     "MemberProposal",
     "ParcelProposal",
     "PhaseProposal",
+    "PlanCategory",
+    "PlanProposal",
     "PortfolioProposal",
     "RateProposal",
     "RosterProposal",

@@ -15,7 +15,7 @@ from tests.groups.factories import LeadingGroupFactory
 from tests.org.factories import OrganisationFactory, PersonFactory, PostFactory
 from tests.shared import GAZETTES, gazette_text
 
-KEYS = {"file", "county", "rosters", "tasks", "phases", "parcels", "rates", "portfolios"}
+KEYS = {"file", "county", "rosters", "tasks", "phases", "parcels", "rates", "portfolios", "plans"}
 QINGLAN_NO_MASTHEAD = Path(__file__).parent / "samples" / "qinglan-no-masthead.txt"
 
 

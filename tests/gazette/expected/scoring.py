@@ -5,10 +5,11 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from projects.proposals import phase_dates
+from intake.drafts import phase_dates
 
 from .parcels import PARCELS
 from .phases import PHASES
+from .plans import PLANS
 from .rates import RATES
 from .rosters import ROSTERS
 
@@ -106,6 +107,18 @@ def scores(extractions_by_file):
                 for e in extractions
                 if e.document.key in schemes
                 for r in e.rates
+            ],
+        ),
+        _score(
+            "land-supply plans (year, total, categories)",
+            [
+                (document, year, Decimal(total), tuple((n, Decimal(a)) for n, a in rows))
+                for document, year, total, rows in PLANS
+            ],
+            [
+                (e.document.key, p.year, p.total_ha, tuple((c.name, c.area_ha) for c in p.categories))
+                for e in extractions
+                for p in e.plans
             ],
         ),
     ]
