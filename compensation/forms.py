@@ -338,7 +338,9 @@ SURVEY_MAX_BYTES = 5 * 1024 * 1024
 class RateRuleForm(forms.Form):
     """A rate read from a scheme, as a draft rule: what the data manager checks against the source and corrects.
 
-    Of the conditions, the options and the land ownership are set here; the rest stays in the note as written.
+    Of the conditions, the options, the land ownership and the stoppage are set here; the rest stays in the note as
+    written. A period in months may instead go to the monthly rules it belongs to (``months_of``), already in the
+    draft: their months are set and no rule is added.
     """
 
     version = forms.ModelChoiceField(label=_("Add to the draft version"), queryset=SchemeVersion.objects.none())
@@ -371,22 +373,45 @@ class RateRuleForm(forms.Form):
         required=False,
         choices=[("", _("any")), (c.COLLECTIVE, _("collective")), (c.STATE, _("state-owned"))],
     )
+    stoppage = forms.ChoiceField(
+        label=_("Only for a business stoppage"),
+        required=False,
+        choices=[("", _("any")), (c.FULL, _("full stoppage")), (c.PARTIAL, _("partial stoppage"))],
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     source_section = forms.CharField(label=_("Section"), max_length=100, required=False)
     source_text = forms.CharField(label=_("Clause as written"), widget=forms.Textarea(attrs={"rows": 4}))
 
-    def __init__(self, *args, versions, **kwargs):
+    def __init__(self, *args, versions, monthly_rules=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].queryset = versions
+        if monthly_rules is not None:
+            self.fields["months_of"] = forms.ModelMultipleChoiceField(
+                label=_("Set the months of these rules instead of adding one"),
+                queryset=monthly_rules,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("Monthly allowances and business-interruption losses of the draft versions."),
+            )
+            self.fields["months_of"].label_from_instance = lambda rule: f"{rule.version} · {rule.label}"
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("months_of")
+        if chosen:
+            if data.get("months") is None:
+                self.add_error("months", _("Enter the months the rules are paid for."))
+            if any(rule.version_id != getattr(data.get("version"), "pk", None) for rule in chosen):
+                self.add_error("months_of", _("Choose rules of the version the figure is added to."))
+        return data
 
     def rule_data(self):
         """The rule's fields as ``services.add_draft_rule`` takes them (the source apart)."""
         data = dict(self.cleaned_data)
         conditions = {}
-        if data.pop("options"):
-            conditions["options"] = self.cleaned_data["options"]
-        if data.pop("land_ownership"):
-            conditions["land_ownership"] = self.cleaned_data["land_ownership"]
-        for name in ("version", "source_section", "source_text"):
-            del data[name]
+        for name in ("options", "land_ownership", "stoppage"):
+            if data.pop(name):
+                conditions[name] = self.cleaned_data[name]
+        for name in ("version", "source_section", "source_text", "months_of"):
+            data.pop(name, None)
         return {**data, "conditions": conditions}

@@ -65,6 +65,7 @@ _HEADINGS = (
 )
 _OPTIONS = ((r"货币补偿", calculator.CASH), (r"产权调换|置换", calculator.EXCHANGE))
 _OWNERSHIP = ((r"集体土地", calculator.COLLECTIVE), (r"国有土地", calculator.STATE))
+_STOPPAGES = ((r"全部停|全面停", calculator.FULL), (r"部分停", calculator.PARTIAL))
 
 
 def guess_heading(text, kind):
@@ -79,7 +80,7 @@ def guess_heading(text, kind):
 
 
 def guess_conditions(condition):
-    """The options and land ownership a condition names in words; the rest stays in the note as written."""
+    """The options, land ownership and stoppage a condition names in words; the rest stays in the note as written."""
     text = condition or ""
     options = [option for pattern, option in _OPTIONS if re.search(pattern, text)]
     owners = [owner for pattern, owner in _OWNERSHIP if re.search(pattern, text)]
@@ -88,4 +89,92 @@ def guess_conditions(condition):
         conditions["options"] = options
     if len(owners) == 1:
         conditions["land_ownership"] = owners[0]
+    stoppages = [stoppage for pattern, stoppage in _STOPPAGES if re.search(pattern, text)]
+    if len(stoppages) == 1:
+        conditions["stoppage"] = stoppages[0]
     return conditions
+
+
+# Figures that are not money, as the gazette extractor names their kinds.
+MONEY, RATIO, AREA, PERCENT, MONTHS = "money", "ratio", "area", "percent", "months"
+
+_EXCHANGE = re.compile(r"置换|调换|安置|还房|回迁")
+_EXCHANGE_OPTIONS = [calculator.EXCHANGE, calculator.MIXED]
+# Whose area an exchange ratio multiplies, and whose appraised value an uplift raises; the main house otherwise.
+_AREA_BASES = (
+    (r"非住宅|营业|经营|商铺", calculator.NON_RESIDENTIAL_AREA),
+    (r"地下室", calculator.BASEMENT_AREA),
+    (r"证载|未动工|未修建", calculator.CERTIFIED_AREA),
+)
+_VALUE_BASES = (
+    (r"装修|装饰", "appraised_decoration"),
+    (r"附属|附着", "appraised_attachments"),
+    (r"地下室", "appraised_basement"),
+    (r"非住宅|营业|经营|商铺", "appraised_non_residential"),
+)
+_RAISE = re.compile(r"上浮|上调|增加|提高|加")
+_LOWER = re.compile(r"下浮|下调|降低|减")
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class ReadFigure:
+    """A figure that is not money as the fields of a draft rule; ``kind`` "" where the data manager chooses."""
+
+    kind: str
+    heading: str
+    basis: str
+    unit: str
+    amount: Decimal | None
+    months: Decimal | None = None
+    options: tuple = ()
+
+
+def read_figure(figure, amount, text):
+    """The rule a ratio, area, percent or months figure becomes, from the words of its clause (``text``).
+
+    A ratio in an exchange (1:1.3) is an exchange ratio on the area it names; a multiple of another rate (标准的0.8倍)
+    has no kind of its own: the data manager turns it into the rate it scales. An area is resettlement area granted
+    per household. A percent is an uplift on the appraised value it names: 上浮20% → 20, 下浮5% → −5, 评估价的120% → 20.
+    Months are the months of a monthly allowance (过渡) or of the business-interruption loss (停产停业), whose rate or
+    wages the household's own figures give.
+    """
+    text = text or ""
+    amount = Decimal(str(amount))
+    if figure == RATIO:
+        if not _EXCHANGE.search(text):
+            return ReadFigure("", calculator.HOUSE, "", "倍", amount)
+        basis = _first(_AREA_BASES, text, calculator.MAIN_AREA)
+        return ReadFigure(
+            calculator.EXCHANGE_RATIO, calculator.RESETTLEMENT, basis, "倍", amount, options=tuple(_EXCHANGE_OPTIONS)
+        )
+    if figure == AREA:
+        return ReadFigure(
+            calculator.EXTRA_AREA,
+            calculator.RESETTLEMENT,
+            calculator.HOUSEHOLD_BASIS,
+            "m²",
+            amount,
+            options=tuple(_EXCHANGE_OPTIONS),
+        )
+    if figure == PERCENT:
+        if _LOWER.search(text):
+            uplift = -amount
+        elif _RAISE.search(text):
+            uplift = amount
+        else:
+            uplift = amount - _HUNDRED  # a share of the appraised value
+        return ReadFigure(
+            calculator.APPRAISED, calculator.HOUSE, _first(_VALUE_BASES, text, "appraised_house"), "%", uplift
+        )
+    if figure == MONTHS:
+        if guess_heading(text, "") == calculator.BUSINESS:
+            return ReadFigure(calculator.BUSINESS_LOSS, calculator.BUSINESS, calculator.WAGES, "元/月", None, amount)
+        return ReadFigure(
+            calculator.MONTHLY_PER_M2, calculator.TRANSITION, calculator.MAIN_AREA, "元/m²/月", None, amount
+        )
+    raise ValueError(f"unknown figure kind {figure}")
+
+
+def _first(patterns, text, default):
+    return next((value for pattern, value in patterns if re.search(pattern, text)), default)

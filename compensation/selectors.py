@@ -349,6 +349,15 @@ def draft_versions(user):
     )
 
 
+def monthly_rules(versions):
+    """The rules of ``versions`` a period in months belongs to: monthly allowances and business-interruption losses."""
+    return (
+        Rule.objects.filter(version__in=versions, kind__in=(calculator.MONTHLY_PER_M2, calculator.BUSINESS_LOSS))
+        .select_related("version__scheme")
+        .order_by("version", "position", "pk")
+    )
+
+
 def section_of(lines):
     """The section the last of ``lines`` stands in, from the headings above it (六、（一）); "" when none."""
     top = sub = ""
@@ -362,23 +371,51 @@ def section_of(lines):
 
 
 def rate_rule_initial(proposal, lines):
-    """The rule form's initial values from the rate as read, in the calculator's kind, unit and 元."""
+    """The rule form's initial values from the figure as read, in the calculator's kind, unit and 元.
+
+    Money keeps its printed unit's kind; a ratio, area, percent or months becomes the rule ``rate_units.read_figure``
+    says (an exchange ratio, extra area, an uplift on an appraised value, a monthly allowance's months).
+    """
     payload = proposal.payload
-    read = rate_units.read_unit(payload.get("unit"))
     item, condition = payload.get("item") or "", payload.get("condition") or ""
+    figure = payload.get("kind") or rate_units.MONEY
     conditions = rate_units.guess_conditions(condition)
+    if figure == rate_units.MONEY:
+        read = rate_units.read_unit(payload.get("unit"))
+        rule = {
+            "kind": read.kind,
+            "heading": rate_units.guess_heading(f"{item} {condition}", read.kind),
+            "basis": read.basis,
+            "amount": rate_units.in_yuan(payload.get("amount"), read.factor),
+            "amount_max": rate_units.in_yuan(payload.get("amount_max"), read.factor),
+            "unit": read.unit,
+        }
+        notes = []
+    else:
+        read = rate_units.read_figure(figure, payload.get("amount"), f"{item} {condition} {payload.get('raw') or ''}")
+        rule = {
+            "kind": read.kind,
+            "heading": read.heading,
+            "basis": read.basis,
+            "amount": read.amount,
+            "unit": read.unit,
+            "months": read.months,
+        }
+        conditions.setdefault("options", list(read.options))
+        printed = f"{payload.get('amount')}{payload.get('unit') or ''}"
+        notes = [_("As printed: %(figure)s") % {"figure": printed}]
+        if not read.kind:
+            notes.append(_("A multiple of another rate: choose the rule it scales and enter the rate it gives."))
+    if condition:
+        notes.append(_("Condition as written: %(condition)s") % {"condition": condition})
     return {
         "code": f"gazette-rate-{proposal.pk}",
         "label": item[:200],
-        "kind": read.kind,
-        "heading": rate_units.guess_heading(f"{item} {condition}", read.kind),
-        "basis": read.basis,
-        "amount": rate_units.in_yuan(payload.get("amount"), read.factor),
-        "amount_max": rate_units.in_yuan(payload.get("amount_max"), read.factor),
-        "unit": read.unit,
+        **rule,
         "options": conditions.get("options", []),
         "land_ownership": conditions.get("land_ownership", ""),
-        "note": _("Condition as written: %(condition)s") % {"condition": condition} if condition else "",
+        "stoppage": conditions.get("stoppage", ""),
+        "note": "\n".join(notes),
         "source_section": section_of([line for line in lines if line.number <= proposal.span_start]),
         "source_text": payload.get("raw") or "",
     }

@@ -210,6 +210,31 @@ def add_draft_rule(version, *, data, source, user=None, proposal=None):
     return rule
 
 
+@transaction.atomic
+def set_draft_rule_months(rules, months, *, source, user=None, proposal=None):
+    """Set the months of monthly rules of a draft version from a period the scheme prints apart from their rate
+    (一次性支付12个月的临时过渡安置补助费), adding ``source``'s clause to theirs.
+
+    Given the gazette ``proposal`` the period comes from, it is accepted with them, or nothing is changed.
+    """
+    rules = list(Rule.objects.select_for_update().filter(pk__in=[rule.pk for rule in rules]).select_related("version"))
+    if not rules:
+        raise ValidationError(_("Choose the rules the months are for."))
+    for rule in rules:
+        if rule.version.status != SchemeVersion.Status.DRAFT:
+            raise ValidationError(_("Rules can be changed only in a draft version; adjust the scheme first."))
+        rule.months = months
+        if source.text and source.text not in rule.source_text:
+            rule.source_text = "\n".join(text for text in (rule.source_text, source.text) if text)
+        rule.full_clean()
+        if user is not None:
+            rule._history_user = user
+        rule.save()
+    if proposal is not None:
+        proposal_services.accept_with_record(proposal, rules[0], user)
+    return rules
+
+
 def _save_version(version, data, rules):
     for name in VERSION_FIELDS:
         if name in data:

@@ -462,7 +462,9 @@ def rate_proposal_rule(request, proposal_id):
     drafts = list(versions[:2])
     if len(drafts) == 1:
         initial["version"] = drafts[0]  # the only draft needs no choosing
-    form = RateRuleForm(request.POST or None, versions=versions, initial=initial)
+    # A period in months may belong to monthly rules the draft already has (its rate printed in another clause).
+    months = selectors.monthly_rules(versions) if proposal.payload.get("kind") == "months" else None
+    form = RateRuleForm(request.POST or None, versions=versions, monthly_rules=months, initial=initial)
     if request.method == "POST" and form.is_valid():
         source = services.RuleSource(
             document=proposal.document,
@@ -470,17 +472,31 @@ def rate_proposal_rule(request, proposal_id):
             text=form.cleaned_data["source_text"],
         )
         try:
-            rule = services.add_draft_rule(
-                form.cleaned_data["version"],
-                data=form.rule_data(),
-                source=source,
-                user=request.user,
-                proposal=proposal,
-            )
+            if form.cleaned_data.get("months_of"):
+                rule, *_others = services.set_draft_rule_months(
+                    form.cleaned_data["months_of"],
+                    form.cleaned_data["months"],
+                    source=source,
+                    user=request.user,
+                    proposal=proposal,
+                )
+            else:
+                rule = services.add_draft_rule(
+                    form.cleaned_data["version"],
+                    data=form.rule_data(),
+                    source=source,
+                    user=request.user,
+                    proposal=proposal,
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Added the rule “%(rule)s”.") % {"rule": rule})
+            done = (
+                _("Set the months of “%(rule)s”.")
+                if form.cleaned_data.get("months_of")
+                else _("Added the rule “%(rule)s”.")
+            )
+            messages.success(request, done % {"rule": rule})
             return redirect(rule.version)
     return render(
         request,

@@ -127,6 +127,7 @@ def extraction_as_json(name: str, extractions: list[DocumentExtraction]) -> dict
                     "amount_max": _number(rate.amount_max),
                     "unit": rate.unit,
                     "condition": rate.condition,
+                    "kind": rate.kind,
                 }
             )
         for portfolio in extraction.portfolios:

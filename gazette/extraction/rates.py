@@ -1,4 +1,5 @@
-"""Compensation rates: every amount per unit a compensation scheme states, as a draft for the scheme's rules.
+"""Compensation figures: every amount per unit a compensation scheme states, and the figures that are not money
+(exchange ratios, extra resettlement area, percentage uplifts, periods in months), as drafts for the scheme's rules.
 
 Written as `2600元/平方米`, `300 元 / m²`, `1000-2000 元/座`, `150--200 元/株`, `20 元/月/m²`, `2600/m²` (元 left
 out before an area unit), `每亩 16 万元`, `每平方米每月支付…20 元`. In tables the row's cells before the amount,
@@ -6,7 +7,12 @@ merged cells filled from the row above, name the item, and a note cell may hold 
 Amounts in a formula (面积 × 30 元/m²) repeat a rate and are skipped. Where the extraction scattered a sentence over
 a page (an amount whose unit went to a later line, `…给予` whose amount did), the pieces are put back together
 first: a line ending in a bare number goes on at the next line opening with 元, a line ending in 给予/支付 at the
-next line opening with an amount in 元.
+next line opening with an amount in 元, a line ending inside a ratio (按1:) at the next line opening with a number.
+
+Each figure says its kind: `money` (an amount per unit), `ratio` (`按1:1.3置换`, `标准的0.8倍`: amount is the
+multiple, unit 倍), `area` (`另行奖励15平方米安置房面积`: resettlement area granted), `percent` (`评估价上浮20%`) and
+`months` (`一次性支付12个月的临时过渡安置补助费`, `补偿期限不超过6个月`). A figure that only bounds another one is a
+condition, not a figure: `20平方米以内`, `超过18个月的`, `签约率达到90%以上`, `3个月内` (a time limit).
 """
 
 import re
@@ -33,10 +39,32 @@ _DANGLING_NUMBER = re.compile(rf"{_NUM}\s*$")
 _OPENS_WITH_YUAN = re.compile(r"^元")
 _DANGLING_VERB = re.compile(r"(?:给予|支付|奖励|补助|补偿)\s*$")
 _OPENS_WITH_AMOUNT = re.compile(rf"^{_NUM}\s*(?:万元|元)")
+_DANGLING_RATIO = re.compile(r"\d\s*[:：∶]\s*$")  # 按1: | 1.1的比例: a ratio wrapped at its colon
+_OPENS = re.compile(r"^\d")
 _REFLOW_LINES = 45  # how far a scattered piece is looked for
+_NEIGHBOUR_LINES = 3  # blank lines a hard-wrapped sentence may have between its lines
+_SENTENCE_END = re.compile(r"[。；;！？!?：:]\s*$")
 _SCHEME_TITLE = re.compile(r"补偿|征收|征迁|拆迁|安置")
 _CLAUSE = re.compile(r"[，,；;。]")
 _NOTE_HEADER = re.compile(r"备注|说明")
+
+
+MONEY, RATIO, AREA, PERCENT, MONTHS = "money", "ratio", "area", "percent", "months"
+
+_FIGURE = r"\d+(?:\.\d+)?"
+_BOUND_AFTER = r"(?!\s*(?:以内|之内|以上|以下|及以上|及以下|内))"  # 20平方米以内, 3个月内: a bound, not a figure
+_RATIO = re.compile(rf"(?<![\d.:：∶])(?P<a>{_FIGURE})\s*[:：∶]\s*(?P<b>{_FIGURE})(?![\d.:：∶])")
+_TIMES = re.compile(rf"(?<![\d.])(?P<a>{_FIGURE})\s*倍")
+_PERCENT = re.compile(rf"(?<![\d.])(?P<a>{_FIGURE})\s*[%％]{_BOUND_AFTER}")
+_AREA_FIGURE = re.compile(rf"(?<![\d.])(?P<a>{_FIGURE})\s*(?P<unit>平方米|平米|m\s*²|m2|㎡)(?!\s*/){_BOUND_AFTER}")
+_MONTH_FIGURE = re.compile(rf"(?<![\d.])(?P<a>\d+|[一二两三四五六七八九十]{{1,3}})\s*个月{_BOUND_AFTER}")
+# What the sentence must be about for a figure of each kind to be a compensation figure.
+_EXCHANGE_WORDS = re.compile(r"置换|调换|安置|还房|回迁")
+_PERIOD_WORDS = re.compile(r"过渡|停产|停业|补助|补偿|租金|租赁|安置")
+# Right before an area, the grant it is (另行奖励15平方米); right before a figure, a bound on it (超过18个月的).
+_GRANT = re.compile(r"(?:奖励|增加|赠送|增补|补足|另补|给予|享受)[^，。；,;\d]{0,8}$")
+_BOUND_BEFORE = re.compile(r"(?:(?<!不)超过|超出|满|逾期|不足|小于|大于|低于|高于|率[^，。；,;\d]{0,6})\s*$")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass
@@ -49,6 +77,7 @@ class RateProposal:
     condition: str | None  # the clause before it (…面积小于所选新建安置面积的), a bracket after it, a table note
     raw: str  # the sentence or table row it was read from
     span: Span
+    kind: str = MONEY  # money, ratio (unit 倍), area (m²), percent (%), months (个月)
 
 
 def is_scheme(document):
@@ -67,8 +96,8 @@ def extract_rates(source: Source) -> list[RateProposal]:
         raw = source.raw(number)
         if "\t" in raw:
             cells = [cell.strip() for cell in raw.strip("\r\n").split("\t")]
-            if not any(_PER_UNIT.search(cell) for cell in cells):
-                header, previous = cells, None  # a header row, or a row with no rate
+            if not any(_holds_figure(cell) for cell in cells):
+                header, previous = cells, None  # a header row, or a row with no figure
                 continue
             previous = _inherit(cells, previous)
             rates += _row_rates(source, header or [], previous, number)
@@ -78,14 +107,17 @@ def extract_rates(source: Source) -> list[RateProposal]:
             continue  # a page break inside a table
         header, previous = None, None
         text, last = _reflowed(source, number, text, used)
-        rates += _text_rates(source, text, Span(number, last))
+        lead = _neighbour(source, number, -1) or ""
+        trail = _neighbour(source, last, 1) if not _SENTENCE_END.search(text) else None
+        rates += _text_rates(source, text, Span(number, last), lead, trail or "")
     return rates
 
 
 def _reflowed(source, number, text, used):
     """The line with the piece the extraction moved to a later line, if it is missing one."""
-    for dangling, opening in ((_DANGLING_NUMBER, _OPENS_WITH_YUAN), (_DANGLING_VERB, _OPENS_WITH_AMOUNT)):
-        if not dangling.search(text) or not (dangling is _DANGLING_VERB or not _PER_UNIT.search(text[-12:])):
+    pieces = ((_DANGLING_NUMBER, _OPENS_WITH_YUAN), (_DANGLING_VERB, _OPENS_WITH_AMOUNT), (_DANGLING_RATIO, _OPENS))
+    for dangling, opening in pieces:
+        if not dangling.search(text) or not (dangling is not _DANGLING_NUMBER or not _PER_UNIT.search(text[-12:])):
             continue
         for following in range(number + 1, min(source.last, number + _REFLOW_LINES) + 1):
             piece = source.text(following)
@@ -95,6 +127,21 @@ def _reflowed(source, number, text, used):
     return text, number
 
 
+def _neighbour(source, number, step):
+    """The prose line a wrapped sentence runs on from (step -1) or into (step 1), blank lines skipped: what says
+    whether a figure near the wrap is about exchange, a period or a grant."""
+    for other in range(number + step, number + step * (_NEIGHBOUR_LINES + 1), step):
+        if not source.first <= other <= source.last:
+            return None
+        text = source.text(other)
+        if not text:
+            continue
+        if "\t" in source.raw(other) or (step < 0 and _SENTENCE_END.search(text)):
+            return None
+        return text
+    return None
+
+
 def _inherit(cells, previous):
     """Merged cells: the empty cells a row opens with take the row above's values (a row naming its own first
     cells starts a new group)."""
@@ -102,7 +149,7 @@ def _inherit(cells, previous):
         return cells
     filled = list(cells)
     for index, cell in enumerate(cells):
-        if cell or index >= len(previous) or _PER_UNIT.search(previous[index]):
+        if cell or index >= len(previous) or _holds_figure(previous[index]):
             break
         filled[index] = previous[index]
     return filled
@@ -112,28 +159,26 @@ def _row_rates(source, header, cells, number):
     rates = []
     notes = {index for index, name in enumerate(header) if _NOTE_HEADER.search(despace(name))}
     condition = next(
-        (cells[index] for index in notes if index < len(cells) and cells[index] and not _PER_UNIT.search(cells[index])),
+        (cells[index] for index in notes if index < len(cells) and cells[index] and not _holds_figure(cells[index])),
         None,
     )
+    row = "\t".join(cells)
     for index, cell in enumerate(cells):
-        for match in _PER_UNIT.finditer(cell):
-            before = [despace(value) for value in cells[:index] if value and not _PER_UNIT.search(value)]
+        before = [despace(value) for value in cells[:index] if value and not _holds_figure(value)]
+        found = [(match, MONEY, None, None) for match in _PER_UNIT.finditer(cell)] + _figures(cell, row, before)
+        for match, kind, amount, unit in sorted(found, key=lambda item: item[0].start()):
             own = despace(cell[: match.start()])
             item = " ".join([*before, own] if own else before)
-            rates.append(
-                _rate(
-                    source,
-                    match,
-                    item,
-                    condition if index not in notes else None,
-                    "\t".join(cells),
-                    Span(number, number),
-                )
-            )
+            where = Span(number, number)
+            row_condition = condition if index not in notes else None
+            if kind == MONEY:
+                rates.append(_rate(source, match, item, row_condition, row, where))
+            else:
+                rates.append(_figure_rate(source, kind, amount, unit, item, row_condition, row, where))
     return rates
 
 
-def _text_rates(source, text, where):
+def _text_rates(source, text, where, lead, trail):
     found, taken = [], []
     for match in _EACH.finditer(text):
         taken.append(match.span())
@@ -141,9 +186,75 @@ def _text_rates(source, text, where):
     for match in _PER_UNIT.finditer(text):
         if any(start <= match.start() < end for start, end in taken) or _FORMULA.search(text[: match.start()]):
             continue
+        taken.append(match.span())
         item, condition = _clause(text, match)
         found.append((match.start(), _rate(source, match, item, condition, text, where)))
+    for match, kind, amount, unit in _figures(text, None, [lead], trail):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        item, condition = _clause(text, match)
+        found.append((match.start(), _figure_rate(source, kind, amount, unit, item, condition, text, where)))
     return [rate for _, rate in sorted(found, key=lambda pair: pair[0])]
+
+
+def _figures(text, about, lead, trail=""):
+    """The figures of ``text`` that are not money, as (match, kind, amount, unit). ``about`` holds the words that
+    say what a figure is for (a table's row; in prose None: the figure's own sentence, run on into the wrapped
+    lines ``lead`` before and ``trail`` after), ``lead`` also the cells before it in a row."""
+    found = []
+    lead = "".join(lead)
+
+    def sentence(match):
+        if about is not None:
+            return about
+        start = max(text.rfind(stop, 0, match.start()) for stop in "。；;") + 1
+        ends = [index for index in (text.find(stop, match.end()) for stop in "。；;") if index >= 0]
+        end = min(ends, default=len(text))
+        return (lead if start == 0 else "") + text[start:end] + (trail if end == len(text) else "")
+
+    def candidates():
+        for match in _RATIO.finditer(text):
+            first, second = Decimal(match["a"]), Decimal(match["b"])
+            if first and _EXCHANGE_WORDS.search(sentence(match)):
+                yield match, RATIO, _multiple(first, second), "倍"
+        for match in _TIMES.finditer(text):
+            yield match, RATIO, Decimal(match["a"]), "倍"
+        for match in _PERCENT.finditer(text):
+            yield match, PERCENT, Decimal(match["a"]), "%"
+        for match in _AREA_FIGURE.finditer(text):
+            if _GRANT.search(lead + text[: match.start()]):
+                yield match, AREA, Decimal(match["a"]), despace(match["unit"])
+        for match in _MONTH_FIGURE.finditer(text):
+            if _PERIOD_WORDS.search(sentence(match)):
+                yield match, MONTHS, _count(match["a"]), "个月"
+
+    for match, kind, amount, unit in candidates():
+        before = text[: match.start()]
+        if _FORMULA.search(before) or _BOUND_BEFORE.search(lead + before):
+            continue  # a figure repeated in a formula (× 12个月), or a bound (超过18个月的)
+        found.append((match, kind, amount, unit))
+    return found
+
+
+def _holds_figure(cell):
+    """A table cell holding a figure of any kind (not judged by its context: that is for reading the figure)."""
+    patterns = (_PER_UNIT, _RATIO, _TIMES, _PERCENT, _AREA_FIGURE, _MONTH_FIGURE)
+    return any(pattern.search(cell) for pattern in patterns)
+
+
+def _multiple(first, second):
+    """1:1.3 → 1.3; 10:13 → 1.3 (to four places, as rules keep amounts)."""
+    return second if first == 1 else (second / first).quantize(Decimal("0.0001")).normalize()
+
+
+def _count(text):
+    """Months as printed in digits or Chinese numerals up to 九十九: 12, 六, 十二, 二十四."""
+    if text.isdigit():
+        return Decimal(text)
+    tens, _ten, ones = text.rpartition("十")
+    if not _ten:
+        return Decimal(_CN_DIGITS.get(text, 0))
+    return Decimal(_CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0))
 
 
 def _clause(text, match):
@@ -193,6 +304,20 @@ def _each_rate(source, text, match, where):
         condition=condition,
         raw=text,
         span=where,
+    )
+
+
+def _figure_rate(source, kind, amount, unit, item, condition, raw, where):
+    return RateProposal(
+        document=source.ref,
+        item=item.strip(" ：:，,"),
+        amount=amount,
+        amount_max=None,
+        unit=unit,
+        condition=condition,
+        raw=raw,
+        span=where,
+        kind=kind,
     )
 
 

@@ -1,5 +1,5 @@
-"""Rates read from compensation schemes: every rate of 兴政发〔2021〕13号, 14号 and 兴政发〔2023〕20号 as typed in
-expected/rates.py, and an invented scheme of another county with a table and its notes."""
+"""Figures read from compensation schemes: every figure (money, ratio, area, percent, months) of 兴政发〔2021〕13号,
+14号 and 兴政发〔2023〕20号 as typed in expected/rates.py, and invented schemes of other counties."""
 
 from decimal import Decimal
 
@@ -9,11 +9,12 @@ from tests.gazette.extracted import SHARED_FILES, all_of, sample, shared
 SCHEMES = {document for document, *_ in RATES}
 
 
-def test_every_rate_of_the_three_schemes_is_read():
+def test_every_figure_of_the_three_schemes_is_read_with_its_kind():
     found = [
         (
             rate.document.key,
             rate.span.start,
+            rate.kind,
             str(rate.amount),
             str(rate.amount_max) if rate.amount_max else None,
             rate.unit,
@@ -22,7 +23,7 @@ def test_every_rate_of_the_three_schemes_is_read():
         for rate in all_of(shared(name), "rates")
         if rate.document.key in SCHEMES
     ]
-    assert found == [item[:5] for item in RATES]
+    assert found == [item[:6] for item in RATES]
 
 
 def test_only_schemes_propose_rates():
@@ -128,3 +129,77 @@ def test_an_amount_whose_unit_or_amount_went_to_a_later_line_is_read_whole_in_an
     assert any(rate.amount == Decimal("600") and rate.unit == "元/棵" for rate in rates)
     assert any(rate.amount == Decimal("600") and rate.unit == "元/座" for rate in rates)
     assert not any(rate.span.start in (92, 98) for rate in rates)  # the moved pieces are not read twice
+
+
+# --- Figures that are not money, on invented schemes of other counties ---------------------------------------------
+
+FIGURES = "extract-scheme-figures.txt"
+WRAPPED = "extract-scheme-figures-wrapped.txt"
+# (document, line printed on, kind, amount, unit), typed from reading the two samples.
+INVENTED_FIGURES = [
+    ("东政发〔2024〕7号", 32, "percent", "15", "%"),  # 评估价上浮15%
+    ("东政发〔2024〕7号", 32, "money", "40", "元/平方米"),
+    ("东政发〔2024〕7号", 36, "ratio", "1.2", "倍"),  # 按1:1.2的比例产权调换
+    ("东政发〔2024〕7号", 36, "ratio", "1.05", "倍"),  # 1∶1.05, the ratio sign U+2236
+    ("东政发〔2024〕7号", 38, "area", "10", "平方米"),  # 每户奖励10平方米安置面积 (not: 10 平方米以内)
+    ("东政发〔2024〕7号", 38, "money", "2800", "元/平方米"),
+    ("东政发〔2024〕7号", 40, "ratio", "1", "倍"),
+    ("东政发〔2024〕7号", 44, "months", "6", "个月"),  # 六个月的临时过渡安置补助费
+    ("东政发〔2024〕7号", 44, "months", "24", "个月"),  # 过渡期限为 24 个月 (not: 过渡期超过 24 个月的)
+    ("东政发〔2024〕7号", 46, "money", "10", "元/平方米/月"),  # not the formula's ×10 元/平方米×6 个月
+    ("东政发〔2024〕7号", 48, "months", "6", "个月"),  # 给予6个月的停产停业损失补偿
+    ("东政发〔2024〕7号", 52, "money", "100", "元/平方米"),
+    ("东政发〔2024〕7号", 52, "area", "5", "平方米"),  # 另奖励 5 平方米安置面积 (not: 联户 5 户以上)
+    ("东政办发〔2024〕15号", 63, "ratio", "1.25", "倍"),  # a table: 住宅产权调换 | 1:1.25 | 合法主房一层
+    ("东政办发〔2024〕15号", 64, "ratio", "1.1", "倍"),  # its merged first cell
+    ("东政办发〔2024〕15号", 65, "percent", "10", "%"),
+    ("东政办发〔2024〕15号", 66, "months", "12", "个月"),
+    ("东政办发〔2024〕15号", 67, "money", "8", "元/m²/月"),
+    ("东政办发〔2024〕15号", 68, "months", "3", "个月"),
+    ("东政办发〔2024〕15号", 69, "area", "8", "平方米"),
+    ("白政发〔2022〕3号", 31, "ratio", "1.3", "倍"),
+    ("白政发〔2022〕3号", 33, "ratio", "1.1", "倍"),  # 按1: | 1.1的比例: wrapped at the colon
+    ("白政发〔2022〕3号", 39, "percent", "12", "%"),  # 按评估价 | 上浮12%
+    ("白政发〔2022〕3号", 43, "area", "12", "平方米"),  # 另行奖励 | 12平方米安置面积
+    ("白政发〔2022〕3号", 47, "months", "9", "个月"),  # 九个月的停产停业损失补偿
+    ("白政发〔2022〕3号", 51, "months", "18", "个月"),  # 18个月的临时 | 过渡安置补助费
+    ("白政发〔2022〕3号", 55, "money", "12", "元/平方米/月"),
+]
+
+
+def figures_of(name):
+    return [
+        (rate.document.key, rate.span.start, rate.kind, str(rate.amount), rate.unit)
+        for rate in all_of(sample(name), "rates")
+    ]
+
+
+def test_every_figure_of_invented_schemes_is_read_with_its_kind_line_and_unit():
+    assert figures_of(FIGURES) + figures_of(WRAPPED) == INVENTED_FIGURES
+
+
+def test_bounds_time_limits_and_formulas_are_not_figures():
+    lines = [line for _document, line, *_ in figures_of(FIGURES)]
+    assert 28 not in lines  # 签约期限…2 个月内, 签约率达到 90% 以上
+    assert lines.count(46) == 1  # 每平方米每月 10 元, then the formula ×10 元/平方米×6 个月 repeats it
+    assert lines.count(44) == 2  # 六个月 and 24 个月; 过渡期超过 24 个月的 is a condition
+
+
+def test_a_figure_keeps_its_item_and_condition():
+    rates = all_of(sample(FIGURES), "rates")
+    uplift = next(rate for rate in rates if rate.kind == "percent")
+    assert uplift.item == "按被征收房屋评估价上浮给予补偿" and uplift.condition == "被征收人选择货币补偿的"
+    stoppage = next(rate for rate in rates if rate.kind == "months" and rate.span.start == 68)
+    assert (stoppage.item, stoppage.condition) == ("停产停业损失", "部分停业的")  # the table's 说明 cell
+
+
+def test_money_in_the_shared_schemes_is_not_proposed_twice_by_a_formula():
+    found = [
+        (rate.document.key, rate.span.start, rate.amount)
+        for name in SHARED_FILES
+        for rate in all_of(shared(name), "rates")
+    ]
+    # 第十九条: 面积 × 30 元/m² and 面积 × 20 元 × 12 月 repeat the rates and the months printed before them.
+    assert found.count(("兴政发〔2023〕20号", 462, Decimal("30"))) == 1
+    assert found.count(("兴政发〔2023〕20号", 468, Decimal("20"))) == 1
+    assert found.count(("兴政发〔2023〕20号", 468, Decimal("12"))) == 1

@@ -65,6 +65,7 @@ def test_one_json_object_per_file_in_the_issues_shape_and_nothing_written():
         "amount_max": None,
         "unit": "元/m²",
         "condition": "在规定期限内签约并搬迁的",
+        "kind": "money",
     }
     assert first["portfolios"][1]["supervises"] == ["县财政局", "县审计局", "县应急管理局"]
     assert first["county"] == "河阳县" and Document.objects.count() == 0

@@ -99,15 +99,23 @@ def scores(extractions_by_file):
                 for p in e.parcels
             ],
         ),
-        _score(
-            "scheme rates (amount, max, unit, line)",
-            [(document, line, Decimal(amount), _decimal(top), unit) for document, line, amount, top, unit, _ in RATES],
-            [
-                (e.document.key, r.span.start, r.amount, r.amount_max, r.unit)
-                for e in extractions
-                if e.document.key in schemes
-                for r in e.rates
-            ],
+        *(
+            _score(
+                f"scheme figures: {kind} (amount, max, unit, line)",
+                [
+                    (document, line, Decimal(amount), _decimal(top), unit)
+                    for document, line, key_kind, amount, top, unit, _ in RATES
+                    if key_kind == kind
+                ],
+                [
+                    (e.document.key, r.span.start, r.amount, r.amount_max, r.unit)
+                    for e in extractions
+                    if e.document.key in schemes
+                    for r in e.rates
+                    if r.kind == kind
+                ],
+            )
+            for kind in ("money", "ratio", "area", "percent", "months")
         ),
         _score(
             "land-supply plans (year, total, categories)",
