@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from projects.proposals import phase_dates
+from intake.drafts import phase_dates
 
 from .parcels import PARCELS
 from .phases import PHASES
