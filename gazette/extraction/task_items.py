@@ -279,7 +279,7 @@ def _table_tasks(source, block, spans):
     number = next((index for index, name in enumerate(header) if _NUMBER_HEADER.search(squeeze(name))), None)
     header_key = [squeeze(cell) for cell in header]
     sub_header = None  # the header's second line (乡镇 | 村数 under 建设地点), printed again after page breaks
-    tasks, previous, above = [], None, []  # above: the tasks of the last row that named one
+    tasks, previous, above = [], None, []  # above: the tasks of the last row that named one, as _Continued
     for position, cells in enumerate(rows):
         cells = cells + [""] * (len(header) - len(cells))
         key = [squeeze(cell) for cell in cells]
@@ -294,10 +294,9 @@ def _table_tasks(source, block, spans):
             previous, above = None, []
             continue  # a section row (一、防洪工程), with or without its subtotal
         if title is not None and not own_number and not _own_group(header, cells, title):
-            continues = above and (not key[title] or key[title] == squeeze(above[0].row.get(header_key[title], "")))
-            if continues:
-                for task in above:
-                    _extend(task, header, columns, cells, line)
+            if above and (not key[title] or key[title] == squeeze(above[0].task.row.get(header_key[title], ""))):
+                for continued in above:
+                    continued.extend(header, columns, cells, line)
                 continue
             if not key[title] and previous is None and not tasks:
                 sub_header = key
@@ -306,9 +305,13 @@ def _table_tasks(source, block, spans):
         previous = filled
         if not any(filled[index] for index in range(len(header)) if not _NOT_INHERITED.search(header[index])):
             continue
-        above = _row_tasks(source, header, columns, filled, Span(line, line))
+        found = _row_tasks(source, header, columns, filled, Span(line, line))
+        described = _described(header, columns, filled) if title is not None else []
+        above = [_Continued(task, described) for task in found]
         tasks += above
-    return tasks
+    for continued in tasks:
+        continued.finish()
+    return [continued.task for continued in tasks]
 
 
 def _own_group(header, cells, title):
@@ -316,23 +319,38 @@ def _own_group(header, cells, title):
     return any(cells[index] for index in range(title) if not _NOT_INHERITED.search(header[index]))
 
 
-def _extend(task, header, columns, cells, line):
-    """A continuation row added to the task above: its units, deadline, person, quantity and other cells."""
-    for index, role in columns["units"]:
-        for name in split_units(cells[index]):
-            if UnitAssignment(name, role) not in task.units:
-                task.units = [*task.units, UnitAssignment(name, role)]
-    deadline = cells[columns["deadline"]].strip() if "deadline" in columns else ""
-    if deadline and deadline != task.deadline_text:
-        task.deadline_text = f"{task.deadline_text}；{deadline}" if task.deadline_text else deadline
-    if "person" in columns and not task.person:
-        task.person = despaced_person(cells[columns["person"]])
-    task.quantity = task.quantity or _quantity(header, cells, columns)
-    described = dict(_description_items(header, columns, task.description))
-    for name, value in _described(header, columns, cells):
-        described[name] = f"{described[name]}；{value}" if described.get(name) else value
-    task.description = "\n".join(f"{name}：{value}" for name, value in described.items())
-    task.span = Span(task.span.start, line)
+class _Continued:
+    """A table task that continuation rows add to: units, deadlines and cells gathered, written back once at the
+    table's end, so that many continuation rows cost each their own length."""
+
+    def __init__(self, task, described):
+        self.task = task
+        self.units = list(task.units)
+        self.seen = set(self.units)
+        self.deadlines = [task.deadline_text] if task.deadline_text else []
+        self.described = {name: [value] for name, value in described}
+
+    def extend(self, header, columns, cells, line):
+        for index, role in columns["units"]:
+            for name in split_units(cells[index]):
+                if UnitAssignment(name, role) not in self.seen:
+                    self.seen.add(UnitAssignment(name, role))
+                    self.units.append(UnitAssignment(name, role))
+        deadline = cells[columns["deadline"]].strip() if "deadline" in columns else ""
+        if deadline and (not self.deadlines or deadline != self.deadlines[-1]):
+            self.deadlines.append(deadline)
+        task = self.task
+        if "person" in columns and not task.person:
+            task.person = despaced_person(cells[columns["person"]])
+        task.quantity = task.quantity or _quantity(header, cells, columns)
+        for name, value in _described(header, columns, cells):
+            self.described.setdefault(name, []).append(value)
+        task.span = Span(task.span.start, line)
+
+    def finish(self):
+        self.task.units = self.units
+        self.task.deadline_text = "；".join(self.deadlines) or None
+        self.task.description = "\n".join(f"{name}：{'；'.join(values)}" for name, values in self.described.items())
 
 
 def _described(header, columns, cells):
@@ -343,16 +361,6 @@ def _described(header, columns, cells):
         for index, name in enumerate(header)
         if index not in used and not _NUMBER_HEADER.search(squeeze(name)) and cells[index].strip() and squeeze(name)
     ]
-
-
-def _description_items(header, columns, description):
-    """The (header, value) lines of a description made by _described, to add to."""
-    names = {squeeze(name) for name in header}
-    items = []
-    for line in description.split("\n") if description else []:
-        name, _, value = line.partition("：")
-        items.append((name, value) if name in names else (line, ""))
-    return items
 
 
 def _row_lines(lines, source, rows):
@@ -401,8 +409,6 @@ def _row_tasks(source, header, columns, cells, where):
     deadline = cells[columns["deadline"]].strip() if "deadline" in columns else ""
     quantity = _quantity(header, cells, columns)
     row = {squeeze(name): cells[index] for index, name in enumerate(header) if name}
-    described = _described(header, columns, cells) if title_index is not None else []
-    description = "\n".join(f"{name}：{value}" for name, value in described)
     problems = [base_title]
     if "problem" in columns:
         problems = [part for part in re.split(r"[、，,]", cells[columns["problem"]]) if part.strip()] or [""]
@@ -428,7 +434,6 @@ def _row_tasks(source, header, columns, cells, where):
                 span=where,
                 from_table=True,
                 row=row,
-                description=description,
             )
         )
     return tasks

@@ -1,6 +1,10 @@
 """Tasks read from task tables and from prose items ending in a responsibility bracket."""
 
+from types import SimpleNamespace
+
+from gazette.extraction.common import Source
 from gazette.extraction.task_items import IMPLEMENTING, LEAD, RESPONSIBLE, SUPPORTING, responsibility
+from gazette.parsing.result import Block, Span
 from intake.drafts import task_due, task_milestones
 from tests.gazette.extracted import all_of, sample, shared
 
@@ -281,3 +285,35 @@ def test_responsibility_brackets_with_labels_and_role_words_together():
         ("县自然资源局", SUPPORTING),
     ]
     assert read("含二层") == [] and read("2020-2035") == [] and read("以下简称“领导小组”") == []
+
+
+def test_continuation_rows_cost_each_their_own_length(monkeypatch):
+    """A table of one task continued over many rows, each naming a unit of its own: the units are compared a number
+    of times that grows with the rows, not with their square."""
+    from gazette.extraction import task_items
+
+    def table(rows):
+        lines = ["序号\t重点任务\t工程措施\t完成时限\t责任单位", "1\t河道治理\t清淤\t2024年9月底前\t县水利局"]
+        lines += [f"\t\t护岸{index}段\t\t县单位{index:05d}局" for index in range(rows)]
+        return Block("table", "\n".join(lines), 2, rows=[line.split("\t") for line in lines])
+
+    def comparisons(rows):
+        count = 0
+        original = task_items.UnitAssignment.__eq__
+
+        def counting(self, other):
+            nonlocal count
+            count += 1
+            return original(self, other)
+
+        monkeypatch.setattr(task_items.UnitAssignment, "__eq__", counting)
+        lines = ["某县人民政府 关于印发任务分解表的通知", *table(rows).text.split("\n")]
+        document = SimpleNamespace(number=None, title="", title_normalised="", signed=None, span=Span(1, len(lines)))
+        source = Source(document, lines)
+        (task,) = task_items.extract_tasks(source, [table(rows)])
+        monkeypatch.setattr(task_items.UnitAssignment, "__eq__", original)
+        assert len(task.units) == rows + 1 and task.description.count("；") == rows
+        return count
+
+    small, large = comparisons(500), comparisons(2000)
+    assert large <= 5 * max(small, 1)
