@@ -12,9 +12,10 @@ The reference date is the day the document was signed; phrases are read relative
   before the reference date, that is strictly before the same day three calendar months earlier (clamped to the
   month's end: three months before 31 May is 28 or 29 February); then it takes the next year. 今年/本年/当年,
   明年/次年/来年 and 去年/上年 name the year relative to the reference; 本月/当月 and 下月/次月 the month.
-- due is the last day the phrase allows: a day as written (`12月30前`, the 日 missing, is the 30th); a month alone
-  or with 底/末/前 its last day; 上旬/中旬/下旬 the 10th, 20th and last day (初 as 上旬); 一季度/第一季度 31 March
-  and so on; 上半年 30 June, 下半年 31 December; a year alone, 年底, 年末 and 年内 31 December. Words such as
+- due is the last day the phrase allows: a day as written (`12月30前`, the 日 missing, is the 30th); a month
+  alone or with 底/末/前 its last day (`2022年5底前`, 月 missing before 底, 末 or a 旬, is still May's);
+  上旬/中旬/下旬 the 10th, 20th and last day (初 as 上旬); 一季度/第一季度 31 March and so on;
+  上半年 30 June, 下半年 31 December; a year alone, 年底, 年末 and 年内 31 December. Words such as
   前, 之前, 到, 截至 change nothing. Numeric dates (2021/10/1, 2021.10.31, 2021-10-31) are days.
 - precision says how exact due is: "day" (also for a 旬, whose due is a day), "month", "quarter", "half", "year".
 - A range (…—…, …-…, …~…, …至…, …到…, …起至…) gives start, the first day of its first part, and due as above for
@@ -145,7 +146,7 @@ _POINT = re.compile(
     (?<!\d)(?P<num_year>\d{{4}})(?P<num_sep>[./-])(?P<num_month>\d{{1,2}})(?P=num_sep)(?P<num_day>\d{{1,2}})(?!\d)
   | (?:(?<!\d)(?P<year>\d{{4}})年|(?P<rel_year>今年|本年|当年|明年|次年|来年|去年|上年))?
     (?:
-        (?<!\d)(?P<month>\d{{1,2}})月份?(?:(?P<day>\d{{1,2}})(?:日|号|{_DAY_END})|(?P<part>{_PART}))?
+        (?<!\d)(?P<month>\d{{1,2}})(?:月份?|(?=(?:{_PART})))(?:(?P<day>\d{{1,2}})(?:日|号|{_DAY_END})|(?P<part>{_PART}))?
       | 第?(?<!\d)(?P<quarter>[1-4])季度(?:末|底)?
       | (?P<half>上半年|下半年)
       | (?<!\d)(?P<bare_month>\d{{1,2}})(?={_SEP}(?:\d{{4}}年)?\d{{1,2}}月)
@@ -171,7 +172,7 @@ _RECURRENCE = re.compile(
       | (?P<quarterly>个?季度?)(?:末|底)?
       | (?P<half_yearly>半年)
       | (?P<yearly>年)度?(?:
-            (?P<year_month>\d{{1,2}})月份?(?:(?P<year_day>\d{{1,2}})(?:日|号|{_DAY_END})|底|末)?
+            (?P<year_month>\d{{1,2}})(?:月份?|(?=底|末))(?:(?P<year_day>\d{{1,2}})(?:日|号|{_DAY_END})|底|末)?
           | (?P<year_half>上半年|下半年)
         )?
     )

@@ -241,7 +241,8 @@ def _method_from_title(heading):
 
 
 def _parcel_numbers(sentences):
-    listed = rf"({PARCEL_NUMBER}(?:\s*[、,和及与]\s*{PARCEL_NUMBER})*)\s*号?\s*(?:宗地|地块)"
+    # 2023-03-01、2023-03-02号宗地, or each number with its own 号 (2023-03-01号、2023-03-02号宗地).
+    listed = rf"({PARCEL_NUMBER}(?:\s*号?\s*[、,和及与]\s*{PARCEL_NUMBER})*)\s*号?\s*(?:宗地|地块)"
     named = rf"(?:宗地|地块)?编号(?:为|是|:)?\s*({PARCEL_NUMBER})"
     # The sentence granting the supply (同意…) before any other, such as the one citing the request's title.
     granting = [(sentence, normal) for sentence, normal in sentences if "同意" in normal]

@@ -1,13 +1,22 @@
 """Tasks: rows of task tables, and prose items that end in a responsibility bracket.
 
 Tables are task tables when a column names a deadline (完成时限, 整改时限…) or responsible units (牵头单位, 责任单位…).
-Merged cells (empty) take the row above's value, repeated headers are already dropped by the parser, 合计 rows are
-dropped here. Where a table lists townships and problem types (乡镇 | 问题类型 …, a cell listing several types), each
-township and type is a task of its own, and a deadline cell naming several types gives each its own phrase.
+Merged cells (empty) take the row above's value, repeated headers are already dropped by the parser, 合计 and 小计
+rows are dropped here, and so are section rows (一、防洪工程 in the 序号 column, no task named). A row with no number
+of its own whose task cell is empty or repeats the row above's (a merged cell, or a row the page break wrapped)
+continues the task above: its units, deadline and other cells are added to that task. Columns that say neither the
+task, its units, deadline, person nor quantity (工程措施, 建设内容, 考核要求, 备注…) go to the description as
+`header：value` lines. Where a table lists townships and problem types (乡镇 | 问题类型 …, a cell listing several
+types), each township and type is a task of its own, and a deadline cell naming several types gives each its own
+phrase.
 
-Prose items end in a bracket: （责任单位：…）, （X牵头，Y配合）, （X负责）, （X、Y按职责分工负责）. Unit names are kept
-as written; resolving them through the organisations' aliases is the review's work. Deadlines are kept as phrases with
-the document's signing date as reference, for the deadline parser to read.
+Prose items end in a bracket: （责任单位：…）, （X牵头，Y配合）, （X负责）, （X、Y按职责分工负责）, brackets inside
+it kept (（责任单位：县住建局（县城管局）、县财政局）). The item's title is its heading sentence (to the first 。, or
+to a colon after a short numbered heading), the rest its description. Unit names are kept as written, less the
+words that give their role (牵头, 配合, 按照职责分工负责, 等相关单位); resolving them through the organisations'
+aliases is the review's work. The deadline is a phrase in the item: one with 前 (`2023年底前`, the last of several),
+or else its one target date (`2025年达到三级医院标准`, `到2025年`; two target dates are milestones, not a deadline).
+Deadlines are kept as phrases with the document's signing date as reference, for the deadline parser to read.
 """
 
 import re
@@ -17,7 +26,7 @@ from datetime import date
 from gazette.parsing.result import Block, Span
 from gazette.parsing.text import squeeze
 
-from .common import DocumentRef, Source
+from .common import DocumentRef, Source, split_outside_brackets
 
 LEAD, RESPONSIBLE, SUPPORTING, IMPLEMENTING = "lead", "responsible", "supporting", "implementing"
 
@@ -54,24 +63,34 @@ _TITLE_HEADERS = (
     "内容",
 )
 _PROBLEM_HEADER = re.compile(r"问题类型|类型|非粮化|非农化")
-_TOTAL = re.compile(r"^(?:合计|总计|小计|共计)$")
+_TOTAL = re.compile(r"^(?:合计|总计|小计|共计)|(?:合计|总计|小计|共计)[:：]?$")
 _NOT_INHERITED = re.compile(r"序号|备注|编号")
+_NUMBER_HEADER = re.compile(r"序号|编号")
+_ROW_NUMBER = re.compile(r"^[（(]?\d{1,4}[）).．、]?$")  # a row's own number, not a section's (一、防洪工程)
 _UNIT_SPLIT = re.compile(r"[、，,；;]|\s+(?=[^\s（(）)]{2,})")
 _UNIT_UNIT = re.compile(r"[（(](?P<unit>[^（()）]{1,6})[）)]\s*$")
 _NOTE = re.compile(r"^[（(][^（()）]*[）)]$")  # （空白） in a type column: no type given
 
-# Responsibility brackets closing a prose item.
-_BRACKET = re.compile(r"[（(](?P<inner>[^（()）]{2,200})[）)]")
-_LABELLED = re.compile(
-    r"(?P<label>牵头单位|责任单位|配合单位|实施单位|责任部门|牵头部门|配合部门|主体责任单位)[：:](?P<units>[^；;：:]+)"
+# Responsibility brackets closing a prose item: labels, and the words after a unit that give its role.
+_LABEL = re.compile(r"(?P<label>牵头单位|责任单位|配合单位|实施单位|责任部门|牵头部门|配合部门|主体责任单位)[：:]")
+_LABEL_ROLES = {"牵头": LEAD, "配合": SUPPORTING, "实施": IMPLEMENTING}
+_ROLE_WORDS = re.compile(
+    r"(?:(?P<lead>牵头(?:负责)?)"
+    r"|(?P<support>(?:积极|共同|协同)?(?:配合|参与|协助|协办))"
+    r"|(?P<responsible>(?:按职责分工|按照职责分工|按照职责|按职责|依职责|根据职责|分别|共同|具体|各自)?负责(?:落实|实施|推进)?))$"
 )
-_LEAD_SUPPORT = re.compile(
-    r"^(?P<lead>[^，,；;]+?)牵头(?:[，,、；;]\s*(?P<support>[^，,；;]+?)(?:等)?(?:配合|参与|协助))?$"
-)
-_RESPONSIBLE = re.compile(r"^(?P<units>[^，,；;]+?)(?:按职责分工|按照职责|分别|共同|具体)?负责(?:落实|实施)?$")
-_MARKER = re.compile(
-    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
-)
+_ET_CETERA = re.compile(r"等(?:相关|有关|其他)?(?:单位|部门)?$")
+_CLAUSE = "，,；;"
+_MARKER_TEXT = r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
+_MARKER = re.compile(rf"^{_MARKER_TEXT}")
+_AFTER_ITEM = re.compile(rf"\s*(?:$|[。；;，,\d]|{_MARKER_TEXT})")  # what may follow a bracket that ends an item
+_HEADING_END = re.compile(r"[。！？!?]")
+_HEADING_COLON = re.compile(r"[：:]")
+_HEADING_COLON_WITHIN = 30  # 1. 加快污水处理设施建设：… — a colon further on is inside a sentence
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_ITEM_HEADING_LENGTH = 40
+_FIRST_CLAUSE = re.compile(r"[^，,。；;！？!?：:]*")
+_CUT_WORD_LENGTH = 10  # the rest of a heading a page break cut is a few words, not a sentence
 
 
 @dataclass(frozen=True)
@@ -92,35 +111,102 @@ class TaskProposal:
     span: Span
     from_table: bool
     row: dict = field(default_factory=dict)  # the table row by header, merged cells filled, for the reviewer
+    description: str = ""  # the item's text after its heading sentence; a table's other columns as header：value
 
 
 def extract_tasks(source: Source, blocks) -> list[TaskProposal]:
     """Tasks from the document's blocks (body, instrument and annexes, in order)."""
     tasks = []
     spans = _BlockSpans(source, blocks)
-    for position, block in enumerate(blocks):
-        following = blocks[position + 1] if position + 1 < len(blocks) else None
+    position = 0
+    while position < len(blocks):
+        block = blocks[position]
         if block.kind == "table" and block.rows:
             tasks += _table_tasks(source, block, spans)
-        elif (
-            block.kind == "paragraph"
-            and _opens_with_bracket(block)
-            and position
-            and blocks[position - 1].kind != "table"
-        ):
-            continue  # read with the paragraph before it
-        elif block.kind in ("paragraph", "heading") and following is not None and _opens_with_bracket(following):
-            # A bracket printed as a paragraph of its own (after a page break) closes the item before it.
-            joined = Block("paragraph", block.text + following.text.strip(), block.line)
-            tasks += _prose_tasks(source, joined, spans, last=spans.of(following)[1])
-        elif block.kind == "paragraph":
+            position += 1
+            continue
+        parts = _item_blocks(blocks, position)
+        if len(parts) > 1:
+            # An item printed over several paragraphs: a numbered heading on a line of its own, its body, and a
+            # bracket printed as a paragraph of its own (after a page break) that closes it.
+            texts = [part.text.strip() for part in parts]
+            if _is_item_heading(block) and texts[0][-1] not in "。！？!?" and not _continues(texts[0], texts[1]):
+                texts[0] += "。"  # a heading of its own line: it is the item's title
+            joined = Block("paragraph", "".join(texts), block.line)
+            tasks += _prose_tasks(source, joined, spans, last=spans.of(parts[-1])[1])
+        elif block.kind == "paragraph" and not (_opens_with_bracket(block) and position):
             tasks += _prose_tasks(source, block, spans)
+        elif block.kind == "paragraph" and blocks[position - 1].kind == "table":
+            tasks += _prose_tasks(source, block, spans)  # a bracket after a table: an item of its own
+        position += len(parts)
     return tasks
 
 
+def _item_blocks(blocks, position):
+    """The blocks one prose item is printed over, from ``position``: itself, the body after a short numbered heading,
+    and a bracket paragraph that closes it."""
+    block = blocks[position]
+    parts = [block]
+    if block.kind not in ("paragraph", "heading"):
+        return parts
+    following = position + 1
+    if (
+        _is_item_heading(block)
+        and following < len(blocks)
+        and blocks[following].kind == "paragraph"
+        and not _MARKER.match(blocks[following].text.strip())
+        and not _opens_with_bracket(blocks[following])
+    ):
+        parts.append(blocks[following])
+        following += 1
+    if following < len(blocks) and _opens_with_bracket(blocks[following]):
+        parts.append(blocks[following])
+    return parts
+
+
+def _is_item_heading(block):
+    """An item's number and one short sentence with no bracket after it (（五）改善就医交通条件。), or the start of
+    one that a page break cut (8. 深入推进保健食品行业专); a section's heading (二、重点任务) is none."""
+    text = block.text.strip()
+    marker = _MARKER.match(text)
+    return (
+        bool(marker)
+        and not _SECTION.match(text)
+        and len(text) <= _ITEM_HEADING_LENGTH
+        and not _brackets(text[marker.end() :])
+    )
+
+
+def _continues(heading, body):
+    """Whether the body goes on with the heading's sentence: a page break cut it (8. 深入推进保健食品行业专 |
+    项清理整治行动。…) rather than the heading standing on a line of its own ((一) 编制总体规划 | 加快推进…)."""
+    if heading[-1] in "。！？!?：:；;":
+        return False
+    if heading[-1] in "，,、":
+        return True
+    return len(_FIRST_CLAUSE.match(body).group()) <= _CUT_WORD_LENGTH
+
+
 def _opens_with_bracket(block):
-    match = _BRACKET.match(block.text.strip()) if block.kind == "paragraph" else None
-    return bool(match) and bool(responsibility(match["inner"]))
+    if block.kind != "paragraph":
+        return False
+    text = block.text.strip()
+    found = _brackets(text)
+    return bool(found) and found[0][0] == 0 and bool(responsibility(found[0][2]))
+
+
+def _brackets(text):
+    """(open, close, inner) of each pair of brackets in ``text``, by opening position; brackets inside brackets are
+    pairs of their own. An unmatched bracket pairs with nothing."""
+    pairs, stack = [], []
+    for index, char in enumerate(text):
+        if char in "（(":
+            stack.append(index)
+        elif char in "）)" and stack:
+            opened = stack.pop()
+            pairs.append((opened, index, text[opened + 1 : index]))
+    pairs.sort()
+    return pairs
 
 
 class _BlockSpans:
@@ -189,21 +275,92 @@ def _table_tasks(source, block, spans):
         return []
     lines = spans.table_lines(block)
     row_lines = _row_lines(lines, source, rows)
-    tasks, previous = [], None
+    title = columns.get("title")
+    number = next((index for index, name in enumerate(header) if _NUMBER_HEADER.search(squeeze(name))), None)
     header_key = [squeeze(cell) for cell in header]
+    sub_header = None  # the header's second line (乡镇 | 村数 under 建设地点), printed again after page breaks
+    tasks, previous, above = [], None, []  # above: the tasks of the last row that named one, as _Continued
     for position, cells in enumerate(rows):
         cells = cells + [""] * (len(header) - len(cells))
-        if [squeeze(cell) for cell in cells] == header_key:
+        key = [squeeze(cell) for cell in cells]
+        if key in (header_key, sub_header) or (title is not None and key[title] and key[title] == header_key[title]):
             continue  # the header printed again
-        if any(_TOTAL.match(squeeze(cell)) for cell in cells):
+        if any(_TOTAL.search(cell) for cell in key):
+            above = []
             continue  # a total row; its merged cells are not the next rows' either
-        filled = _inherit(header, cells, previous, columns.get("title"))
+        line = row_lines[position]
+        own_number = number is not None and key[number]
+        if title is not None and not key[title] and own_number and not _ROW_NUMBER.match(key[number]):
+            previous, above = None, []
+            continue  # a section row (一、防洪工程), with or without its subtotal
+        if title is not None and not own_number and not _own_group(header, cells, title):
+            if above and (not key[title] or key[title] == squeeze(above[0].task.row.get(header_key[title], ""))):
+                for continued in above:
+                    continued.extend(header, columns, cells, line)
+                continue
+            if not key[title] and previous is None and not tasks:
+                sub_header = key
+                continue
+        filled = _inherit(header, cells, previous, title)
         previous = filled
         if not any(filled[index] for index in range(len(header)) if not _NOT_INHERITED.search(header[index])):
             continue
-        line = row_lines[position]
-        tasks += _row_tasks(source, header, columns, filled, Span(line, line))
-    return tasks
+        found = _row_tasks(source, header, columns, filled, Span(line, line))
+        described = _described(header, columns, filled) if title is not None else []
+        above = [_Continued(task, described) for task in found]
+        tasks += above
+    for continued in tasks:
+        continued.finish()
+    return [continued.task for continued in tasks]
+
+
+def _own_group(header, cells, title):
+    """Whether the row names a group of its own in a column left of the title (a township of its own)."""
+    return any(cells[index] for index in range(title) if not _NOT_INHERITED.search(header[index]))
+
+
+class _Continued:
+    """A table task that continuation rows add to: units, deadlines and cells gathered, written back once at the
+    table's end, so that many continuation rows cost each their own length."""
+
+    def __init__(self, task, described):
+        self.task = task
+        self.units = list(task.units)
+        self.seen = set(self.units)
+        self.deadlines = [task.deadline_text] if task.deadline_text else []
+        self.described = {name: [value] for name, value in described}
+
+    def extend(self, header, columns, cells, line):
+        for index, role in columns["units"]:
+            for name in split_units(cells[index]):
+                if UnitAssignment(name, role) not in self.seen:
+                    self.seen.add(UnitAssignment(name, role))
+                    self.units.append(UnitAssignment(name, role))
+        deadline = cells[columns["deadline"]].strip() if "deadline" in columns else ""
+        if deadline and (not self.deadlines or deadline != self.deadlines[-1]):
+            self.deadlines.append(deadline)
+        task = self.task
+        if "person" in columns and not task.person:
+            task.person = despaced_person(cells[columns["person"]])
+        task.quantity = task.quantity or _quantity(header, cells, columns)
+        for name, value in _described(header, columns, cells):
+            self.described.setdefault(name, []).append(value)
+        task.span = Span(task.span.start, line)
+
+    def finish(self):
+        self.task.units = self.units
+        self.task.deadline_text = "；".join(self.deadlines) or None
+        self.task.description = "\n".join(f"{name}：{'；'.join(values)}" for name, values in self.described.items())
+
+
+def _described(header, columns, cells):
+    """(header, value) of the row's cells that are not its title, units, deadline, person, quantity or number."""
+    used = _used(columns) | {columns[key] for key in ("title", "township", "problem") if key in columns}
+    return [
+        (squeeze(name), cells[index].strip().rstrip("。；;"))
+        for index, name in enumerate(header)
+        if index not in used and not _NUMBER_HEADER.search(squeeze(name)) and cells[index].strip() and squeeze(name)
+    ]
 
 
 def _row_lines(lines, source, rows):
@@ -324,78 +481,115 @@ def _prose_tasks(source, block, spans, last=None):
     text = re.sub(r"(?<=\d) (?=\d)", "", block.text)  # a hard wrap inside a number (3月3 | 1日)
     first, own_last = spans.of(block)
     last = last or own_last
-    for match in _BRACKET.finditer(text):
-        units = responsibility(match["inner"])
-        if not units:
-            continue
-        after = text[match.end() :]
-        if after.strip() and not re.match(r"^\s*[。；;，,]", after) and not _MARKER.match(after.strip()):
-            # A bracket inside a sentence that goes on is not an item's end, unless an item follows.
-            if not re.match(r"^\s*\d", after):
-                continue
-        title = _MARKER.sub("", text[start : match.start()].strip(" 。；;，,")).strip()
-        title = re.sub(r"^[。；;，,]+", "", title)
+    for opened, closed, inner in _brackets(text):
+        if opened < start:
+            continue  # inside the bracket that closed the item before
+        units = responsibility(inner)
+        if not units or not _AFTER_ITEM.match(text, closed + 1):
+            continue  # not a responsibility bracket, or inside a sentence that goes on
+        item = text[start:opened]
+        title, description = _heading(item)
         tasks.append(
             TaskProposal(
                 document=source.ref,
                 title=title,
                 units=units,
                 person=None,
-                deadline_text=_prose_deadline(title),
+                deadline_text=_prose_deadline(item),
                 reference=source.ref.signed,
-                quantity=_prose_quantity(title),
-                span=_item_span(source, first, last, text[start : match.end()]),
+                quantity=_prose_quantity(item),
+                span=_item_span(source, first, last, text[start : closed + 1]),
                 from_table=False,
+                description=description,
             )
         )
-        start = match.end()
+        start = closed + 1
     return tasks
 
 
+def _heading(item):
+    """(title, description) of an item: its heading sentence, to the first 。 or to a colon soon after its number,
+    and the rest."""
+    item = re.sub(r"\s*\n\s*", "", item).strip().lstrip("。；;，,").strip()
+    marker = _MARKER.match(item)
+    body = item[marker.end() :] if marker else item
+    body = body.strip().rstrip("，,；;").strip()
+    end = _HEADING_END.search(body)
+    colon = _HEADING_COLON.search(body, 0, _HEADING_COLON_WITHIN + 1) if marker else None
+    if colon and (end is None or colon.start() < end.start()):
+        end = colon
+    if end is None:
+        return body, ""
+    return body[: end.start()].strip(), body[end.end() :].strip().lstrip("。；;，,").strip()
+
+
 def responsibility(inner):
-    """Units and roles of a responsibility bracket, or [] when the bracket says something else."""
+    """Units and roles of a responsibility bracket, or [] when the bracket says something else. A label (责任单位：)
+    gives the role of the units after it up to the next label; a role word after a unit (牵头, 配合, 负责) gives that
+    unit's own. Without a label, every clause must end in a role word and name units."""
     inner = re.sub(r"\s+", "", inner).strip("。；;")
-    labelled = list(_LABELLED.finditer(inner))
-    if labelled:
-        roles = {"牵头": LEAD, "配合": SUPPORTING, "实施": IMPLEMENTING}
+    labels = list(_LABEL.finditer(inner))
+    if labels:
         units = []
-        for match in labelled:
-            role = next((code for word, code in roles.items() if word in match["label"]), RESPONSIBLE)
-            units += [UnitAssignment(name, role) for name in split_units(match["units"])]
+        for label, following in zip(labels, [*labels[1:], None], strict=True):
+            role = next((code for word, code in _LABEL_ROLES.items() if word in label["label"]), RESPONSIBLE)
+            segment = inner[label.end() : following.start() if following else len(inner)]
+            units += _clause_units(segment, role)
         return units
-    match = _LEAD_SUPPORT.match(inner)
-    if match:
-        units = [UnitAssignment(name, LEAD) for name in split_units(match["lead"])]
-        return units + [UnitAssignment(name, SUPPORTING) for name in split_units(match["support"] or "")]
-    match = _RESPONSIBLE.match(inner)
-    if match and len(match["units"]) <= 80 and _looks_like_units(match["units"]):
-        return [UnitAssignment(name, RESPONSIBLE) for name in split_units(match["units"])]
-    return []
+    clauses = split_outside_brackets(inner, _CLAUSE)
+    if not clauses or len(inner) > 120 or not all(_ROLE_WORDS.search(clause) for clause in clauses):
+        return []
+    units = _clause_units(inner, None)
+    return units if units and _looks_like_units([unit.name for unit in units]) else []
 
 
-def _looks_like_units(text):
-    """Names of organisations (县水利局, 各乡镇人民政府), not a sentence that ends in 负责."""
-    names = split_units(text)
-    return bool(names) and all(re.search(r"[局委办院部室队站所府镇乡中心公司组会行处]$|各.+$", name) for name in names)
+def _clause_units(text, role):
+    """The units of each clause of ``text``, with the role its role word gives, else ``role``."""
+    units = []
+    for clause in split_outside_brackets(text, _CLAUSE):
+        words = _ROLE_WORDS.search(clause)
+        own = role
+        if words:
+            clause = clause[: words.start()]
+            own = LEAD if words["lead"] else SUPPORTING if words["support"] else (role or RESPONSIBLE)
+        names = [_ET_CETERA.sub("", name.strip("等。")) for name in split_outside_brackets(clause, "、，,；;")]
+        units += [UnitAssignment(name, own or RESPONSIBLE) for name in names if len(name) >= 2]
+    return units
+
+
+def _looks_like_units(names):
+    """Names of organisations (县水利局, 各乡镇人民政府, 县直相关部门), not a sentence that ends in 负责."""
+    return all(re.search(r"[局委办院部室队站所府镇乡中心公司组会行处门位社]$|^各.+$", name) for name in names)
 
 
 # Deadline phrases in prose: a date with 前/底前/以前 or a 时限 clause.
 _PROSE_DEADLINE = re.compile(
-    r"(?:(?:\d{4}\s*年\s*)?(?:今年|年底|年内|\d{1,2}\s*月\s*(?:\d{1,2}\s*日?|底|末|中旬|上旬|下旬)?)\s*(?:前|以前|之前)"
+    r"(?:(?:\d{4}\s*年\s*)?(?:今年|年底|年内|\d{1,2}\s*月\s*(?:\d{1,2}\s*日?|底|末|中旬|上旬|下旬)?|\d{1,2}\s*(?:底|末))"
+    r"\s*(?:前|以前|之前)"
     r"|\d{4}\s*年\s*(?:底|末)前?|长期坚持|长期有效|每月\d{1,2}日前|每季度|每年\d{1,2}月(?:底)?前)"
+)
+# A target date without 前: 2025年达到三级医院标准, 到2025年.
+_TARGET = re.compile(
+    r"(?<!\d)(?P<date>\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末)?)"
+    r"(?=(?:基本|全面|全部|力争|确保|要|将)?(?:达到|完成|建成|实现|建立|覆盖|开通|投入使用|投用|竣工|通过|创建|创成))"
+    r"|(?:到|至)(?P<by>\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:底|末)?)"
 )
 _PROSE_QUANTITY = re.compile(
     r"\d+(?:\.\d+)?\s*(?:亩|公顷|平方米|万平方米|公里|千米|米|户|座|处|个|台|辆|所|人次|万元|亿元)"
 )
 
 
-def _prose_deadline(title):
-    found = [match.group() for match in _PROSE_DEADLINE.finditer(title)]
-    return found[-1] if found else None
+def _prose_deadline(item):
+    """The item's deadline: its last phrase with 前, else its one target date (several are milestones)."""
+    found = [match.group() for match in _PROSE_DEADLINE.finditer(item)]
+    if found:
+        return found[-1]
+    targets = {re.sub(r"\s+", "", match["date"] or match["by"]) for match in _TARGET.finditer(item)}
+    return targets.pop() if len(targets) == 1 else None
 
 
-def _prose_quantity(title):
-    match = _PROSE_QUANTITY.search(title)
+def _prose_quantity(item):
+    match = _PROSE_QUANTITY.search(item)
     return re.sub(r"\s+", "", match.group()) if match else None
 
 

@@ -81,6 +81,30 @@ INVENTED = [
         "deposit_wan": None,
     },
     {
+        "document": "梅政函〔2023〕43号",
+        "parcel_no": "2023-03-01",
+        "location": "梅川县城关镇南关村",
+        "area": "6200",
+        "area_unit": "m2",
+        "method": "allocation",
+        "use": "公用设施用地",
+        "term_years": None,
+        "start_price_wan": None,
+        "deposit_wan": None,
+    },
+    {
+        "document": "梅政函〔2023〕43号",
+        "parcel_no": "2023-03-02",
+        "location": "梅川县城关镇南关村",
+        "area": "4100",
+        "area_unit": "m2",
+        "method": "allocation",
+        "use": "公用设施用地",
+        "term_years": None,
+        "start_price_wan": None,
+        "deposit_wan": None,
+    },
+    {
         "document": "梅政函〔2023〕45号",
         "parcel_no": "2023-04",
         "location": "梅川县城关镇东街社区",
@@ -105,8 +129,6 @@ INVENTED = [
         "deposit_wan": "1600",
     },
 ]
-# 梅政函〔2023〕43号 prints each parcel number with its own 号 (2023-03-01号、2023-03-02号宗地): not compared here,
-# the extraction reads only the last of them and no area (reported to the maintainers).
 COMPARED = {parcel["document"] for parcel in INVENTED}
 
 
@@ -135,3 +157,46 @@ def test_approvals_of_no_land_and_documents_other_than_approvals_propose_no_parc
     assert by_key["梅政函〔2023〕57号"].parcels == []  # a 批复 of an inspection plan
     assert by_key["梅政发〔2023〕11号"].parcels == []  # a notice that names a parcel and a method
     assert by_key["梅政发〔2023〕14号"].parcels == []
+
+
+# --- Parcel numbers that share one 宗地 or 地块 word, each with its own 号 -----------------------------------------
+
+SHARED_WORD = "extract-parcels-shared-word.txt"
+
+
+def parcel(document, number, location, area, unit, method, use, term=None):
+    return {
+        "document": document,
+        "parcel_no": number,
+        "location": location,
+        "area": area,
+        "area_unit": unit,
+        "method": method,
+        "use": use,
+        "term_years": term,
+        "start_price_wan": None,
+        "deposit_wan": None,
+    }
+
+
+def test_every_parcel_number_before_one_shared_parcel_word_is_kept_with_its_own_area():
+    """青政函〔2024〕8号: QS2024-03号、QS2024-04号、QS2024-05号宗地 (three areas in 公顷); 青政函〔2024〕11号:
+    2024-07号和2024-08号地块."""
+    east_bay, west_street = "青石县河口镇东湾村", "青石县城关镇西街社区"
+    assert [as_expected(p) for p in all_of(sample(SHARED_WORD), "parcels")] == [
+        parcel("青政函〔2024〕8号", "QS2024-03", east_bay, "1.2", "ha", "listing", "工业用地", 50),
+        parcel("青政函〔2024〕8号", "QS2024-04", east_bay, "0.85", "ha", "listing", "工业用地", 50),
+        parcel("青政函〔2024〕8号", "QS2024-05", east_bay, "2.3", "ha", "listing", "工业用地", 50),
+        parcel("青政函〔2024〕11号", "2024-07", west_street, "8000", "m2", "allocation", "教育用地"),
+        parcel("青政函〔2024〕11号", "2024-08", west_street, "12000", "m2", "allocation", "教育用地"),
+    ]
+
+
+def test_parcels_sharing_a_parcel_word_point_at_the_granting_line():
+    assert {(p.parcel_no, p.span.start, p.span.end) for p in all_of(sample(SHARED_WORD), "parcels")} == {
+        ("QS2024-03", 22, 22),
+        ("QS2024-04", 22, 22),
+        ("QS2024-05", 22, 22),
+        ("2024-07", 39, 39),
+        ("2024-08", 39, 39),
+    }

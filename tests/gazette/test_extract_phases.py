@@ -75,3 +75,55 @@ def test_a_sentence_of_an_invented_plan_that_mentions_a_stage_is_not_a_phase():
 
 def test_a_sentence_that_mentions_a_stage_is_not_a_phase():
     assert not any("阶段目标" in phase.label for phase in all_of(shared("xingxian-2021-2.txt"), "phases"))
+
+
+# --- Years left out, labels without 阶段 (issue 15): an invented 东平县 issue ---------------------------------------
+
+YEARS = "extract-phases-years.txt"
+
+
+def test_phases_whose_dates_name_no_year_take_the_plans_year():
+    assert found_phases(sample(YEARS)) == [
+        # Signed 2023-09-18: the first stage ends before the second, which names 2024; the third follows it.
+        ("东政办发〔2023〕31号", "第一阶段：动员部署", "2023-10-01", "2023-12-31"),
+        ("东政办发〔2023〕31号", "第二阶段", "2024-01-01", "2024-03-31"),
+        ("东政办发〔2023〕31号", "第三阶段：总结验收", "2024-04-01", "2024-04-30"),
+        # Signed 2023-12-26 for 2024 (the plan's title says so): labels without 阶段 under 一、时间安排; 次年 is 2025.
+        ("东政发〔2023〕40号", "宣传发动", "2024-02-01", "2024-03-31"),
+        ("东政发〔2023〕40号", "组织实施", "2024-04-01", "2024-10-31"),
+        ("东政发〔2023〕40号", "总结考核", "2024-11-01", "2025-01-31"),
+        # Signed 2024-04-20, no year but the signing date's: the stage after one over the new year is in 2025.
+        ("东政办发〔2024〕12号", "排查阶段", "2024-05-01", "2024-06-30"),
+        ("东政办发〔2024〕12号", "整治阶段", "2024-07-01", "2024-11-30"),
+        ("东政办发〔2024〕12号", "巩固阶段", "2024-11-01", "2025-03-31"),
+        ("东政办发〔2024〕12号", "验收阶段", "2025-04-01", "2025-04-30"),
+    ]
+
+
+def test_an_ordinal_stage_keeps_its_dates_as_written_and_its_line():
+    phases = {phase.label: phase for phase in all_of(sample(YEARS), "phases")}
+    first, second = phases["第一阶段：动员部署"], phases["第二阶段"]
+    assert (first.dates_text, first.raw, first.span.start, first.span.end) == (
+        "10月—12月",
+        "第一阶段（10月—12月）：动员部署",
+        21,
+        21,
+    )
+    assert (second.dates_text, second.span.start, second.span.end) == ("2024年1月—3月", 22, 22)
+
+
+def test_steps_of_a_stage_and_sentences_naming_a_stage_are_not_phases():
+    """Lines 40–41 (1. 春耕备耕（4月）, 2. 田间管理（5月—9月）) are steps inside 组织实施; line 26 mentions 第二阶段 in
+    a sentence; 到2025年底 and 到2026年 in the goals name no stage's year."""
+    lines = {phase.span.start for phase in all_of(sample(YEARS), "phases")}
+    assert not lines & {26, 40, 41}
+
+
+def test_the_shared_garden_town_plan_has_three_stages_without_the_word_stage():
+    garden = [p for p in found_phases(shared("xingxian-2021-2.txt")) if p[0] == "兴政办发〔2021〕21号"]
+    assert [label for _, label, *_ in garden] == ["组织部署，宣传发动", "全面推进，重点突破", "申报迎检，总结提高"]
+
+
+def test_the_shared_forest_city_steps_inside_a_stage_are_not_stages():
+    forest = [p for p in found_phases(shared("xingxian-2021-2.txt")) if p[0] == "兴政办发〔2021〕23号"]
+    assert [label for _, label, *_ in forest] == ["组织启动阶段", "全面实施阶段", "核查验收阶段", "巩固提高阶段"]

@@ -1,6 +1,10 @@
 """Tasks read from task tables and from prose items ending in a responsibility bracket."""
 
+from types import SimpleNamespace
+
+from gazette.extraction.common import Source
 from gazette.extraction.task_items import IMPLEMENTING, LEAD, RESPONSIBLE, SUPPORTING, responsibility
+from gazette.parsing.result import Block, Span
 from intake.drafts import task_due, task_milestones
 from tests.gazette.extracted import all_of, sample, shared
 
@@ -63,8 +67,9 @@ def test_a_bracket_printed_after_a_page_break_closes_the_item_before_it():
     tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕22号"]
     assert all(task.title for task in tasks)
     water = next(
-        task for task in tasks if units(task) == [("县水利局", RESPONSIBLE)] and "保障河流水质稳定" in task.title
+        task for task in tasks if units(task) == [("县水利局", RESPONSIBLE)] and "保障河流水质稳定" in task.description
     )
+    assert water.title == "实施生态流量管理"  # the item's heading sentence; the rest is its description
     assert water.span.end > water.span.start
 
 
@@ -114,3 +119,201 @@ def test_table_rows_of_an_invented_project_table_naming_no_project_propose_nothi
     assert tasks[0].title == "高粱种植基地" and units(tasks[0]) == [("县农业农村局", IMPLEMENTING)]
     assert all(task.title.strip() for task in tasks)
     assert [task.title for task in tasks][-1] == "村道硬化"
+
+
+# --- Items of an invented 清河县 issue (issue 15): heading sentences, role words, nested brackets, target dates ------
+
+ITEMS = "extract-task-items.txt"
+
+
+def items_of(document, from_table=False):
+    return [
+        task
+        for task in all_of(sample(ITEMS), "tasks")
+        if task.document.key == document and task.from_table == from_table
+    ]
+
+
+def as_typed(task):
+    return (
+        task.title,
+        task.description,
+        units(task),
+        task.deadline_text,
+        task.quantity,
+        task.span.start,
+        task.span.end,
+    )
+
+
+def test_a_prose_item_is_titled_by_its_heading_sentence_and_described_by_the_rest():
+    assert [as_typed(task) for task in items_of("清政办发〔2024〕9号")] == [
+        (
+            "提升县级医院服务能力",
+            "推进县人民医院新院区建设，完善胸痛、卒中等五大中心，2025年达到三级医院标准。",
+            [("县卫健局", RESPONSIBLE), ("县发改局", RESPONSIBLE)],
+            "2025年",  # the one target date of the item
+            None,
+            14,
+            14,
+        ),
+        (
+            "加强基层医疗卫生机构建设",
+            "每个乡镇卫生院至少建成一个特色科室，村卫生室全部完成标准化改造。",
+            [("县卫健局", LEAD), ("县财政局", RESPONSIBLE)],  # not 县财政局按照职责分工负责
+            None,
+            None,
+            15,
+            15,
+        ),
+        (
+            "完善医疗设施配套",
+            "新建医疗废物集中处置中心，推进老旧院区改造。",
+            [("县住建局（县城管局）", RESPONSIBLE), ("县财政局", RESPONSIBLE)],  # a bracket inside the bracket
+            None,
+            None,
+            16,
+            16,
+        ),
+        (
+            "推进紧密型县域医共体建设",
+            "2024年建成县域医共体，2025年实现基层首诊率达到65%。",
+            [("县卫健局", LEAD), ("各乡（镇）人民政府", RESPONSIBLE)],
+            None,  # two target years: neither is the item's deadline
+            None,
+            17,
+            17,
+        ),
+        (
+            "改善就医交通条件",  # the heading on a line of its own, the bracket after the body
+            "开通城乡就医公交专线，优化站点设置，2024年6月底前开通运营。",
+            [("县交通运输局", LEAD), ("县公安局", RESPONSIBLE)],  # 等相关单位按职责分工负责 is no name
+            "2024年6月底前",
+            None,
+            18,
+            20,
+        ),
+    ]
+
+
+def test_numbered_items_split_at_a_colon_or_share_a_paragraph():
+    assert [as_typed(task) for task in items_of("清政发〔2024〕3号")] == [
+        (
+            "加快污水处理设施建设",
+            "新建城东污水处理厂一座，日处理能力2万吨，2023年底前完成主体工程。",
+            [("县住建局", LEAD), ("县生态环境分局", SUPPORTING), ("县财政局", SUPPORTING)],
+            "2023年底前",
+            None,
+            31,
+            31,
+        ),
+        ("开展入河排污口排查整治，建立排污口台账", "", [("县生态环境分局", RESPONSIBLE)], None, None, 32, 32),
+        (
+            "实施河道生态修复，种植护岸林500亩",
+            "",
+            [("县林业局", RESPONSIBLE), ("县水利局", RESPONSIBLE)],
+            None,
+            "500亩",
+            32,
+            32,
+        ),
+        (
+            "推进农村生活垃圾治理",
+            "健全“村收集、乡转运、县处理”体系，长期坚持。",
+            [("各乡（镇）人民政府", RESPONSIBLE)],
+            "长期坚持",
+            None,
+            33,
+            33,
+        ),
+    ]
+    assert task_due(items_of("清政发〔2024〕3号")[0]).isoformat() == "2023-12-31"
+
+
+def test_a_task_tables_continuation_rows_extend_the_task_and_its_subtotals_are_no_tasks():
+    tasks = items_of("清政办发〔2024〕14号", from_table=True)
+    assert [as_typed(task) for task in tasks] == [
+        (
+            "城区段堤防加固",
+            "工程措施：加固堤防3.2公里；新建护岸1.5公里",
+            [("县水利局", RESPONSIBLE), ("县住建局", RESPONSIBLE)],
+            "2024年5月底前；2024年6月底前",
+            None,
+            45,
+            46,
+        ),
+        (
+            "河道清淤疏浚",
+            "工程措施：清淤河道12公里\n备注：汛前完成",
+            [("县水利局", RESPONSIBLE), ("各乡镇人民政府", RESPONSIBLE)],
+            "2024年9月底前",
+            None,
+            47,
+            47,
+        ),
+        (
+            "农村供水保障",  # its row wrapped over the page break, the title printed again
+            "工程措施：新建集中供水工程5处；改造老旧管网30公里",
+            [("县水利局", RESPONSIBLE), ("县财政局", RESPONSIBLE)],
+            "2024年10月底前",
+            None,
+            50,
+            53,
+        ),
+    ]
+    assert [milestone.due.isoformat() for milestone in task_milestones(tasks[0])] == ["2024-05-31", "2024-06-30"]
+
+
+def test_responsibility_brackets_with_labels_and_role_words_together():
+    def read(inner):
+        return [(u.name, u.role) for u in responsibility(inner)]
+
+    assert read("牵头单位：县林业局，责任单位：各乡镇人民政府") == [("县林业局", LEAD), ("各乡镇人民政府", RESPONSIBLE)]
+    assert read("责任单位：县交通局牵头，县发改局等相关单位按职责分工负责") == [
+        ("县交通局", LEAD),
+        ("县发改局", RESPONSIBLE),
+    ]
+    assert read("责任单位：县能源局牵头，各相关单位配合") == [("县能源局", LEAD), ("各相关单位", SUPPORTING)]
+    assert read("县发改局牵头，县财政局按照职责分工负责") == [("县发改局", LEAD), ("县财政局", RESPONSIBLE)]
+    assert read("责任单位：县住建局（县城管局）、县财政局") == [
+        ("县住建局（县城管局）", RESPONSIBLE),
+        ("县财政局", RESPONSIBLE),
+    ]
+    assert read("牵头单位：县发改局；配合单位：县财政局、县自然资源局") == [
+        ("县发改局", LEAD),
+        ("县财政局", SUPPORTING),
+        ("县自然资源局", SUPPORTING),
+    ]
+    assert read("含二层") == [] and read("2020-2035") == [] and read("以下简称“领导小组”") == []
+
+
+def test_continuation_rows_cost_each_their_own_length(monkeypatch):
+    """A table of one task continued over many rows, each naming a unit of its own: the units are compared a number
+    of times that grows with the rows, not with their square."""
+    from gazette.extraction import task_items
+
+    def table(rows):
+        lines = ["序号\t重点任务\t工程措施\t完成时限\t责任单位", "1\t河道治理\t清淤\t2024年9月底前\t县水利局"]
+        lines += [f"\t\t护岸{index}段\t\t县单位{index:05d}局" for index in range(rows)]
+        return Block("table", "\n".join(lines), 2, rows=[line.split("\t") for line in lines])
+
+    def comparisons(rows):
+        count = 0
+        original = task_items.UnitAssignment.__eq__
+
+        def counting(self, other):
+            nonlocal count
+            count += 1
+            return original(self, other)
+
+        monkeypatch.setattr(task_items.UnitAssignment, "__eq__", counting)
+        lines = ["某县人民政府 关于印发任务分解表的通知", *table(rows).text.split("\n")]
+        document = SimpleNamespace(number=None, title="", title_normalised="", signed=None, span=Span(1, len(lines)))
+        source = Source(document, lines)
+        (task,) = task_items.extract_tasks(source, [table(rows)])
+        monkeypatch.setattr(task_items.UnitAssignment, "__eq__", original)
+        assert len(task.units) == rows + 1 and task.description.count("；") == rows
+        return count
+
+    small, large = comparisons(500), comparisons(2000)
+    assert large <= 5 * max(small, 1)

@@ -3,6 +3,10 @@ year the document was signed in (all of them here); a phase of one period runs f
 phase only due by a day has no start."""
 
 PHASES = [
+    # Stages under 四、实施步骤 whose labels do not say 阶段; the end of the first takes the year of its start.
+    ("兴政办发〔2021〕21号", "组织部署，宣传发动", "2020-05-01", "2020-06-30"),
+    ("兴政办发〔2021〕21号", "全面推进，重点突破", "2020-06-01", "2021-12-31"),
+    ("兴政办发〔2021〕21号", "申报迎检，总结提高", "2022-01-01", "2022-12-31"),
     ("兴政办发〔2021〕23号", "组织启动阶段", "2021-01-01", "2021-12-31"),
     ("兴政办发〔2021〕23号", "全面实施阶段", "2022-01-01", "2022-12-31"),
     ("兴政办发〔2021〕23号", "核查验收阶段", "2023-01-01", "2023-12-31"),

@@ -1,0 +1,69 @@
+"""Deadline phrases of other counties' gazettes (issue 15): a month written without 月 before 底/末/旬, and the common
+phrases a task or phase of another county uses, each worked out by hand from the rules in projects/deadlines.py."""
+
+from datetime import date
+
+import pytest
+
+from projects.deadlines import Deadline, parse_deadline, parse_deadlines
+
+SIGNED = "2022-03-15"  # a document signed in March: no phrase below is more than three months before it
+
+
+def row(case_id, text, due=None, precision=None, *, start=None, ongoing=False, recurrence=None, reference=SIGNED):
+    day = date.fromisoformat
+    expected = Deadline(text, due and day(due), start and day(start), precision, ongoing, recurrence)
+    return pytest.param(text, day(reference), expected, id=case_id)
+
+
+MISSING_MONTH = [
+    # The typo of the issue: 月 left out; the year's end would be seven months late.
+    row("year-month-end-without-month-sign", "2022年5底前", "2022-05-31", "month"),
+    row("month-end-without-month-sign", "5底前", "2022-05-31", "month"),
+    row("this-year-month-end-without-month-sign", "今年5底前", "2022-05-31", "month"),
+    row("december-without-month-sign", "2022年12底前", "2022-12-31", "month"),
+    row("month-close-without-month-sign", "2022年9末", "2022-09-30", "month"),
+    row("mid-month-without-month-sign", "2022年5中旬前", "2022-05-20", "day"),
+    row("late-month-without-month-sign", "6下旬", "2022-06-30", "day"),
+    row("range-without-month-signs", "4底至6底", "2022-06-30", "month", start="2022-04-30"),
+    row("yearly-without-month-sign", "每年3底前", "2022-03-31", "month", recurrence="yearly:3"),
+    # A number that is no month stays unparsed rather than becoming the year's end.
+    row("no-such-month-without-month-sign", "2022年13底前"),
+    # The year alone still means its last day.
+    row("year-end-still-the-year", "2022年底前", "2022-12-31", "year"),
+]
+
+COMMON = [
+    row("month-end", "5月底前", "2022-05-31", "month"),
+    row("first-half", "上半年", "2022-06-30", "half"),
+    row("third-quarter-end", "三季度末", "2022-09-30", "quarter"),
+    row("year-end", "年底前", "2022-12-31", "year"),
+    row("next-year-march", "次年3月", "2023-03-31", "month"),
+    row("persist", "长期坚持", ongoing=True),
+    row("target-year", "2025年达到三级医院标准", "2025-12-31", "year"),
+    row("year-end-in-a-sentence", "2023年底前完成", "2023-12-31", "year"),
+    # Phase dates: a month range over the new year, and one with its year only on the end.
+    row("months-over-new-year", "11月—次年2月", "2023-02-28", "month", start="2022-11-01"),
+    row("months-with-year-on-start", "2024年1月—3月", "2024-03-31", "month", start="2024-01-01"),
+    row(
+        "months-over-new-year-from-january",
+        "11月—次年2月",
+        "2025-02-28",
+        "month",
+        start="2024-11-01",
+        reference="2024-01-01",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), MISSING_MONTH + COMMON)
+def test_phrases_of_other_counties(text, reference, expected):
+    assert parse_deadline(text, reference) == expected
+
+
+def test_a_cell_with_a_missing_month_sign_keeps_each_milestone():
+    reference = date.fromisoformat(SIGNED)
+    assert [(d.text, d.due) for d in parse_deadlines("2022年5底前完成排查；2022年9底前完成整改", reference)] == [
+        ("2022年5底前完成排查", date(2022, 5, 31)),
+        ("2022年9底前完成整改", date(2022, 9, 30)),
+    ]
