@@ -10,6 +10,7 @@ import datetime
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from gazette import services as gazette_services
 from gazette.models import Document
@@ -22,6 +23,7 @@ from org.models import Organisation, Person
 from org.selectors import OrganisationResolver
 from projects import services as task_services
 from projects.models import Assignment, Task
+from projects.reminders import services as reminder_services
 from projects.workdays import add_working_days
 
 from . import data as xingxian_data
@@ -51,6 +53,12 @@ def load_demo():
             aliases=entry["aliases"],
             sort_order=order,
         )
+    # Settings of its own, so that the demo shows two counties reminding by different rules and calendars.
+    policy = {"warning_days": 5, "reminder_days": 3, "escalation_days": 7, "include_historical": False}
+    reminder_services.save_county_policy(county, own=True, values=policy)
+    reminder_services.add_workday_exception(
+        county, date=datetime.date(timezone.localdate().year + 1, 3, 18), is_workday=False, note="青岚县县庆"
+    )
     resolve = OrganisationResolver(county)
     _set_reminder_contacts(resolve)
     people = _load_people(resolve)

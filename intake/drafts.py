@@ -92,6 +92,7 @@ def extraction_as_json(name: str, extractions: list[DocumentExtraction]) -> dict
                     "deadline_text": task.deadline_text,
                     "due": _iso(task_due(task)),
                     "quantity": task.quantity,
+                    "description": task.description,
                     "milestones": [
                         {"deadline_text": milestone.text, "due": _iso(milestone.due)}
                         for milestone in task_milestones(task)

@@ -335,10 +335,13 @@ def task_initial(proposal):
             "category": "work",
         }
         quantity = _QUANTITY.match(payload.get("quantity") or "")
+        described = [payload.get("description") or ""]
         if quantity:
             task.update(quantity=quantity["amount"], quantity_unit=quantity["unit"])
         elif payload.get("quantity"):
-            task["description"] = payload["quantity"]
+            described.insert(0, payload["quantity"])
+        if any(described):
+            task["description"] = "\n".join(part for part in described if part)
         resolve = OrganisationResolver(county_of(document))
         units = []
         for unit in payload.get("units") or []:

@@ -10,7 +10,8 @@ from intake.models import Proposal
 from intake.selectors import task_initial
 from org.models import Organisation, OrganisationAlias, Person, Post
 from org.selectors import county_of, county_unit_ids, resolve_organisation
-from projects.models import Assignment, Task
+from projects.models import Assignment, Task, WorkdayException
+from projects.reminders.selectors import reminder_settings
 from tests.shared import loaded_once_per_module
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +160,12 @@ def test_loading_twice_changes_nothing(loaded):
     assert qinglan.load_demo() == {"loaded": False}
     assert xingxian.load_demo() == {"loaded": False}
     assert _counts() == before
+
+
+def test_the_second_county_reminds_by_settings_and_a_day_off_of_its_own(loaded):
+    qinglan = Organisation.objects.get(short_name="青岚县", kind=Organisation.Kind.COUNTY)
+    settings = reminder_settings(fresh=True)
+    assert settings.for_county(qinglan.pk).policy.warning_days == 5
+    assert settings.default.policy.warning_days == 3
+    holiday = WorkdayException.objects.get(county=qinglan)
+    assert not settings.for_county(qinglan.pk).calendar.is_workday(holiday.date)

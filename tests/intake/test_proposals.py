@@ -1,5 +1,7 @@
 """Proposals from an imported gazette: stored once per document and kind, reviewed, accepted into the ledger."""
 
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -260,3 +262,15 @@ def test_a_phase_is_accepted_as_a_dated_work_task(county, data_manager):
     )
     assert task.start and task.due and task.start < task.due
     assert task.source_document == proposal.document and task.category == Task.Category.WORK
+
+
+def test_a_task_read_from_a_paragraph_opens_with_its_heading_as_title_and_the_rest_as_description(login, data_manager):
+    qinghe = OrganisationFactory(name="清河县人民政府", short_name="清河县", kind="county")
+    OrganisationFactory(name="清河县卫生健康局", short_name="县卫健局", parent=qinghe)
+    sample = Path(__file__).resolve().parents[1] / "gazette" / "samples" / "extract-task-items.txt"
+    gazette_services.import_gazette(sample.read_bytes(), name="qinghe.txt")
+    proposal = Proposal.objects.get(kind=Proposal.Kind.TASK, label__startswith="提升县级医院服务能力")
+    form = login(data_manager).get(f"/proposals/{proposal.pk}/").context["form"]
+    assert form.initial["title"] == "提升县级医院服务能力"
+    assert form.initial["description"].startswith("推进县人民医院新院区建设")
+    assert "2025年达到三级医院标准" in form.initial["description"]
