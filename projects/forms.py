@@ -110,6 +110,8 @@ class CountyReminderForm(forms.ModelForm):
         help_text=_("Off: the county follows the site's default settings shown here."),
     )
 
+    field_order = ["own"]
+
     class Meta:
         model = ReminderPolicy
         fields = ["warning_days", "reminder_days", "escalation_days", "include_historical"]
