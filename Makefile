@@ -29,15 +29,18 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
-# The worker (with beat) runs in the background and stops with the web server.
+# The worker and beat run in the background, as two processes as in production, and stop with the web server.
+# DEBUG is off, so runserver serves the static files only when told to (--insecure).
 run: demo
 	@mkdir -p var
-	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 > var/worker.log 2>&1 & \
+	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2 > var/worker.log 2>&1 & \
 	worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	echo "Celery worker and beat: pid $$worker, log in var/worker.log"; \
+	$(VENV)/bin/celery -A config beat --loglevel=INFO --pidfile=var/beat.pid > var/beat.log 2>&1 & \
+	beat=$$!; \
+	trap 'kill $$worker $$beat 2>/dev/null' EXIT INT TERM; \
+	echo "Celery worker: pid $$worker, log in var/worker.log; beat: pid $$beat, log in var/beat.log"; \
 	echo "县政台账: http://$(ADDR)/"; \
-	$(PY) manage.py runserver $(ADDR)
+	$(PY) manage.py runserver --insecure $(ADDR)
 
 test: install-dev
 	$(VENV)/bin/ruff check .

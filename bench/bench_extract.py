@@ -1,11 +1,11 @@
-"""Extraction accuracy and speed on the three shared gazettes (goals: roster members ≥ 98%, phases, parcels and
-rates 100%; all three files in under two seconds).
+"""Extraction accuracy and speed on the three shared gazettes (goals: roster lines and groups ≥ 99%, phases, parcels
+and rates 100%; all three files in under two seconds).
 
 Compares the extractor's proposals with the fixtures typed from reading the gazettes (tests/gazette/expected/) and
 prints precision and recall per category; then times parsing and extracting all three files, --runs times, and
 prints the median and the best. Pure Python: no database.
 
-    .venv/bin/python bench/bench_extract.py --runs 7
+    .venv/bin/python bench/bench_extract.py --runs 5
 """
 
 import argparse

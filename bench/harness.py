@@ -20,8 +20,9 @@ from django.db import connection  # noqa: E402
 
 
 @contextlib.contextmanager
-def throwaway_database():
-    """A fresh, migrated test database for the benchmark's data, dropped afterwards."""
+def throwaway_database(name="ledger_bench"):
+    """A fresh, migrated test database (``name`` on a database server) for the benchmark's data, dropped
+    afterwards."""
     # As a production server runs: no query log, and templates not instrumented the way
     # setup_test_environment() instruments them for tests (it made template-heavy pages look slow).
     settings.DEBUG = False
@@ -29,7 +30,7 @@ def throwaway_database():
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # A name of its own, so that a test run at the same time is left alone.
     if connection.vendor != "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = "ledger_bench"
+        connection.settings_dict["TEST"]["NAME"] = name
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         yield connection

@@ -1,24 +1,62 @@
+"""Every file the site hands out: list exports (CSV and XLSX), workbooks built elsewhere, and their file names.
+
+Every cell goes through ``common.cells`` (``csv_cell``, ``xlsx_cell``) and every download name through
+``content_disposition``.
+"""
+
 import csv
 import itertools
 import re
 import tempfile
+import unicodedata
+from urllib.parse import quote
 
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
+from django_tables2 import RequestConfig, SingleTableMixin
 from django_tables2.export import ExportMixin
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from .cells import append_row, csv_cell
 
-class ExportableListView(ExportMixin, SingleTableMixin, FilterView):
+# Rows on a page of any list: ``?per_page=`` chooses within 1…PER_PAGE_MAX, anything else gets PER_PAGE.
+PER_PAGE = 50
+PER_PAGE_MAX = 200
+
+
+def page_size(requested):
+    """The rows per page for a ``per_page`` parameter as typed: a whole number from 1 to PER_PAGE_MAX (larger is
+    cut to it), else PER_PAGE."""
+    try:
+        size = int(requested)
+    except (TypeError, ValueError):
+        return PER_PAGE
+    return min(size, PER_PAGE_MAX) if size >= 1 else PER_PAGE
+
+
+class PagedTableMixin(SingleTableMixin):
+    """A sortable table paginated with the page size bounded: django-tables2 passes any ``per_page`` to the
+    paginator, where a negative one is a server error and 100000 reads the whole table."""
+
+    def get_table(self, **kwargs):
+        table = self.get_table_class()(data=self.get_table_data(), **kwargs)
+        RequestConfig(self.request, paginate=False).configure(table)  # the sort only
+        table.paginate(per_page=page_size(self.request.GET.get(table.prefixed_per_page_field)))
+        # get_page turns a page number that is not one, or out of range, into the first or last page.
+        table.page = table.paginator.get_page(self.request.GET.get(table.prefixed_page_field))
+        if table.empty_text is None:  # a table says what its own emptiness means; the rest say this, not a bare header
+            paging = {table.prefixed_page_field, table.prefixed_per_page_field, table.prefixed_order_by_field}
+            filtered = any(value for key, value in self.request.GET.items() if key not in paging)
+            table.empty_text = _("No row matches the filter.") if filtered else _("Nothing here yet.")
+        return table
+
+
+class ExportableListView(ExportMixin, PagedTableMixin, FilterView):
     """A filtered, sortable, paginated list whose CSV/XLSX export holds exactly the filtered rows."""
 
     export_formats = ("csv", "xlsx")
-    # The table paginates; ListView's own pagination would count the rows a second time.
-    table_pagination = {"per_page": 50}
     export_name = "export"
 
     def get_export_filename(self, export_format):
@@ -53,35 +91,46 @@ def csv_response(rows, filename):
     """The rows (the header first; any iterable, read as it is written) as a CSV download Excel opens as UTF-8,
     no cell run as a formula."""
     writer = csv.writer(_Echo())
-    lines = (writer.writerow([_csv_text(value) for value in row]) for row in rows)
+    lines = (writer.writerow([csv_cell(value) for value in row]) for row in rows)
     # Excel reads UTF-8 only with a byte-order mark.
     response = StreamingHttpResponse(itertools.chain(["\ufeff"], lines), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename)
     return response
 
 
 def xlsx_response(rows, title, filename):
     """The rows (the header first) as an XLSX download, one sheet named ``title``, text kept as text."""
-    return FileResponse(_xlsx_file(rows, title), as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+    response = FileResponse(_xlsx_file(rows, title), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = content_disposition(filename)
+    return response
 
 
-def _csv_text(value):
-    """A cell as Excel should show it: text that Excel would run as a formula (=, +, -, @ first) gets a leading
-    apostrophe, as OWASP advises against CSV injection; whoever can type a task title is not whoever opens the
-    export."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+def download(content, filename, content_type=XLSX_TYPE):
+    """Bytes (a workbook built with ``append_row``, a template) as a download named ``filename``."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(filename)
+    return response
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+def content_disposition(filename):
+    """The Content-Disposition of a download (RFC 6266): an ASCII ``filename`` for old clients and the name as
+    given in ``filename*`` (RFC 5987, UTF-8), so a household number in Chinese keeps its name. Neither can carry
+    a quote, a line break or a path: the name comes from what users type."""
+    name = unicodedata.normalize("NFC", _NAME_UNSAFE.sub("_", str(filename))).strip(" .") or "download"
+    fallback = _ASCII_UNSAFE.sub("_", name).strip("_") or "download"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+# Control characters (a CR/LF would end the header), what Windows forbids in a file name, and path separators.
+_NAME_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_ASCII_UNSAFE = re.compile(r"[^A-Za-z0-9.-]+")
 
 
 def _xlsx_file(rows, title):
     """The rows as a workbook in a temporary file, the first row the header.
 
     openpyxl's write-only mode keeps no cell in memory once written, where tablib built the whole sheet first.
-    Text is stored as text: a title typed as "=…" must not become a formula in the user's spreadsheet.
+    Every cell is an ``xlsx_cell``: a title typed as "=…" must not become a formula in the user's spreadsheet.
     """
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=_SHEET_TITLE_UNSAFE.sub("-", str(title))[:31] or "Sheet")
@@ -91,16 +140,7 @@ def _xlsx_file(rows, title):
         if header:
             for column, name in enumerate(row, start=1):
                 sheet.column_dimensions[get_column_letter(column)].width = max(12, 2 * len(str(name)) + 4)
-        cells = []
-        for value in row:
-            if header or (isinstance(value, str) and value.startswith("=")):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"
-                if header:
-                    cell.font = _BOLD
-                value = cell
-            cells.append(value)
-        sheet.append(cells)
+        append_row(sheet, row, bold=header)
         header = False
     file = tempfile.TemporaryFile()
     book.save(file)
@@ -109,7 +149,6 @@ def _xlsx_file(rows, title):
 
 
 _SHEET_TITLE_UNSAFE = re.compile(r"[\\/*?:\[\]]")
-_BOLD = Font(bold=True)
 
 
 class _Echo:

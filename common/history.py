@@ -1,5 +1,28 @@
 """Change history of simple_history models, merged for display; knows no app."""
 
+from contextlib import contextmanager
+from types import SimpleNamespace
+
+from simple_history.models import HistoricalRecords
+
+
+@contextmanager
+def acting_as(user):
+    """Record the writes inside as ``user``'s, where no request says who (a worker running a user's import).
+
+    simple_history reads the user from the request its middleware keeps; this stands in for that request.
+    """
+    context = HistoricalRecords.context
+    previous = getattr(context, "request", None)
+    context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del context.request
+        else:
+            context.request = previous
+
 
 def change_history(*histories):
     """Historical records of several models merged newest first, each saying who, what and which fields.

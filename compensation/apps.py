@@ -28,3 +28,22 @@ class CompensationConfig(AppConfig):
         from intake.registry import register_acceptor
 
         register_acceptor("rate", _rate_rule_url)
+
+        from org import audit
+
+        from .models import (
+            CompensationScheme,
+            ExpropriationProject,
+            Household,
+            HouseholdPayment,
+            Rule,
+            SchemeDeadline,
+        )
+
+        audit.register(ExpropriationProject, audit.by_county())
+        audit.register(CompensationScheme, audit.by_county("project__county"))
+        audit.register(SchemeVersion, audit.by_county("scheme__project__county"), related=["scheme"])
+        audit.register(Rule, audit.by_county("version__scheme__project__county"))
+        audit.register(Household, audit.by_county("project__county"))
+        audit.register(HouseholdPayment, audit.by_county("household__project__county"), related=["household"])
+        audit.register(SchemeDeadline, audit.by_county("version__scheme__project__county"))

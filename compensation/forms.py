@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from common.forms import DateInput
 
 from . import calculator as c
+from . import survey_sheet
 from .models import OPTION_LABELS, Rule, SchemeVersion
 from .survey_sheet import STOREYS  # the form takes the storeys the survey sheet has
 
@@ -327,12 +328,9 @@ class SurveyImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > SURVEY_MAX_BYTES:
+        if upload.size > survey_sheet.MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
-
-
-SURVEY_MAX_BYTES = 5 * 1024 * 1024
 
 
 class RateRuleForm(forms.Form):

@@ -527,6 +527,7 @@ class SchemeDeadline(models.Model):
     task = models.OneToOneField(
         "projects.Task", on_delete=models.CASCADE, related_name="scheme_deadline", verbose_name=_("task")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("scheme deadline")

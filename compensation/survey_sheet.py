@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from common.cells import append_row
 from common.sheets import SheetError, cell_text, read_rows
 
 from . import calculator as c
@@ -72,6 +72,7 @@ COLUMNS = (
 )
 REQUIRED = ("户号", "户主")
 MAX_ROWS = 5000
+MAX_BYTES = 5 * 1024 * 1024
 
 # What is wrong with a cell, for the caller to word: a required cell empty, not a number, not one of the choices.
 MISSING, NOT_A_NUMBER, NEGATIVE, UNKNOWN_CHOICE = "missing", "not_a_number", "negative", "unknown_choice"
@@ -99,13 +100,11 @@ def template_workbook():
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "入户调查结果"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    append_row(sheet, COLUMNS, bold=True)
     example = {"户号": "示例-001", "户主": "示例户主", "地址": "蔚汾镇示例村1号", "土地性质": "集体", "用途": "住宅",
                "产权": "合法", "1层面积": "120", "2层面积": "80", "宅基地面积": "200", "附属物评估价": "15000",
                "意向补偿方式": "产权调换", "备注": "示例行，导入前请删除"}  # fmt: skip
-    sheet.append([example.get(name, "") for name in COLUMNS])
+    append_row(sheet, [example.get(name, "") for name in COLUMNS])
     for index, name in enumerate(COLUMNS, start=1):
         column = sheet.column_dimensions[sheet.cell(1, index).column_letter]
         column.width = max(10, len(name) * 2 + 2)
@@ -117,7 +116,7 @@ def template_workbook():
     return buffer.getvalue()
 
 
-def read_survey_sheet(data):
+def read_survey_sheet(data, progress=None):
     """The non-empty rows of the first sheet, found by the header names wherever the header row is."""
     return read_rows(
         data,
@@ -126,6 +125,8 @@ def read_survey_sheet(data):
         marker="户号",
         cell_text=cell_text,
         max_rows=MAX_ROWS,
+        max_bytes=MAX_BYTES,
+        progress=progress,
         no_header="没有找到表头：第一张工作表中应有“户号”“户主”等列。",
         error=SurveySheetError,
     )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("projects/<int:pk>/households/new/", views.household_create, name="household_create"),
     path("projects/<int:pk>/households/import/", views.survey_import, name="survey_import"),
     path("projects/<int:pk>/households/import/confirm/", views.survey_import_confirm, name="survey_import_confirm"),
+    path("projects/<int:pk>/households/import/progress/", views.survey_import_progress, name="survey_import_progress"),
     path("projects/<int:pk>/households/import/template.xlsx", views.survey_import_template, name="survey_template"),
     path("projects/<int:pk>/statements.xlsx", views.project_statements_export, name="project_statements_export"),
     path("proposals/<int:proposal_id>/rule/", views.rate_proposal_rule, name="rate_proposal_rule"),

@@ -4,15 +4,16 @@ from operator import attrgetter, itemgetter
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.exports import ExportableListView
+from common import sheet_jobs
+from common.exports import ExportableListView, download
 from common.sheets import SheetRow
 from intake import selectors as proposal_selectors
+from intake.views import accepted
 
 from . import calculator, exports, selectors, services, survey_sheet
 from .filters import HouseholdFilter
@@ -80,12 +81,9 @@ def calculator_export(request, pk):
     version, form, compared, statement = _compute(request, pk)
     if statement is None:
         return redirect(f"{version.get_absolute_url()}calculator/?{request.GET.urlencode()}")
-    response = HttpResponse(
-        exports.statement_workbook(version, statement, compared),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return download(
+        exports.statement_workbook(version, statement, compared), f"compensation-{version.pk}-{statement.option}.xlsx"
     )
-    response["Content-Disposition"] = f'attachment; filename="compensation-{version.pk}-{statement.option}.xlsx"'
-    return response
 
 
 def _entered(form):
@@ -359,7 +357,7 @@ def household_statement_export(request, pk):
     if context["statement"] is None:
         return redirect(household)
     personal = selectors.can_see_personal_data(request.user, household.project)
-    return _xlsx(
+    return download(
         exports.household_statement_workbook(household, context["statement"], personal=personal),
         f"statement-{household.project_id}-{household.number}.xlsx",
     )
@@ -370,16 +368,10 @@ def project_statements_export(request, pk):
     personal = selectors.can_see_personal_data(request.user, project)
     households = selectors.project_statements(request.user, project)
     estimates = selectors.estimated_statements(request.user, project)
-    return _xlsx(
+    return download(
         exports.project_statements_workbook(project, households, estimates, personal=personal),
         f"statements-{project.pk}.xlsx",
     )
-
-
-def _xlsx(content, filename):
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # Excel import of survey results
@@ -397,20 +389,43 @@ def survey_import(request, pk):
         initial={"version": selectors.default_version(project), "surveyed_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read()
+        version, surveyed_on = form.cleaned_data["version"], form.cleaned_data["surveyed_on"]
+        pending = {"project": project.pk, "version": version.pk, "surveyed_on": surveyed_on.isoformat()}
+        if len(data) >= sheet_jobs.ASYNC_FROM_BYTES:
+            request.session[SURVEY_SESSION_KEY] = {**pending, "token": sheet_jobs.start(data, SURVEY_SHEET_READER)}
+            return redirect("compensation:survey_import_progress", pk=project.pk)
         try:
-            rows = survey_sheet.read_survey_sheet(form.cleaned_data["file"].read())
+            rows = survey_sheet.read_survey_sheet(data)
         except survey_sheet.SurveySheetError as error:
             form.add_error("file", error.message)
         else:
-            version, surveyed_on = form.cleaned_data["version"], form.cleaned_data["surveyed_on"]
-            request.session[SURVEY_SESSION_KEY] = {
-                "project": project.pk,
-                "version": version.pk,
-                "surveyed_on": surveyed_on.isoformat(),
-                "rows": [[row.number, row.values] for row in rows],
-            }
+            request.session[SURVEY_SESSION_KEY] = {**pending, "rows": [[row.number, row.values] for row in rows]}
             return _survey_preview(request, project, rows, version, surveyed_on)
     return render(request, "compensation/household_import.html", {"project": project, "form": form})
+
+
+SURVEY_SHEET_READER = "compensation.survey_sheet.read_survey_sheet"
+
+
+def survey_import_progress(request, pk):
+    """A large survey sheet being read by the worker: its progress, then the preview."""
+    project = selectors.project_for_edit(request.user, pk)
+    pending = request.session.get(SURVEY_SESSION_KEY)
+    if not pending or pending["project"] != project.pk or "token" not in pending:
+        return redirect("compensation:survey_import", pk=project.pk)
+    found = sheet_jobs.state(pending["token"])
+    if reading := sheet_jobs.while_reading(request, found, _("Import survey results")):
+        return reading
+    if found["state"] != "done":
+        del request.session[SURVEY_SESSION_KEY]
+        messages.error(request, found.get("message") or _("The sheet could not be read: upload it again."))
+        return redirect("compensation:survey_import", pk=project.pk)
+    del pending["token"]
+    request.session[SURVEY_SESSION_KEY] = {**pending, "rows": found["rows"]}
+    version = get_object_or_404(selectors.project_versions(project), pk=pending["version"])
+    surveyed_on = datetime.date.fromisoformat(pending["surveyed_on"])
+    return _survey_preview(request, project, sheet_jobs.rows(found), version, surveyed_on)
 
 
 def _survey_preview(request, project, rows, version, surveyed_on):
@@ -432,7 +447,7 @@ def _survey_preview(request, project, rows, version, surveyed_on):
 def survey_import_confirm(request, pk):
     project = selectors.project_for_edit(request.user, pk)
     pending = request.session.get(SURVEY_SESSION_KEY)
-    if not pending or pending["project"] != project.pk:
+    if not pending or pending["project"] != project.pk or "rows" not in pending:
         messages.error(request, _("Nothing to import: upload the sheet again."))
         return redirect("compensation:survey_import", pk=project.pk)
     version = get_object_or_404(selectors.project_versions(project), pk=pending["version"])
@@ -450,7 +465,7 @@ def survey_import_confirm(request, pk):
 
 def survey_import_template(request, pk):
     project = selectors.project_for_edit(request.user, pk)
-    return _xlsx(survey_sheet.template_workbook(), f"survey-template-{project.pk}.xlsx")
+    return download(survey_sheet.template_workbook(), f"survey-template-{project.pk}.xlsx")
 
 
 def rate_proposal_rule(request, proposal_id):
@@ -497,9 +512,7 @@ def rate_proposal_rule(request, proposal_id):
                 else _("Added the rule “%(rule)s”.")
             )
             messages.success(request, done % {"rule": rule})
-            return redirect(rule.version)
-    return render(
-        request,
-        "compensation/rate_proposal_rule.html",
-        {"proposal": proposal, "source": lines, "form": form, "has_drafts": bool(drafts)},
-    )
+            return accepted(request, proposal, rule.version.get_absolute_url())
+    context = {"proposal": proposal, "source": lines, "form": form, "has_drafts": bool(drafts)}
+    context["carried"] = request.GET.get("filter", "")
+    return render(request, "compensation/rate_proposal_rule.html", context)

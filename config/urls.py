@@ -24,6 +24,7 @@ urlpatterns = [
     path("gazette/", include("gazette.urls")),
     path("land/", include("land.urls")),
     path("compensation/", include("compensation.urls")),
+    path("", include("accounts.urls")),
     path("", include("rollup.urls")),
     path("", include("org.urls")),
     path("", include("groups.urls")),

@@ -62,7 +62,18 @@ class DocumentAdmin(admin.ModelAdmin):
 class ImportJobAdmin(admin.ModelAdmin):
     list_display = ("original_name", "status", "outcome", "issue", "created_by", "created", "finished")
     list_filter = ("status", "outcome")
-    readonly_fields = ("report", "error", "issue", "created_by", "created", "finished", "outcome", "status")
+    readonly_fields = (
+        "report",
+        "error",
+        "issue",
+        "created_by",
+        "created",
+        "started",
+        "attempts",
+        "finished",
+        "outcome",
+        "status",
+    )
 
     def get_queryset(self, request):
         return selectors.visible_import_jobs(request.user)

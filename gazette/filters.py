@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
@@ -35,14 +36,19 @@ class DocumentFilter(_ChoicesForTheUser, django_filters.FilterSet):
     series = django_filters.ChoiceFilter(label=_("Number series"), choices=[], empty_label=_("All"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=[], empty_label=_("All"))
     issuer = django_filters.CharFilter(label=_("Issuer"), lookup_expr="icontains")
-    is_public = django_filters.BooleanFilter(label=_("Public"))
+    # django-filter's own widget offers 未知 (unknown) where the list means every document.
+    is_public = django_filters.BooleanFilter(
+        label=_("Public"), widget=forms.Select(choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))])
+    )
 
     class Meta:
         model = Document
         fields = ["q", "county", "year", "series", "kind", "issuer", "is_public"]
 
     def search(self, queryset, name, value):
-        return selectors.search_documents(queryset, value)
+        if not value.strip():
+            return queryset
+        return selectors.with_snippets(selectors.search_documents(queryset, value), value)
 
 
 class IssueFilter(_ChoicesForTheUser, django_filters.FilterSet):

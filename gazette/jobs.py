@@ -2,10 +2,25 @@
 messages keep working whatever the module is called."""
 
 from celery import shared_task
+from django.conf import settings
 
 from . import services
 
 
-@shared_task(name="gazette.tasks.run_import", acks_late=True)
+# A killed worker's import is delivered again (the job counts its attempts); the time limits stop a file that
+# would keep the worker busy for hours: the soft one marks the job failed, the hard one kills the process.
+@shared_task(
+    name="gazette.tasks.run_import",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=settings.GAZETTE_IMPORT_SOFT_TIME_LIMIT,
+    time_limit=settings.GAZETTE_IMPORT_TIME_LIMIT,
+)
 def run_import(job_id):
     services.run_import_job(job_id)
+
+
+# Idempotent: run by beat every few minutes.
+@shared_task(name="gazette.tasks.fail_stalled_imports", acks_late=True)
+def fail_stalled_imports():
+    return services.fail_stalled_imports()

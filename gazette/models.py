@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Gazette(models.Model):
@@ -10,6 +11,7 @@ class Gazette(models.Model):
     name = models.CharField(_("name"), max_length=100)
     # The county as written; gazette/ knows nothing of projects.Organisation.
     county = models.CharField(_("county"), max_length=50)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("gazette")
@@ -35,6 +37,9 @@ class Issue(models.Model):
     missing_from_body = models.JSONField(_("listed but not in the body"), default=list, blank=True)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    # The printed text and what parsing derives from it are the import's, kept on the issue; copying megabytes into
+    # every historical row would tell nothing the import job does not.
+    history = HistoricalRecords(excluded_fields=["source_text", "toc", "missing_from_body", "warnings"])
 
     class Meta:
         verbose_name = _("issue")
@@ -87,6 +92,7 @@ class Document(models.Model):
         verbose_name=_("issuing notice"),
         help_text=_("For an instrument attached to a 印发 notice: the notice that issues it."),
     )
+    history = HistoricalRecords(excluded_fields=["raw_text", "blocks", "attachments"])
 
     class Meta:
         verbose_name = _("document")
@@ -135,7 +141,11 @@ class ImportJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
     )
     created = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    started = models.DateTimeField(_("started"), null=True, blank=True)
+    # Runs begun: a worker that died mid-import has its job delivered again, once.
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["report"])
 
     class Meta:
         verbose_name = _("gazette import")

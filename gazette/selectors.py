@@ -7,7 +7,8 @@ Which counties a user works in is decided by the access module above this app (o
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Greatest, StrIndex, Substr, Upper
 from django.shortcuts import get_object_or_404
 
 from .models import Document, Gazette, ImportJob, Issue
@@ -80,6 +81,22 @@ def search_documents(queryset, text):
     return queryset.filter(pk__in=_indexed_matches(matches))
 
 
+SNIPPET_BEFORE, SNIPPET_LENGTH = 30, 100
+
+
+def with_snippets(queryset, text):
+    """Each document with the stretch of its text around the first place ``text`` occurs (``snippet``, empty
+    when only the title or number matched) and where that stretch starts (``snippet_from``, 1-based), cut in
+    the database so that a page of results does not read whole bodies."""
+    text = text.strip()
+    found_at = StrIndex(Upper("raw_text"), Upper(Value(text)))
+    start = Greatest(F("found_at") - SNIPPET_BEFORE, Value(1))
+    return queryset.alias(found_at=found_at).annotate(
+        snippet=Case(When(found_at__gt=0, then=Substr("raw_text", start, SNIPPET_LENGTH)), default=Value("")),
+        snippet_from=start,
+    )
+
+
 def _indexed_matches(matches):
     """The matching ids, found through the trigram indexes.
 
@@ -99,9 +116,19 @@ def document_detail(user, pk):
         "document": document,
         "instruments": document.instruments.order_by("order"),
         "linked_records": linked_records(user, document),
+        "actions": [found for action in _document_actions if (found := action(user, document))],
         "cited": cited,
         "cited_elsewhere": not_in_database,
     }
+
+
+# Ledger apps register what a user may do from a document's page: ``action(user, document)`` gives a
+# (label, url) pair, or None where the user may not.
+_document_actions = []
+
+
+def register_document_action(action):
+    _document_actions.append(action)
 
 
 # Ledger apps register, per model that points at Document, the selector that scopes it to a user.

@@ -1,15 +1,20 @@
 """Importing gazette files: decode, parse, and write one issue with its documents in one transaction."""
 
 import dataclasses
+import datetime
 import hashlib
 import logging
 from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from common.history import acting_as
 
 from .models import Document, Gazette, ImportJob, Issue
 from .parsing import GazetteParseError, as_json, decode_gazette_bytes, parse_gazette
@@ -213,13 +218,29 @@ def create_import_job(*, upload, user, county="", year=None, number=None):
     )
 
 
+# A job whose worker died twice while importing it is not tried a third time: the file itself may be the cause.
+MAX_IMPORT_ATTEMPTS = 2
+
+
 def run_import_job(job_id):
     """Import one uploaded file, recording progress in the cache and the result on the job."""
-    job = ImportJob.objects.get(pk=job_id)
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     if job.status in {ImportJob.Status.DONE, ImportJob.Status.FAILED}:
         return job
+    job.attempts += 1
+    job.started = timezone.now()
+    if job.attempts > MAX_IMPORT_ATTEMPTS:
+        return _fail(job, _("The worker stopped twice while importing this file; it was not tried again."))
+    if job.created_by is None:
+        return _run_import_job(job)
+    # The worker writes the issue, its documents and the proposals read from them for the uploader.
+    with acting_as(job.created_by):
+        return _run_import_job(job)
+
+
+def _run_import_job(job):
     job.status = ImportJob.Status.RUNNING
-    job.save(update_fields=["status"])
+    job.save(update_fields=["status", "started", "attempts"])
 
     def progress(done, total):
         cache.set(progress_key(job.pk), {"done": done, "total": total}, timeout=3600)
@@ -231,17 +252,52 @@ def run_import_job(job_id):
             data, name=job.original_name, county=job.county, year=job.year, number=job.number, progress=progress
         )
     except GazetteParseError as error:
-        job.status, job.error = ImportJob.Status.FAILED, error.message
+        return _fail(job, error.message)
+    except SoftTimeLimitExceeded:
+        logger.warning("gazette import %s stopped after %s s", job.pk, settings.GAZETTE_IMPORT_SOFT_TIME_LIMIT)
+        return _fail(job, _time_limit_message())
     except Exception:
         logger.exception("gazette import %s failed", job.pk)
-        job.status, job.error = ImportJob.Status.FAILED, _("An internal error stopped the import; nothing was written.")
-    else:
-        job.status, job.report, job.issue, job.outcome = (
-            ImportJob.Status.DONE,
-            result.report,
-            result.issue,
-            result.outcome,
-        )
+        return _fail(job, _("An internal error stopped the import; nothing was written."))
+    job.status, job.report, job.issue, job.outcome = (
+        ImportJob.Status.DONE,
+        result.report,
+        result.issue,
+        result.outcome,
+    )
     job.finished = timezone.now()
     job.save()
     return job
+
+
+def _fail(job, reason):
+    job.status, job.error, job.finished = ImportJob.Status.FAILED, reason, timezone.now()
+    job.save()
+    return job
+
+
+def _time_limit_message():
+    return _(
+        "The import was stopped after %(minutes)s minutes without finishing; nothing was written. The file may be "
+        "too large or laid out in a way the importer cannot read quickly."
+    ) % {"minutes": settings.GAZETTE_IMPORT_SOFT_TIME_LIMIT // 60}
+
+
+def fail_stalled_imports(now=None):
+    """Mark failed the imports still running after the hard time limit: their worker was killed or stopped, and
+    nothing else would ever finish them. Returns how many."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=settings.GAZETTE_IMPORT_TIME_LIMIT)
+    # A job started before imports recorded their start has only its upload time.
+    stalled = ImportJob.objects.filter(
+        Q(started__lt=cutoff) | Q(started__isnull=True, created__lt=cutoff), status=ImportJob.Status.RUNNING
+    )
+    return stalled.update(
+        status=ImportJob.Status.FAILED,
+        error=_(
+            "The worker stopped while importing this file (it was still running after %(minutes)s minutes); "
+            "nothing was written. Please upload it again."
+        )
+        % {"minutes": settings.GAZETTE_IMPORT_TIME_LIMIT // 60},
+        finished=now,
+    )

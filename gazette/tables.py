@@ -1,4 +1,8 @@
+import re
+
 import django_tables2 as tables
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .models import Document, ImportJob, Issue
@@ -21,17 +25,35 @@ class IssueTable(tables.Table):
 
 class DocumentTable(tables.Table):
     number = tables.Column(verbose_name=_("Number"))
-    title = tables.Column(verbose_name=_("Title"), linkify=True)
+    # The title heads the row's card on a phone (static/css/ledger.css).
+    title = tables.Column(verbose_name=_("Title"), linkify=True, attrs={"td": {"class": "card-title"}})
     kind = tables.Column(verbose_name=_("Kind"))
     issuer = tables.Column(verbose_name=_("Issuer"))
     signed = tables.DateColumn(verbose_name=_("Signed"), format="Y年n月j日")
     is_public = tables.BooleanColumn(verbose_name=_("Public"))
     issue = tables.Column(verbose_name=_("Issue"), order_by=("issue__year", "issue__number"))
+    snippet = tables.Column(verbose_name=_("Where it matches"), orderable=False, empty_values=())
 
     class Meta:
         model = Document
         default = ""
-        fields = ("number", "title", "kind", "issuer", "signed", "is_public", "issue")
+        fields = ("number", "title", "kind", "issuer", "signed", "is_public", "issue", "snippet")
+
+    def __init__(self, *args, query="", **kwargs):
+        self.query = query.strip()
+        super().__init__(*args, **kwargs)
+
+    def render_snippet(self, record):
+        text = getattr(record, "snippet", "")
+        if not text or not self.query:
+            return ""
+        # Split on the searched words, escaping each piece, so the text can hold markup-like characters.
+        pieces = re.split(f"({re.escape(self.query)})", text, flags=re.IGNORECASE)
+        marked = mark_safe(
+            "".join(format_html("<mark>{}</mark>", piece) if n % 2 else escape(piece) for n, piece in enumerate(pieces))
+        )
+        before = "…" if record.snippet_from > 1 else ""
+        return format_html('<span class="snippet">{}{}…</span>', before, marked)
 
 
 class ImportJobTable(tables.Table):
@@ -47,3 +69,4 @@ class ImportJobTable(tables.Table):
         default = ""
         fields = ("original_name", "status", "outcome", "issue", "created_by", "created")
         orderable = False
+        empty_text = _("No gazette has been imported yet.")

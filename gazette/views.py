@@ -6,9 +6,8 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.generic import ListView
-from django_tables2 import SingleTableMixin
 
-from common.exports import ExportableListView
+from common.exports import ExportableListView, PagedTableMixin
 
 from . import jobs, selectors, services
 from .filters import DocumentFilter, IssueFilter
@@ -35,9 +34,15 @@ class DocumentListView(ExportableListView):
     filterset_class = DocumentFilter
     template_name = "gazette/document_list.html"
     export_name = "gazette-documents"
+    exclude_columns = ("snippet",)
 
     def get_queryset(self):
         return selectors.document_list(self.request.user)
+
+    def get_table_kwargs(self):
+        query = self.request.GET.get("q", "")
+        # Where the words matched is shown only for a search, and never exported.
+        return {"query": query} if query.strip() else {"exclude": ("snippet",)}
 
 
 def document_detail(request, pk):
@@ -61,10 +66,9 @@ def import_upload(request):
     return render(request, "gazette/import_upload.html", {"form": form})
 
 
-class ImportListView(SingleTableMixin, ListView):
+class ImportListView(PagedTableMixin, ListView):
     table_class = ImportJobTable
     template_name = "gazette/import_list.html"
-    table_pagination = {"per_page": 50}
 
     def get_queryset(self):
         return selectors.visible_import_jobs(self.request.user)

@@ -25,3 +25,10 @@ class GroupsConfig(AppConfig):
         register_linked_selector(LeadingGroup, visible_groups)
         register_section("person", "groups/_person_memberships.html", person_memberships)
         register_section("organisation", "groups/_organisation_memberships.html", organisation_memberships)
+
+        from org import audit
+
+        from .models import Membership
+
+        audit.register(LeadingGroup, audit.by_county())
+        audit.register(Membership, audit.by_county("group__county"), related=["person", "organisation"])

@@ -37,10 +37,23 @@ class MembershipForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         limit_to_user(self, user)
+        # A roster line's unit sees the group: unit staff name only their own units (another member unit is written
+        # as text), and keep the unit a data manager put there.
+        self.fields["organisation"].queryset = access.nameable_units(user, keep=self.instance.organisation_id)
 
+
+# The page adds rows as the roster needs; the largest county committees list about a hundred members.
+MAX_ROSTER_ROWS = 300
 
 RosterFormSet = inlineformset_factory(
-    LeadingGroup, Membership, form=MembershipForm, extra=3, can_delete=True, validate_min=False
+    LeadingGroup,
+    Membership,
+    form=MembershipForm,
+    extra=3,
+    can_delete=True,
+    validate_min=False,
+    max_num=MAX_ROSTER_ROWS,
+    validate_max=True,
 )
 
 

@@ -5,11 +5,12 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from groups.forms import MembershipForm
+from common.forms import searchable
+from groups.forms import MAX_ROSTER_ROWS, MembershipForm
 from groups.models import LeadingGroup, Membership
 from org.forms import limit_to_user
 from org.models import Organisation, Person
-from projects.forms import AssignmentForm
+from projects.forms import MAX_UNIT_ROWS, AssignmentForm
 from projects.models import Assignment, Task
 from projects.services import AssignmentLine
 
@@ -42,7 +43,14 @@ class ProposedMemberForm(MembershipForm):
 
 def roster_formset(rows, data=None, *, user):
     formset_class = inlineformset_factory(
-        LeadingGroup, Membership, form=ProposedMemberForm, extra=2, min_num=len(rows), can_delete=True
+        LeadingGroup,
+        Membership,
+        form=ProposedMemberForm,
+        extra=2,
+        min_num=len(rows),
+        can_delete=True,
+        max_num=MAX_ROSTER_ROWS,
+        validate_max=True,
     )
     return formset_class(data, instance=LeadingGroup(), initial=rows, prefix="roster", form_kwargs={"user": user})
 
@@ -65,7 +73,14 @@ def proposed_members(formset):
 
 def assignment_formset(rows, data=None, *, user):
     formset_class = inlineformset_factory(
-        Task, Assignment, form=AssignmentForm, extra=2, min_num=len(rows), can_delete=True
+        Task,
+        Assignment,
+        form=AssignmentForm,
+        extra=2,
+        min_num=len(rows),
+        can_delete=True,
+        max_num=MAX_UNIT_ROWS,
+        validate_max=True,
     )
     return formset_class(data, instance=Task(), initial=rows, prefix="units", form_kwargs={"user": user})
 
@@ -154,3 +169,4 @@ class UnitForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = units
+        searchable(self.fields["parent"])

@@ -60,6 +60,7 @@ class Proposal(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for rejecting"), blank=True)
     reopened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -82,7 +83,35 @@ class Proposal(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"], name="proposal_accepted_object")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.label}"
+        return f"{self.get_kind_display()} {self.display_label}"
 
     def get_absolute_url(self):
         return reverse("intake:proposal_review", args=[self.pk])
+
+    @property
+    def display_label(self):
+        """The label, or one made from what the proposal holds when the extractor read no name (a roster printed
+        without its group's name): the review list links every proposal by it, and an empty link cannot be clicked."""
+        if self.label.strip():
+            return self.label
+        payload = self.payload if isinstance(self.payload, dict) else {}
+        lines = _("lines %(start)s–%(end)s") % {"start": self.span_start, "end": self.span_end}
+        parts = (self.get_kind_display(), self.document.number or self.document.title, _detail(self.kind, payload))
+        return " · ".join(str(part) for part in (*parts, lines) if part)
+
+
+def _detail(kind, payload):
+    """A short text that tells this proposal from the document's others: a roster's office or first member, else the
+    first of the payload's naming texts."""
+    if kind == Proposal.Kind.ROSTER:
+        if payload.get("office_host"):
+            return _("office at %(unit)s") % {"unit": payload["office_host"]}
+        for member in payload.get("members") or []:
+            text = " ".join(part for part in (member.get("role"), member.get("name"), member.get("title")) if part)
+            if text:
+                return text
+    for name in ("title", "label", "name", "item", "parcel_no", "post", "description"):
+        value = payload.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip().splitlines()[0][:60]
+    return ""

@@ -4,9 +4,14 @@ import copy
 import re
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Q, When
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from gazette.extraction.units import guess_kind, normalise_unit, unit_of_title, units_in_list
 from gazette.models import Document, Issue
@@ -46,43 +51,125 @@ def issue_for_review(user, issue_pk):
     return get_object_or_404(reviewable_issues(user), pk=issue_pk)
 
 
-def issue_proposals(user, issue_pk):
-    """The issue's unit proposals (the directory the documents name, reviewed first), then its documents that have
-    other proposals, each with its proposals and counts by kind and status."""
-    issue = issue_for_review(user, issue_pk)
-    proposals = (
-        Proposal.objects.filter(document__issue=issue)
-        .select_related("document")
-        .prefetch_related("accepted_object")
-        .order_by("document__order", "document__parent_id", "document_id", "kind", "position", "pk")
+# The review list: one page of the issue's proposals at a time, filtered by kind, status and document.
+PER_PAGE = 25
+MAX_PER_PAGE = 100
+FILTERS = ("kind", "status", "document")
+
+
+def review_filter(query):
+    """The list's filter from a query (a QueryDict): {kind, status, document}, a value that is not one of its
+    choices dropped, so a hand-typed address shows the whole list rather than an error."""
+    kind, status, document = (query.get(name) or "" for name in FILTERS)
+    return {
+        "kind": kind if kind in Proposal.Kind.values else "",
+        "status": status if status in Proposal.Status.values else "",
+        "document": int(document) if document.isdigit() else None,
+    }
+
+
+def filter_query(chosen):
+    """The filter as a query string, carried from the list to a proposal's page and back."""
+    return urlencode({name: value for name, value in chosen.items() if value})
+
+
+def _filtered(issue, chosen):
+    """The issue's proposals matching the filter, in the list's order: units first (the other proposals find them
+    by name once they are in the directory), then document by document as printed."""
+    proposals = Proposal.objects.filter(document__issue=issue)
+    if chosen["kind"]:
+        proposals = proposals.filter(kind=chosen["kind"])
+    if chosen["status"]:
+        proposals = proposals.filter(status=chosen["status"])
+    if chosen["document"]:
+        proposals = proposals.filter(document_id=chosen["document"])
+    units_first = Case(When(kind=Proposal.Kind.UNIT, then=0), default=1)
+    return proposals.order_by(
+        units_first, "document__order", "document__parent_id", "document_id", "kind", "position", "pk"
     )
-    documents, units = {}, []
-    for proposal in proposals:
+
+
+def filtered_proposals(issue, query):
+    """The issue's proposals the list shows for ``query``, in its order (what "all matching" rejects)."""
+    return _filtered(issue, review_filter(query))
+
+
+def per_page(query):
+    """Rows per page: the list's default, or the one asked for within 10 to MAX_PER_PAGE."""
+    asked = query.get("per_page") or ""
+    return min(max(int(asked), 10), MAX_PER_PAGE) if asked.isdigit() else PER_PAGE
+
+
+def issue_proposals(user, issue_pk, query):
+    """One page of the issue's proposals as filtered, with the counts by kind, status and document the filter shows.
+    A fixed number of queries, whatever the number of proposals."""
+    issue = issue_for_review(user, issue_pk)
+    chosen = review_filter(query)
+    counts = Counter()
+    for row in Proposal.objects.filter(document__issue=issue).values("kind", "status").annotate(n=Count("pk")):
+        counts[("kind", row["kind"])] += row["n"]
+        counts[("status", row["status"])] += row["n"]
+        if row["kind"] == Proposal.Kind.UNIT:
+            counts[("unit", row["status"])] += row["n"]
+    by_document = dict(
+        Proposal.objects.filter(document__issue=issue).values_list("document").annotate(n=Count("pk")).order_by()
+    )
+    documents = Document.objects.filter(pk__in=by_document).order_by("order", "parent_id", "pk")
+    matching = _filtered(issue, chosen)
+    rows = matching.select_related("document").prefetch_related("accepted_object")
+    paginator = Paginator(rows, per_page(query))
+    page = paginator.get_page(query.get("page"))
+    carried = filter_query(chosen)
+    for proposal in page:
+        proposal.review_url = with_filter(acceptor_url(proposal) or proposal.get_absolute_url(), carried)
         if proposal.kind == Proposal.Kind.UNIT:
-            proposal.review_url = proposal.get_absolute_url()
             proposal.unit_kind = kind_label(proposal.payload.get("kind"))
-            units.append(proposal)
-            continue
-        row = documents.setdefault(
-            proposal.document_id,
-            {"document": proposal.document, "proposals": [], "kinds": Counter(), "status": Counter()},
-        )
-        proposal.review_url = acceptor_url(proposal) or proposal.get_absolute_url()
-        row["proposals"].append(proposal)
-        row["kinds"][proposal.get_kind_display()] += 1
-        row["status"][proposal.status] += 1
-    for row in documents.values():
-        row["kinds"] = list(row["kinds"].items())  # a Counter would answer the template's ".items" with 0
-    totals = Counter(proposal.status for proposal in proposals)
     return {
         "issue": issue,
-        "documents": list(documents.values()),
-        "totals": totals,
-        "units": units,
-        "pending_units": sum(proposal.status == Proposal.Status.PENDING for proposal in units),
+        "page": page,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "ellipsis": Paginator.ELLIPSIS,
+        "pending_matching": matching.filter(status=Proposal.Status.PENDING).count(),
+        "chosen": chosen,
+        "carried": carried,
+        "kinds": [(value, label, counts[("kind", value)]) for value, label in Proposal.Kind.choices],
+        "statuses": [(value, label, counts[("status", value)]) for value, label in Proposal.Status.choices],
+        "documents": [(document, by_document[document.pk]) for document in documents],
+        "totals": {status: counts[("status", status)] for status in Proposal.Status.values},
+        "has_units": any(counts[("unit", status)] for status in Proposal.Status.values),
+        "pending_units": counts[("unit", Proposal.Status.PENDING)],
         "county": county_named(issue.gazette.county),
         "new_county_url": NEW_COUNTY_URL,
     }
+
+
+def with_filter(url, carried):
+    """A proposal's page with the list's filter carried along (``filter=``), so its "accept and open the next"
+    follows the list the reviewer came from."""
+    if not carried:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{urlencode({'filter': carried})}"
+
+
+def next_review_url(proposal, carried):
+    """Where "accept and open the next" leads after ``proposal`` was accepted: the page of the next pending proposal
+    of its issue in the list's order under the filter ``carried`` (any status: the next one to review), wrapping to
+    the first; the filtered list when none is left."""
+    chosen = {**review_filter(QueryDict(carried)), "status": ""}
+    issue = proposal.document.issue
+    order = list(
+        _filtered(issue, chosen)
+        .filter(Q(status=Proposal.Status.PENDING) | Q(pk=proposal.pk))
+        .values_list("pk", flat=True)
+    )
+    place = order.index(proposal.pk) if proposal.pk in order else -1
+    following = [pk for pk in order[place + 1 :] + order[: max(place, 0)] if pk != proposal.pk]
+    carried = filter_query(review_filter(QueryDict(carried)))
+    if not following:
+        list_url = reverse("intake:issue_proposals", args=[issue.pk])
+        return f"{list_url}?{carried}" if carried else list_url
+    upcoming = Proposal.objects.select_related("document").get(pk=following[0])
+    return with_filter(acceptor_url(upcoming) or upcoming.get_absolute_url(), carried)
 
 
 def proposal_for_review(user, pk):
@@ -429,3 +516,26 @@ def resolve_extraction(payload, county):
         portfolio["supervises_resolved"] = [found(resolve(name)) for name in portfolio["supervises"]]
         portfolio["liaises_resolved"] = [found(resolve(name)) for name in portfolio["liaises"]]
     return result
+
+
+def pending_by_issue(user, county=None):
+    """The home page's block for reviewers: each issue with proposals awaiting review and how many, most first; of
+    ``county`` (an organisation) when given. None for whoever does not review. Two queries however many proposals."""
+    if not can_review(user):
+        return None
+    issues = reviewable_issues(user)
+    if county is not None:
+        issues = issues.filter(gazette__county__in={county.name, county.short_name} - {""})
+    counts = dict(
+        Proposal.objects.filter(status=Proposal.Status.PENDING, document__issue__in=issues.values("pk"))
+        .values("document__issue")
+        .annotate(pending=Count("pk"))
+        .order_by()
+        .values_list("document__issue", "pending")
+    )
+    found = issues.filter(pk__in=counts).defer("source_text", "toc", "missing_from_body", "warnings")
+    rows = sorted(found, key=lambda issue: (-counts[issue.pk], -issue.year, -issue.number))
+    return {
+        "issues": [{"issue": issue, "pending": counts[issue.pk]} for issue in rows],
+        "pending": sum(counts.values()),
+    }

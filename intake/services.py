@@ -15,6 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from gazette.extraction import extract_gazette, extract_units
 from gazette.extraction.units import guess_kind, normalise_unit
@@ -482,9 +483,36 @@ def _create_unit(county, *, name, kind, short_name="", parent=None, aliases=()):
 
 
 @transaction.atomic
-def reject(proposal, user):
+def reject(proposal, user, reason=""):
     proposal = _pending(proposal, set(Proposal.Kind.values))
+    proposal.rejection_reason = reason.strip()
     return _reviewed(proposal, Proposal.Status.REJECTED, user)
+
+
+@transaction.atomic
+def reject_many(issue, proposals, *, reason, user):
+    """Reject the issue's pending ``proposals`` (a queryset) with one reason, all or none: a proposal of another
+    issue, or one reviewed meanwhile, rejects nothing. Returns how many were rejected."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for rejecting."))
+    chosen = list(proposals.select_for_update().values_list("pk", "status", "document__issue_id"))
+    if not chosen:
+        raise ValidationError(_("Choose the proposals to reject."))
+    if any(issue_id != issue.pk for _pk, _status, issue_id in chosen):
+        raise ValidationError(_("A chosen proposal is not of this issue. Nothing was rejected."))
+    if any(status != Proposal.Status.PENDING for _pk, status, _issue in chosen):
+        raise ValidationError(_("A chosen proposal has already been reviewed. Nothing was rejected."))
+    rejected = list(Proposal.objects.filter(pk__in=[pk for pk, _status, _issue in chosen]))
+    now = timezone.now()
+    for proposal in rejected:
+        proposal.status, proposal.reviewed_by, proposal.reviewed_at = Proposal.Status.REJECTED, user, now
+        proposal.rejection_reason = reason
+    # In bulk, and each rejection still in the proposal's history (who, when) as a single one is.
+    bulk_update_with_history(
+        rejected, Proposal, ["status", "reviewed_by", "reviewed_at", "rejection_reason"], default_user=user
+    )
+    return len(chosen)
 
 
 @transaction.atomic
@@ -494,6 +522,7 @@ def reopen(proposal, user):
     if proposal.status != Proposal.Status.REJECTED:
         raise ValidationError(_("Only a rejected proposal can be reopened."))
     proposal.status, proposal.reviewed_by, proposal.reviewed_at = Proposal.Status.PENDING, None, None
+    proposal.rejection_reason = ""
     proposal.reopened_by, proposal.reopened_at = user, timezone.now()
     proposal.save()
     return proposal

@@ -6,6 +6,7 @@ app_name = "intake"
 
 urlpatterns = [
     path("proposals/issue/<int:pk>/", views.issue_proposals, name="issue_proposals"),
+    path("proposals/issue/<int:pk>/reject/", views.reject_proposals, name="reject_proposals"),
     path("proposals/issue/<int:pk>/accept-units/", views.accept_units, name="accept_units"),
     path("proposals/<int:pk>/", views.proposal_review, name="proposal_review"),
     path("proposals/<int:pk>/reject/", views.proposal_reject, name="proposal_reject"),

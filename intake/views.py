@@ -1,7 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from groups.forms import LeadingGroupForm
@@ -22,13 +25,55 @@ from .registry import acceptor_url
 
 
 def issue_proposals(request, pk):
-    return render(request, "intake/proposal_issue.html", proposal_selectors.issue_proposals(request.user, pk))
+    context = proposal_selectors.issue_proposals(request.user, pk, request.GET)
+    return render(request, "intake/proposal_issue.html", context)
+
+
+def accepted(request, proposal, record_url):
+    """Where an accepting form leads: the next proposal to review with "accept and open the next", else the new
+    record's page. The forms of land and compensation that accept proposals use it too."""
+    if "accept_next" in request.POST:
+        return redirect(proposal_selectors.next_review_url(proposal, request.GET.get("filter", "")))
+    return redirect(record_url)
+
+
+@require_POST
+def reject_proposals(request, pk):
+    """Reject the ticked pending proposals of the issue, or all pending ones the list's filter matches, with one
+    reason; back to the list as it was filtered."""
+    issue = proposal_selectors.issue_for_review(request.user, pk)
+    carried = request.POST.get("filter", "")
+    if request.POST.get("all_matching"):
+        chosen = proposal_selectors.filtered_proposals(issue, QueryDict(carried)).filter(status=Proposal.Status.PENDING)
+    else:
+        ticked = [value for value in request.POST.getlist("proposal") if value.isdigit()]
+        chosen = Proposal.objects.filter(pk__in=ticked)
+    try:
+        count = proposal_services.reject_many(issue, chosen, reason=request.POST.get("reason", ""), user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        done = ngettext(
+            "Rejected %(count)d proposal; nothing was added to the ledger.",
+            "Rejected %(count)d proposals; nothing was added to the ledger.",
+            count,
+        )
+        messages.success(request, done % {"count": count})
+    return _to_list(issue.pk, carried)
+
+
+def _to_list(issue_pk, carried):
+    """Back to the issue's list as it was filtered."""
+    carried = proposal_selectors.filter_query(proposal_selectors.review_filter(QueryDict(carried)))
+    list_url = reverse("intake:issue_proposals", args=[issue_pk])
+    return redirect(f"{list_url}?{carried}" if carried else list_url)
 
 
 def proposal_review(request, pk):
     proposal = proposal_selectors.proposal_for_review(request.user, pk)
     context = {
         "proposal": proposal,
+        "carried": request.GET.get("filter", ""),
         "source": proposal_selectors.source_lines(proposal),
         "accept_url": acceptor_url(proposal),
     }
@@ -68,7 +113,7 @@ def _review_roster(request, proposal, context):
             form.add_error(None, error)
         else:
             messages.success(request, _("Accepted: “%(name)s” is in the ledger.") % {"name": group.name})
-            return redirect(group)
+            return accepted(request, proposal, group.get_absolute_url())
     context.update(form=form, formset=formset, existing=existing)
     if existing:
         context["differences"] = proposal_selectors.roster_differences(existing, rows)
@@ -89,7 +134,7 @@ def _review_task(request, proposal, context):
             form.add_error(None, error)
         else:
             messages.success(request, _("Accepted: “%(title)s” is in the ledger.") % {"title": task.title})
-            return redirect(task)
+            return accepted(request, proposal, task.get_absolute_url())
     context.update(form=form, formset=formset)
     return render(request, "intake/proposal_review.html", context)
 
@@ -104,7 +149,7 @@ def _review_portfolio(request, proposal, context):
             form.add_error(None, error)
         else:
             messages.success(request, _("Accepted: “%(name)s” is in the ledger.") % {"name": portfolio})
-            return redirect(portfolio)
+            return accepted(request, proposal, portfolio.get_absolute_url())
     context["form"] = form
     return render(request, "intake/proposal_review.html", context)
 
@@ -130,7 +175,7 @@ def _review_unit(request, proposal, context, pending):
             form.add_error(None, error)
         else:
             messages.success(request, _("Accepted: “%(name)s” is in the ledger.") % {"name": organisation.name})
-            return redirect("intake:issue_proposals", proposal.document.issue_id)
+            return accepted(request, proposal, reverse("intake:issue_proposals", args=[proposal.document.issue_id]))
     context["form"] = form
     return render(request, "intake/proposal_review.html", context)
 
@@ -165,12 +210,12 @@ def create_unit(request, pk):
 def proposal_reject(request, pk):
     proposal = proposal_selectors.proposal_for_review(request.user, pk)
     try:
-        proposal_services.reject(proposal, request.user)
+        proposal_services.reject(proposal, request.user, request.POST.get("reason", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Rejected; nothing was added to the ledger."))
-    return redirect("intake:issue_proposals", proposal.document.issue_id)
+    return _to_list(proposal.document.issue_id, request.POST.get("filter", ""))
 
 
 @require_POST

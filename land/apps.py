@@ -23,8 +23,9 @@ class LandConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "land"
     verbose_name = _("land supply")
-    # What unit staff may do with land records of their own unit, besides seeing them (org.roles reads it).
-    unit_staff_rights = ("add_parcel", "change_parcel", "add_landsupplyplan", "change_landsupplyplan")
+    # What unit staff may do with land records of their own unit, besides seeing them (org.roles reads it). Plans
+    # are county-wide records, their data managers' (org.access.manages_county).
+    unit_staff_rights = ("add_parcel", "change_parcel")
 
     def ready(self):
         from gazette.selectors import register_linked_selector
@@ -37,3 +38,11 @@ class LandConfig(AppConfig):
         register_linked_selector(LandSupplyPlan, visible_plans)
         register_acceptor("parcel", _parcel_form_url)
         register_acceptor("plan", _plan_form_url)
+
+        from org import audit
+
+        from .models import PlanAllocation
+
+        audit.register(LandSupplyPlan, audit.by_county(), related=["county"])
+        audit.register(PlanAllocation, audit.by_county("plan__county"))
+        audit.register(Parcel, audit.by_county())

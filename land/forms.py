@@ -21,9 +21,8 @@ class PlanForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         limit_to_user(self, user)
-        self.fields["county"].queryset = access.counties(user)
-        self.fields["responsible_unit"].queryset = access.editable_units(user)
-        self.fields["responsible_unit"].required = not access.is_data_manager(user)
+        # Only a county's data managers enter its plan (land.selectors.can_create_plan).
+        self.fields["county"].queryset = access.managed_counties(user)
         self.fields["source_document"].queryset = self.fields["source_document"].queryset.select_related("issue")
         if self.instance.pk:
             # A plan's county and year are what it is; a plan for another year is another plan.
@@ -37,15 +36,17 @@ class AllocationForm(forms.ModelForm):
         fields = ("land_use", "housing_type", "land_source", "method_group", "area_ha")
 
 
-# Blank rows offered with a new plan typed by hand; the page's "Add a row" button adds more.
+# Blank rows offered with a new plan typed by hand; the page's "Add a row" button adds more, up to MAX_ROWS (a plan
+# prints a few dozen categories at most).
 BLANK_ROWS = 3
+MAX_ROWS = 100
 
 
 def allocation_formset(data=None, initial=None):
     """The allocation rows: one per row of ``initial`` (a plan's, or a proposal's categories) and one blank, or
     ``BLANK_ROWS`` blank ones; when posted, as many as the page sent."""
     extra = 1 if initial else BLANK_ROWS
-    formset_class = formset_factory(AllocationForm, extra=extra, can_delete=True)
+    formset_class = formset_factory(AllocationForm, extra=extra, can_delete=True, max_num=MAX_ROWS, validate_max=True)
     return formset_class(data, initial=initial, prefix="allocations")
 
 
@@ -117,7 +118,9 @@ class ParcelForm(forms.ModelForm):
         self.fields["responsible_unit"].queryset = access.editable_units(user)
         self.fields["responsible_unit"].required = not access.is_data_manager(user)
         places = access.visible_units(user)
-        self.fields["township"].queryset = places.filter(kind=Organisation.Kind.TOWNSHIP)
+        # Naming a township lets its staff see the parcel: unit staff name only their own (or keep the one there).
+        townships = access.nameable_units(user, keep=self.instance.township_id)
+        self.fields["township"].queryset = townships.filter(kind=Organisation.Kind.TOWNSHIP)
         self.fields["village"].queryset = places.filter(kind=Organisation.Kind.VILLAGE)
         self.fields["plan_year"].required = False
         for name in ("approval_document", "documents"):

@@ -72,8 +72,8 @@ def parcel_for_edit(user, pk):
     return parcel
 
 
-def can_create(user, model="parcel"):
-    return access.can_create(user, f"land.add_{model}")
+def can_create_parcel(user):
+    return access.can_create(user, "land.add_parcel")
 
 
 def parcel_detail(user, parcel):
@@ -138,8 +138,14 @@ def plan_for_view(user, pk):
     )
 
 
+def can_create_plan(user):
+    """A plan is its county's: its figures sum every parcel of the county and year, and there is one per county and
+    year. Only the county's data managers enter it, not the unit it names responsible."""
+    return access.managed_counties(user).exists()
+
+
 def can_edit_plan(user, plan):
-    return access.can_edit(user, plan.responsible_unit_id, "land.change_landsupplyplan")
+    return access.manages_county(user, plan.county_id)
 
 
 def plan_for_edit(user, pk):

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from common.exports import ExportableListView
 from intake import selectors as proposal_selectors
+from intake.views import accepted
 from org import access
 
 from . import selectors, services, units
@@ -36,7 +37,7 @@ class PlanListView(ExportableListView):
         return selectors.plan_list(self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=selectors.can_create(self.request.user, "landsupplyplan"), **kwargs)
+        return super().get_context_data(can_create=selectors.can_create_plan(self.request.user), **kwargs)
 
 
 def plan_detail(request, pk):
@@ -46,7 +47,7 @@ def plan_detail(request, pk):
 
 
 def plan_create(request):
-    if not selectors.can_create(request.user, "landsupplyplan"):
+    if not selectors.can_create_plan(request.user):
         raise PermissionDenied
     prefill = None
     if request.GET.get("proposal"):
@@ -84,7 +85,7 @@ def _edit_plan(request, plan, prefill=None):
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved “%(plan)s”.") % {"plan": saved})
-            return redirect(saved)
+            return accepted(request, prefill.proposal, saved.get_absolute_url()) if prefill else redirect(saved)
     context = {"form": form, "formset": formset, "plan": plan, "prefill": prefill}
     if prefill:
         # Each prefilled row beside the category the document prints for it.
@@ -92,6 +93,7 @@ def _edit_plan(request, plan, prefill=None):
             row.printed = source
         context["proposal"] = prefill.proposal
         context["source"] = proposal_selectors.source_lines(prefill.proposal)
+        context["carried"] = request.GET.get("filter", "")
     return render(request, "land/plan_form.html", context)
 
 
@@ -146,7 +148,7 @@ class ParcelListView(ExportableListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            unit_form=self.unit_form, can_create=selectors.can_create(self.request.user), **kwargs
+            unit_form=self.unit_form, can_create=selectors.can_create_parcel(self.request.user), **kwargs
         )
 
 
@@ -178,7 +180,7 @@ def parcel_advance(request, pk):
 
 
 def parcel_create(request):
-    if not selectors.can_create(request.user):
+    if not selectors.can_create_parcel(request.user):
         raise PermissionDenied
     proposal, document = None, None
     if request.GET.get("document"):
@@ -216,11 +218,11 @@ def parcel_create(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved “%(parcel)s”.") % {"parcel": parcel})
-            return redirect(parcel)
+            return accepted(request, review, parcel.get_absolute_url()) if review else redirect(parcel)
     return render(
         request,
         "land/parcel_form.html",
-        {"form": form, "parcel": None, "proposal": proposal, "document": document},
+        {"form": form, "parcel": None, "proposal": proposal, "document": document, "review": review},
     )
 
 

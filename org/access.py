@@ -33,6 +33,11 @@ class Scope:
     def county_ids(self):
         return frozenset(counties_of(self.organisation_ids))
 
+    @cached_property
+    def county_unit_ids(self):
+        """Every unit of the user's counties, the counties too: walked once a request however often asked."""
+        return self.county_ids | descendant_ids(self.county_ids)
+
     def allows(self, organisation_id):
         return self.everything or organisation_id in self.organisation_ids
 
@@ -56,6 +61,10 @@ def is_data_manager(user):
 
 def is_supervisor(user):
     return roles.SUPERVISOR in role_names(user)
+
+
+def is_unit_staff(user):
+    return roles.UNIT_STAFF in role_names(user)
 
 
 def supervises(user):
@@ -149,13 +158,49 @@ def in_counties(user, queryset, county="county"):
     return queryset.filter(**{f"{county}__in": scope.county_ids})
 
 
+def in_county_units(user, queryset, unit="organisation"):
+    """The rows held by a unit of the counties the user works in (``unit``: the lookup to the unit)."""
+    if scope_of(user).everything:
+        return queryset
+    return queryset.filter(**{f"{unit}__in": visible_units(user).values("pk")})
+
+
+def in_named_counties(user, queryset, name):
+    """The rows of the user's counties where a row names its county by name (``name``: the lookup to the name), as
+    gazettes do."""
+    names = county_names(user)
+    return queryset if names is None else queryset.filter(**{f"{name}__in": names})
+
+
+def site_wide(user, queryset):
+    """Rows of no county (the site's roles, its default settings): theirs only who work on every county."""
+    return queryset if scope_of(user).everything else queryset.none()
+
+
+def county_users(user):
+    """The accounts that work in the user's counties: linked to one of them, or to a unit of one."""
+    accounts = get_user_model().objects.all()
+    if scope_of(user).everything:
+        return accounts
+    county_ids = scope_of(user).county_ids
+    return accounts.filter(
+        Q(Exists(CountyAccess.objects.filter(user=OuterRef("pk"), county_id__in=county_ids)))
+        | Q(Exists(UnitAccess.objects.filter(user=OuterRef("pk"), organisation__in=visible_units(user))))
+    )
+
+
+def can_audit(user):
+    """Data managers list what the accounts of their counties did (org.audit)."""
+    return is_data_manager(user) and (sees_everything(user) or bool(scope_of(user).county_ids))
+
+
 def visible_units(user):
     """The organisations of the counties a user works in: a county's units are its directory, open to its staff."""
     scope = scope_of(user)
     units = Organisation.objects.all()
     if scope.everything:
         return units
-    return units.filter(pk__in=scope.county_ids | descendant_ids(scope.county_ids))
+    return units.filter(pk__in=scope.county_unit_ids)
 
 
 def counties(user):
@@ -179,6 +224,24 @@ def own(user, queryset, *paths):
     if not scope.by_unit:
         return queryset.none()
     return _held(queryset, paths, scope.organisation_ids)
+
+
+def own_unit_ids(user):
+    """The units a user belongs to (unit access) and those below them, whatever else the user may see: the units whose
+    work a unit staff member's home page and "my units" filter show, also for one who supervises as well."""
+    scope = scope_of(user)
+    if scope.by_unit:
+        return scope.organisation_ids
+    cached = getattr(user, "_ledger_own_units", None)
+    if cached is None:
+        ids = (
+            set(UnitAccess.objects.filter(user=user).values_list("organisation_id", flat=True))
+            if user.is_authenticated
+            else set()
+        )
+        cached = frozenset(ids | descendant_ids(ids))
+        user._ledger_own_units = cached
+    return cached
 
 
 def _held(queryset, paths, ids):
@@ -233,12 +296,28 @@ def editable_units(user):
     return Organisation.objects.filter(pk__in=scope_of(user).organisation_ids)
 
 
+def nameable_units(user, keep=None):
+    """The organisations a user may name in a field that lets the named unit see the record (a roster line's unit,
+    a parcel's township): those the user may act for, so that unit staff cannot hand their records to another unit.
+    ``keep``: the unit the field names already (put there by a data manager), which may stay."""
+    units = editable_units(user)
+    if keep is None or is_data_manager(user):
+        return units
+    return Organisation.objects.filter(Q(pk__in=units.values("pk")) | Q(pk=keep))
+
+
 # Counties
 
 
 def managed_counties(user):
     """The counties whose units, contacts and settings a user may change: a data manager's counties."""
     return counties(user) if is_data_manager(user) else Organisation.objects.none()
+
+
+def manages_county(user, county_id):
+    """Whether the user is a data manager of the county: county-wide records (a land-supply plan, whose figures
+    sum every parcel of its county and year) are theirs to create and change."""
+    return is_data_manager(user) and (sees_everything(user) or county_id in scope_of(user).county_ids)
 
 
 def can_create_county(user):
@@ -270,3 +349,28 @@ def supervisors_of(county_ids):
         county: [(user.email.strip().lower(), user.get_full_name() or user.get_username()) for user in users]
         for county, users in found.items()
     }
+
+
+# Accounts
+
+
+def accounts(user):
+    """The accounts of the user's counties: those given one of them (county access) or a unit in one (unit access).
+    Every account for those who see every county."""
+    scope = scope_of(user)
+    found = get_user_model().objects.all()
+    if scope.everything:
+        return found
+    units = scope.county_ids | descendant_ids(scope.county_ids)
+    return found.filter(
+        Exists(CountyAccess.objects.filter(user=OuterRef("pk"), county_id__in=scope.county_ids))
+        | Exists(UnitAccess.objects.filter(user=OuterRef("pk"), organisation_id__in=units))
+    )
+
+
+def of_accounts(user, queryset, username="username"):
+    """``queryset`` cut to the rows naming (``username``: the lookup to a user name) an account of the user's
+    counties; for those who see every county, every row, also names no account has (someone guessing them)."""
+    if sees_everything(user):
+        return queryset
+    return queryset.filter(**{f"{username}__in": accounts(user).values("username")})

@@ -4,7 +4,10 @@ from . import access
 
 
 def roles(request):
-    user = request.user
+    # A request refused before the user is known (a Host header not allowed: 400) has none.
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"is_data_manager": False, "is_supervisor": False}
     return {
         "is_data_manager": access.is_data_manager(user),
         "is_supervisor": access.is_supervisor(user),

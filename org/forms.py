@@ -4,9 +4,10 @@ from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import DateInput, searchable
 from gazette.selectors import document_list
 
-from . import access
+from . import access, audit
 from .models import Organisation, Person
 from .selectors import county_people, county_unit_ids
 from .unit_sheet import MAX_BYTES
@@ -40,15 +41,18 @@ def ask_county(form, queryset, name="county"):
 
 def limit_to_user(form, user):
     """Every choice of a unit, a person, a document or a county in ``form`` among those of the user's counties: a
-    drop-down lists names, and another county's are not the user's to see."""
+    drop-down lists names, and another county's are not the user's to see. Unit and person drop-downs, hundreds of
+    names long, are searchable."""
     for field in form.fields.values():
         queryset = getattr(field, "queryset", None)
         if queryset is None:
             continue
         if queryset.model is Organisation:
             field.queryset = queryset.filter(pk__in=access.visible_units(user).values("pk"))
+            searchable(field)
         elif queryset.model is Person:
             field.queryset = access.in_counties(user, queryset)
+            searchable(field)
         elif queryset.model._meta.label == "gazette.Document":
             field.queryset = queryset.filter(pk__in=document_list(user).values("pk"))
 
@@ -65,6 +69,18 @@ class CountyForm(forms.Form):
         required=False,
         help_text=_("The series its documents are numbered in, separated by spaces or 、: 交政发 交政办发 交政函"),
     )
+    notice_prefix = forms.CharField(
+        label=_("Notice number prefix"),
+        max_length=20,
+        required=False,
+        help_text=_("Opens the numbers of its 督办 and 催办 letters: 兴 gives 兴督办〔2026〕1号. Empty: short name."),
+    )
+    notice_office = forms.CharField(
+        label=_("Office issuing notices"),
+        max_length=120,
+        required=False,
+        help_text=_("Signs its 督办 and 催办 letters. Empty: the county government's 督查室."),
+    )
     aliases = forms.CharField(
         label=_("Also written as"),
         required=False,
@@ -79,6 +95,8 @@ class CountyForm(forms.Form):
             "name": county.name,
             "short_name": county.short_name,
             "number_prefixes": profile.number_prefixes if profile else "",
+            "notice_prefix": profile.notice_prefix if profile else "",
+            "notice_office": profile.notice_office if profile else "",
             "aliases": "、".join(county.aliases.values_list("alias", flat=True)),
         }
 
@@ -132,6 +150,8 @@ class UnitForm(forms.Form):
         self.fields["parent"].queryset = Organisation.objects.filter(pk__in=ids)
         self.fields["parent"].initial = self.initial.get("parent") or county.pk
         self.fields["contact"].queryset = county_people(county)
+        searchable(self.fields["parent"])
+        searchable(self.fields["contact"])
 
     def clean(self):
         cleaned = super().clean()
@@ -154,3 +174,18 @@ class UnitImportForm(forms.Form):
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB; import the directory in parts."))
         return upload
+
+
+# The audit page
+
+
+class AuditForm(forms.Form):
+    """Whose actions, and between which days."""
+
+    account = forms.ModelChoiceField(label=_("Account"), queryset=None)
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    until = forms.DateField(label=_("Until"), required=False, widget=DateInput)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = audit.accounts(user)

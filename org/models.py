@@ -3,10 +3,13 @@
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
 
@@ -89,6 +92,7 @@ class UnitAccess(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="unit_access", verbose_name=_("organisation")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("unit access")
@@ -114,6 +118,18 @@ class CountyProfile(models.Model):
         max_length=300,
         blank=True,
         help_text=_("The series its documents are numbered in, separated by spaces or 、: 交政发 交政办发 交政函"),
+    )
+    notice_prefix = models.CharField(
+        _("notice number prefix"),
+        max_length=20,
+        blank=True,
+        help_text=_("Opens the numbers of its 督办 and 催办 letters: 兴 gives 兴督办〔2026〕1号. Empty: short name."),
+    )
+    notice_office = models.CharField(
+        _("office issuing notices"),
+        max_length=120,
+        blank=True,
+        help_text=_("Signs its 督办 and 催办 letters. Empty: the county government's 督查室."),
     )
     history = HistoricalRecords()
 
@@ -143,6 +159,7 @@ class CountyAccess(models.Model):
         limit_choices_to={"kind": "county"},
         verbose_name=_("county"),
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("county access")
@@ -278,3 +295,9 @@ class LeaderPortfolio(models.Model):
 
     def get_absolute_url(self):
         return self.person.get_absolute_url()
+
+
+# Accounts and roles are changed in the admin; their history is kept here (the auth app has no migrations of ours).
+# The password hash is left out: a history is read by people who must not hold it.
+register(get_user_model(), app="org", m2m_fields=["groups", "user_permissions"], excluded_fields=["password"])
+register(Group, app="org", m2m_fields=["permissions"])

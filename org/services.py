@@ -49,10 +49,15 @@ def create_account(*, username, password, role, organisations=(), counties=None,
 
 
 @transaction.atomic
-def create_county(*, name, short_name, number_prefixes="", aliases=()):
+def create_county(*, name, short_name, number_prefixes="", aliases=(), notice_prefix="", notice_office=""):
     """A county: the organisation of its government (the root of its units) and its settings."""
     county = create_organisation(name=name, short_name=short_name, kind=Organisation.Kind.COUNTY, aliases=aliases)
-    profile = CountyProfile(county=county, number_prefixes=number_prefixes.strip())
+    profile = CountyProfile(
+        county=county,
+        number_prefixes=number_prefixes.strip(),
+        notice_prefix=notice_prefix.strip(),
+        notice_office=notice_office.strip(),
+    )
     profile.full_clean()
     profile.save()
     return county
@@ -125,9 +130,9 @@ def end_post(post, end):
 
 
 @transaction.atomic
-def save_county(*, county=None, name, short_name, number_prefixes="", aliases=None):
-    """Create a county (``county`` None) or change its names and 文号 prefixes; ``aliases`` (a list of names, or
-    None to leave them) become exactly its aliases."""
+def save_county(*, county=None, name, short_name, number_prefixes="", aliases=None, notice_prefix="", notice_office=""):
+    """Create a county (``county`` None) or change its names, 文号 prefixes and how its notices are numbered and
+    signed; ``aliases`` (a list of names, or None to leave them) become exactly its aliases."""
     name, short_name = name.strip(), short_name.strip()
     names = [written for written in (name, short_name) if written]
     clash = Organisation.objects.filter(kind=Organisation.Kind.COUNTY).filter(
@@ -139,12 +144,20 @@ def save_county(*, county=None, name, short_name, number_prefixes="", aliases=No
     if other is not None:
         raise ValidationError(_("There already is a county named %(name)s.") % {"name": other.name})
     if county is None:
-        return create_county(name=name, short_name=short_name, number_prefixes=number_prefixes, aliases=aliases or ())
+        return create_county(
+            name=name,
+            short_name=short_name,
+            number_prefixes=number_prefixes,
+            aliases=aliases or (),
+            notice_prefix=notice_prefix,
+            notice_office=notice_office,
+        )
     county.name, county.short_name = name, short_name
     county.full_clean()
     county.save()
     profile, _created = CountyProfile.objects.get_or_create(county=county)
     profile.number_prefixes = number_prefixes.strip()
+    profile.notice_prefix, profile.notice_office = notice_prefix.strip(), notice_office.strip()
     profile.full_clean()
     profile.save()
     if aliases is not None:

@@ -59,8 +59,6 @@ def template_workbook():
 
 def read_unit_sheet(data):
     """The non-empty rows of the first sheet, found by the header names wherever the header row is."""
-    if len(data) > MAX_BYTES:
-        raise UnitSheetError(f"文件超过 {MAX_BYTES // (1024 * 1024)} MB，请分批导入。")
     return read_rows(
         data,
         columns=COLUMNS,
@@ -68,6 +66,7 @@ def read_unit_sheet(data):
         marker="单位名称",
         cell_text=cell_text,
         max_rows=MAX_ROWS,
+        max_bytes=MAX_BYTES,
         no_header="没有找到表头：第一张工作表中应有“单位名称”“简称/别名”“类型”“上级单位”等列。",
         error=UnitSheetError,
     )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_detail, name="person_detail"),
     path("organisations/", views.organisation_tree, name="organisation_tree"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
+    path("audit/", views.audit_log, name="audit"),
     path("counties/", views.county_list, name="county_list"),
     path("counties/new/", views.county_create, name="county_create"),
     path("counties/<int:pk>/edit/", views.county_edit, name="county_edit"),

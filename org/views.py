@@ -1,17 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.exports import ExportableListView
+from common.exports import ExportableListView, download
 from common.sheets import SheetRow
 
-from . import access, selectors, services
+from . import access, audit, selectors, services
 from .filters import PersonFilter
-from .forms import CountyForm, UnitForm, UnitImportForm
+from .forms import AuditForm, CountyForm, UnitForm, UnitImportForm
 from .names import split_names
 from .tables import PersonTable
 from .unit_sheet import UnitSheetError, read_unit_sheet, template_workbook
@@ -79,6 +78,8 @@ def _edit_county(request, county):
                 short_name=data["short_name"],
                 number_prefixes=data["number_prefixes"],
                 aliases=split_names(data["aliases"]),
+                notice_prefix=data["notice_prefix"],
+                notice_office=data["notice_office"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -191,8 +192,30 @@ def unit_import_confirm(request, pk):
 def unit_import_template(request, pk):
     _require_data_manager(request.user)
     selectors.managed_county(request.user, pk)
-    response = HttpResponse(
-        template_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="unit-directory-template.xlsx"'
-    return response
+    return download(template_workbook(), "unit-directory-template.xlsx")
+
+
+# What an account did
+
+
+def audit_log(request):
+    """A chosen account's writes in the records of the data manager's counties, newest first, by pages."""
+    if not access.can_audit(request.user):
+        raise PermissionDenied
+    form = AuditForm(request.GET or None, user=request.user)
+    page = None
+    if form.is_valid():
+        data = form.cleaned_data
+        page = audit.actions(
+            request.user, data["account"], since=data["since"], until=data["until"], page=_page_number(request)
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "org/audit.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+def _page_number(request):
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1

@@ -9,12 +9,16 @@ from org import access
 from . import selectors
 from .models import (
     Assignment,
+    ClosingRound,
+    ExtensionRequest,
+    Instruction,
     ProgressReport,
     Reminder,
     ReminderDigest,
     ReminderMute,
     ReminderPolicy,
     ReminderSweep,
+    ScorecardRules,
     Task,
     WorkdayException,
 )
@@ -111,6 +115,20 @@ class ReminderPolicyAdmin(CountySettingsAdmin):
         return super().changelist_view(request, extra_context)
 
 
+@admin.register(ScorecardRules)
+class ScorecardRulesAdmin(CountySettingsAdmin):
+    """The 考核 rules: the defaults' row, which cannot be deleted, and the counties' own."""
+
+    list_display = ("__str__", "county", "grace_days", "against_original_due")
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.county_id is not None)
+
+    def changelist_view(self, request, extra_context=None):
+        ScorecardRules.objects.get_or_create(county=None)
+        return super().changelist_view(request, extra_context)
+
+
 @admin.register(WorkdayException)
 class WorkdayExceptionAdmin(CountySettingsAdmin):
     list_display = ("date", "is_workday", "county", "note")
@@ -158,3 +176,40 @@ class ReminderAdmin(ReadOnlyAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(task__in=selectors.visible_tasks(request.user))
+
+
+# The supervision cycle is written on the task page, whose services lock the task and keep the due dates; the admin
+# reads it.
+
+
+@admin.register(ExtensionRequest)
+class ExtensionRequestAdmin(ReadOnlyAdmin):
+    list_display = ("task", "unit", "requested_at", "previous_due", "requested_due", "status", "granted_due")
+    list_filter = ("status",)
+    search_fields = ("task__title", "reason")
+    list_select_related = ("task", "unit")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(task__in=selectors.visible_tasks(request.user))
+
+
+@admin.register(ClosingRound)
+class ClosingRoundAdmin(ReadOnlyAdmin):
+    list_display = ("task", "requested_at", "decision", "decided_at", "reason")
+    list_filter = ("decision",)
+    search_fields = ("task__title", "note", "reason")
+    list_select_related = ("task",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(task__in=selectors.visible_tasks(request.user))
+
+
+@admin.register(Instruction)
+class InstructionAdmin(ReadOnlyAdmin):
+    list_display = ("leader_name", "given_on", "task", "document", "answered_at")
+    list_filter = (("answered_at", admin.EmptyFieldListFilter),)
+    search_fields = ("leader_name", "text", "answer")
+    list_select_related = ("task", "document")
+
+    def get_queryset(self, request):
+        return selectors.visible_instructions(request.user, super().get_queryset(request))

@@ -9,6 +9,17 @@ def _forget_light_settings(sender, **kwargs):
     forget_light_settings()
 
 
+def _instruction_action(user, document):
+    """Supervisors and data managers record a leader's instruction (领导批示) from a document's page."""
+    from django.urls import reverse
+
+    from .selectors import can_enter_instruction
+
+    if can_enter_instruction(user):
+        return _("Record a leader's instruction"), reverse("projects:document_instruction", args=[document.pk])
+    return None
+
+
 class ProjectsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "projects"
@@ -16,10 +27,10 @@ class ProjectsConfig(AppConfig):
     unit_staff_rights = ()
 
     def ready(self):
-        from gazette.selectors import register_linked_selector
+        from gazette.selectors import register_document_action, register_linked_selector
 
-        from .models import ReminderPolicy, Task, WorkdayException
-        from .selectors import visible_tasks
+        from .models import Instruction, ReminderPolicy, Task, WorkdayException
+        from .selectors import visible_instructions, visible_tasks
 
         # The traffic lights cache the 预警 window and the county's calendar.
         for model in (ReminderPolicy, WorkdayException):
@@ -27,3 +38,26 @@ class ProjectsConfig(AppConfig):
                 signal.connect(_forget_light_settings, sender=model, dispatch_uid=f"lights_{model.__name__}_{name}")
 
         register_linked_selector(Task, visible_tasks)
+        register_linked_selector(Instruction, visible_instructions)
+        register_document_action(_instruction_action)
+
+        from org.selectors import register_section
+
+        from .selectors import organisation_notices
+
+        register_section("organisation", "projects/_organisation_notices.html", organisation_notices)
+
+        from org import audit
+
+        from .models import Assignment, ClosingRound, ExtensionRequest, Notice, ProgressReport
+
+        audit.register(Task, audit.by_county())
+        audit.register(Assignment, audit.by_county("task__county"), related=["organisation"])
+        audit.register(ProgressReport, audit.by_county("task__county"), related=["task"])
+        audit.register(ExtensionRequest, audit.by_county("task__county"), related=["task"])
+        audit.register(ClosingRound, audit.by_county("task__county"), related=["task"])
+        audit.register(Instruction, audit.by_county())
+        # The site's defaults (no county) are theirs who work on every county; access.in_counties leaves them out.
+        audit.register(ReminderPolicy, audit.by_county(), related=["county"])
+        audit.register(WorkdayException, audit.by_county())
+        audit.register(Notice, audit.by_county(), related=["recipient"])

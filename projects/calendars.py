@@ -1,6 +1,7 @@
 """Tasks as an iCalendar feed, for calendar programs (Outlook, WPS, phone calendars)."""
 
 import icalendar
+from django.utils.translation import gettext as _
 
 from .models import Task
 
@@ -20,7 +21,12 @@ def task_feed(tasks, *, url_for, name, now):
         event.add("dtstamp", now)
         event.add("url", url_for(task))
         units = "、".join(str(a.organisation or a.organisation_text) for a in task.assignments.all())
-        event.add("description", "\n".join(part for part in (task.deadline_text, units, url_for(task)) if part))
+        extended = ""
+        if task.original_due and task.original_due != task.due:
+            day = task.original_due
+            extended = _("Extended; originally due %(day)s") % {"day": f"{day.year}年{day.month}月{day.day}日"}
+        parts = (task.deadline_text, extended, units, url_for(task))
+        event.add("description", "\n".join(part for part in parts if part))
         if task.status == Task.Status.CLOSING_REQUESTED:
             event.add("status", "TENTATIVE")
         calendar.add_component(event)

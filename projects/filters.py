@@ -23,6 +23,16 @@ REMINDER_BLOCKER_CHOICES = [
 ]
 
 
+# What the home page's blocks ask of a unit or a supervisor (projects.selectors.filter_by_need).
+NEED_CHOICES = [
+    (selectors.NEEDS_REPORT, _("progress report owed")),
+    (selectors.NEEDS_SENT_BACK, _("closing sent back")),
+    (selectors.NEEDS_ESCALATED, _("escalated this week")),
+    (selectors.NEEDS_EXTENSION, _("extension request to decide")),
+    (selectors.NEEDS_INSTRUCTION, _("instructions not yet answered")),
+]
+
+
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Task.Status.choices, empty_label=_("All"))
@@ -58,6 +68,9 @@ class TaskFilter(django_filters.FilterSet):
         method="by_reminder_blocker",
         empty_label=_("All"),
     )
+    needs = django_filters.ChoiceFilter(label=_("Needs"), choices=NEED_CHOICES, method="by_need", empty_label=_("All"))
+    mine = django_filters.BooleanFilter(label=_("Of my units only"), method="by_mine")
+    open = django_filters.BooleanFilter(label=_("Open only"), method="by_open")
     due_after = django_filters.DateFilter(
         label=_("Due from"), field_name="due", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -78,6 +91,9 @@ class TaskFilter(django_filters.FilterSet):
             "document",
             "group",
             "reminder_blocker",
+            "needs",
+            "mine",
+            "open",
             "due_after",
             "due_before",
         ]
@@ -103,6 +119,20 @@ class TaskFilter(django_filters.FilterSet):
 
     def by_reminder_blocker(self, queryset, name, cause):
         return reminder_selectors.filter_by_blocker(queryset, cause)
+
+    def by_need(self, queryset, name, need):
+        return selectors.filter_by_need(queryset, need)
+
+    def by_mine(self, queryset, name, value):
+        if not value:
+            return queryset
+        parts = Assignment.objects.filter(
+            task=OuterRef("pk"), organisation_id__in=access.own_unit_ids(self.request.user)
+        )
+        return queryset.filter(Exists(parts))
+
+    def by_open(self, queryset, name, value):
+        return selectors.open_tasks(queryset) if value else queryset
 
     def by_unit(self, queryset, name, organisation):
         role = self.form.cleaned_data.get("role")

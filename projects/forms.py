@@ -4,38 +4,105 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import DateInput
+from common.uploads import EvidenceField
 from groups.selectors import visible_groups
 from org import access
 from org.forms import CountyChoiceField, ask_county, limit_to_user
+from org.models import Organisation, Person
 
-from .models import Assignment, ReminderPolicy, Task, WorkdayException
+from .models import Assignment, Notice, ReminderPolicy, Task, WorkdayException
 from .services import TASK_FIELDS, AssignmentLine
-
-REPORT_ATTACHMENT_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "txt")
-REPORT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+from .task_sheet import MAX_BYTES as TASK_SHEET_MAX_BYTES
 
 
 class ProgressReportForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput)
     text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
     percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100, required=False)
-    attachment = forms.FileField(
-        label=_("Attachment"),
+    attachment = EvidenceField()
+
+
+class WithAttachment(forms.Form):
+    """An evidence file (type and size checked by EvidenceField), for the forms that carry one besides reports."""
+
+    attachment = EvidenceField()
+
+
+class ExtensionRequestForm(WithAttachment):
+    requested_due = forms.DateField(label=_("New due date asked for"), widget=DateInput)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    field_order = ["requested_due", "reason", "attachment"]
+
+
+class ExtensionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("approve")), ("shorten", _("grant an earlier date")), ("refuse", _("refuse"))],
+        widget=forms.RadioSelect,
+    )
+    granted_due = forms.DateField(
+        label=_("Date granted"), required=False, widget=DateInput, help_text=_("Only when granting an earlier date.")
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
         required=False,
-        validators=[FileExtensionValidator(REPORT_ATTACHMENT_TYPES)],
-        help_text=_("PDF, Word, Excel, image or text; at most 10 MB."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when granting an earlier date or refusing."),
     )
 
-    def clean_attachment(self):
-        attachment = self.cleaned_data.get("attachment")
-        if attachment and attachment.size > REPORT_ATTACHMENT_MAX_BYTES:
-            raise forms.ValidationError(_("The attachment is larger than 10 MB."))
-        return attachment
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") in ("shorten", "refuse") and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for shortening or refusing the extension."))
+        if data.get("decision") == "shorten" and not data.get("granted_due"):
+            self.add_error("granted_due", _("Enter the date granted."))
+        return data
+
+
+class ClosingRequestForm(WithAttachment):
+    note = forms.CharField(label=_("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    field_order = ["note", "attachment"]
+
+
+class VerifyClosingForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("close")), ("reject", _("send back"))])
+    reason = forms.CharField(
+        label=_("Reason for sending back"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when sending back."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "reject" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for sending the closing back."))
+        return data
+
+
+class InstructionForm(forms.Form):
+    leader_name = forms.CharField(label=_("Leader"), max_length=100, help_text=_("As written, e.g. 县长 王某某."))
+    leader = forms.ModelChoiceField(label=_("Leader in the directory"), queryset=Person.objects.none(), required=False)
+    given_on = forms.DateField(label=_("Given on"), widget=DateInput)
+    text = forms.CharField(label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, county_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The leader is a person of the record's county.
+        self.fields["leader"].queryset = Person.objects.filter(county_id=county_id).order_by("name")
+
+
+class InstructionAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class TaskImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Task list (.xlsx)"), validators=[FileExtensionValidator(["xlsx"])], help_text=_("Use the template.")
+        label=_("Task list (.xlsx)"),
+        validators=[FileExtensionValidator(["xlsx"])],
+        help_text=_("Use the template. At most 5 MB and 5,000 rows."),
     )
     reference = forms.DateField(
         label=_("Date the deadlines count from"),
@@ -48,6 +115,12 @@ class TaskImportForm(forms.Form):
         self.fields["county"] = CountyChoiceField(
             access.counties(user), help_text=_("Unit names in the list are looked up among this county's units only.")
         )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > TASK_SHEET_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB; import the list in parts."))
+        return upload
 
 
 class TaskForm(forms.ModelForm):
@@ -82,8 +155,19 @@ class AssignmentForm(forms.ModelForm):
         limit_to_user(self, user)
 
 
+# The page adds rows as a task needs; a task naming every unit of a county names about a hundred.
+MAX_UNIT_ROWS = 200
+
 AssignmentFormSet = inlineformset_factory(
-    Task, Assignment, form=AssignmentForm, extra=3, can_delete=True, min_num=1, validate_min=True
+    Task,
+    Assignment,
+    form=AssignmentForm,
+    extra=3,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_UNIT_ROWS,
+    validate_max=True,
 )
 
 
@@ -129,3 +213,26 @@ class WorkdayExceptionForm(forms.ModelForm):
         model = WorkdayException
         fields = ["date", "is_workday", "note"]
         widgets = {"date": DateInput}
+
+
+class NoticeForm(forms.Form):
+    """What the issuer chooses when issuing a notice: its kind, the unit (of a task's units) and the reply deadline."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Notice.Kind.choices)
+    recipient = forms.ModelChoiceField(label=_("Recipient unit"), queryset=None, required=False)
+    reply_by = forms.DateField(label=_("Reply by"), widget=DateInput, required=False)
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = Organisation.objects.filter(pk__in=[unit.pk for unit in units])
+        self.fields["recipient"].empty_label = None
+        self.units = list(units)
+
+    def clean_recipient(self):
+        # A task with one unit needs no choice: its notices go to that unit.
+        recipient = self.cleaned_data.get("recipient")
+        if recipient is None and len(self.units) == 1:
+            return self.units[0]
+        if recipient is None:
+            raise forms.ValidationError(_("Choose the unit the notice goes to."))
+        return recipient

@@ -20,7 +20,8 @@ LIGHT_CHOICES = [
     (lights.YELLOW, _("due soon or behind")),
     (lights.GREEN, _("on track")),
     (lights.HISTORICAL, _("late before entry")),
-    (lights.NONE, _("no light")),
+    (lights.UNDATED, _("no deadline")),
+    (lights.NONE, _("closed or on hold")),
 ]
 
 
@@ -99,6 +100,8 @@ class Task(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     deadline_text = models.CharField(_("deadline as written"), max_length=200, blank=True)
     due = models.DateField(_("due"), null=True, blank=True, db_index=True)
+    # The due date before the first approved extension (延期): the scorecard may count a task against it.
+    original_due = models.DateField(_("due before extensions"), null=True, blank=True)
     start = models.DateField(_("start"), null=True, blank=True)
     precision = models.CharField(_("precision of the due date"), max_length=10, choices=Precision.choices, blank=True)
     ongoing = models.BooleanField(_("ongoing"), default=False)
@@ -223,6 +226,226 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.task} {self.date}"
+
+
+def extension_upload_path(request, filename):
+    return f"extensions/{request.task_id}/{filename}"
+
+
+class ExtensionRequest(models.Model):
+    """A unit's request (延期申请) for a later due date, and the supervisor's decision on it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting decision")
+        APPROVED = "approved", _("approved")
+        SHORTENED = "shortened", _("approved with a shorter extension")
+        REFUSED = "refused", _("refused")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extension_requests", verbose_name=_("task"))
+    unit = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requesting unit"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("requested by")
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    previous_due = models.DateField(_("due date when requested"), null=True, blank=True)
+    requested_due = models.DateField(_("requested due date"))
+    reason = models.TextField(_("reason"))
+    attachment = models.FileField(_("attachment"), upload_to=extension_upload_path, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    granted_due = models.DateField(_("granted due date"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            # One open request per task: a second approval can never apply twice.
+            models.UniqueConstraint(
+                fields=["task"],
+                condition=Q(status="pending"),
+                name="extension_one_pending_per_task",
+                violation_error_message=_("This task already has an extension request awaiting a decision."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["approved", "shortened"], granted_due__isnull=False)
+                | Q(~Q(status__in=["approved", "shortened"]), granted_due__isnull=True),
+                name="extension_granted_due_iff_granted",
+                violation_error_message=_("An approved extension needs its new due date, and only it has one."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.task} → {self.requested_due}"
+
+
+def closing_upload_path(round_, filename):
+    return f"closings/{round_.task_id}/{filename}"
+
+
+class ClosingRound(models.Model):
+    """One request to close a task (销号申请) and the supervisor's decision: closed, or sent back (退回) with a
+    reason."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", _("awaiting verification")
+        APPROVED = "approved", _("closed")
+        SENT_BACK = "sent_back", _("sent back")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="closing_rounds", verbose_name=_("task"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("requested by")
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    note = models.TextField(_("what was done"), blank=True)
+    attachment = models.FileField(_("attachment"), upload_to=closing_upload_path, blank=True)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason for sending back"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("closing round")
+        verbose_name_plural = _("closing rounds")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task"],
+                condition=Q(decision="pending"),
+                name="closing_one_pending_per_task",
+                violation_error_message=_("This task has already been put forward for closing."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.task} {self.get_decision_display()}"
+
+
+class Instruction(models.Model):
+    """A leader's instruction (领导批示) on a task or on a gazette document, and the answer of the units."""
+
+    county = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("county"))
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, null=True, blank=True, related_name="instructions", verbose_name=_("task")
+    )
+    document = models.ForeignKey(
+        "gazette.Document",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="instructions",
+        verbose_name=_("document"),
+    )
+    leader_name = models.CharField(_("leader as written"), max_length=100)
+    leader = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("leader")
+    )
+    given_on = models.DateField(_("given on"))
+    text = models.TextField(_("instruction"))
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("entered by")
+    )
+    entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("leader's instruction")
+        verbose_name_plural = _("leaders' instructions")
+        ordering = ["-given_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(task__isnull=False, document__isnull=True) | Q(task__isnull=True, document__isnull=False),
+                name="instruction_on_task_or_document",
+                violation_error_message=_("An instruction is given on a task or on a document, exactly one."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.leader_name}（{self.given_on}）：{self.text[:40]}"
+
+    def get_absolute_url(self):
+        if self.task_id:
+            return self.task.get_absolute_url() + "#instructions"
+        return self.document.get_absolute_url()
+
+
+class ScorecardRules(models.Model):
+    """What the 考核 scorecard counts as on time: the site's defaults (the row without a county) and a county's own,
+    which replace the defaults for that county. Data managers change them in the admin."""
+
+    county = models.OneToOneField(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="scorecard_rules",
+        limit_choices_to={"kind": Organisation.Kind.COUNTY},
+        verbose_name=_("county"),
+        help_text=_("Empty: the defaults, for every county without rules of its own."),
+    )
+    grace_days = models.PositiveSmallIntegerField(
+        _("days of grace"),
+        default=0,
+        validators=[MaxValueValidator(90)],
+        help_text=_("A task closed this many days after its deadline still counts as closed on time."),
+    )
+    against_original_due = models.BooleanField(
+        _("count against the deadline before extensions"),
+        default=False,
+        help_text=_("On: an approved extension does not move the deadline the scorecard counts against."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("scorecard rules")
+        verbose_name_plural = _("scorecard rules")
+        constraints = [
+            models.UniqueConstraint(
+                Coalesce("county", Value(0)),
+                name="one_scorecard_rules_per_county",
+                violation_error_message=_("These rules exist already."),
+            ),
+        ]
+
+    def __str__(self):
+        if self.county_id is None:
+            return str(_("default scorecard rules"))
+        return _("scorecard rules of %(county)s") % {"county": self.county}
 
 
 class CalendarToken(models.Model):
@@ -394,10 +617,31 @@ class ReminderSweep(models.Model):
 
 
 class SendStatus(models.TextChoices):
+    """pending → claimed (a sender took it) → sending (its SMTP transaction started) → sent, or back to pending to
+    retry, or failed after the last attempt. A sender that dies leaves "claimed" (nothing went out: pending again
+    after a lease) or "sending" (it may have gone out: "in doubt", for a data manager to decide)."""
+
     PENDING = "pending", _("pending")
+    CLAIMED = "claimed", _("claimed by a sender")
     SENDING = "sending", _("sending")
     SENT = "sent", _("sent")
     FAILED = "failed", _("failed")
+    DOUBT = "doubt", _("in doubt")
+
+
+class JobHeartbeat(models.Model):
+    """When a scheduled job last ran: the frequent reminder tick writes it, so that /health/ sees beat or the
+    worker stop."""
+
+    job = models.CharField(_("job"), max_length=200, unique=True)
+    last = models.DateTimeField(_("last run"))
+
+    class Meta:
+        verbose_name = _("job heartbeat")
+        verbose_name_plural = _("job heartbeats")
+
+    def __str__(self):
+        return f"{self.job} {self.last}"
 
 
 class ReminderDigest(models.Model):
@@ -463,3 +707,93 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.get_tier_display()} {self.task} → {self.email}"
+
+
+class Notice(models.Model):
+    """A numbered letter to one unit: a 督办通知单 for its tasks, or a 催办函 for those overdue. Its items are copied
+    from the tasks when it is issued, so that reprinting it gives the paper that was sent."""
+
+    class Kind(models.TextChoices):
+        SUPERVISION = "supervision", _("supervision notice")
+        URGING = "urging", _("urging letter")
+
+    county = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="notices",
+        limit_choices_to={"kind": Organisation.Kind.COUNTY},
+        verbose_name=_("county"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    serial = models.PositiveIntegerField(_("serial number"))
+    number = models.CharField(_("number"), max_length=60)
+    recipient = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="notices_received", verbose_name=_("recipient unit")
+    )
+    issuing_office = models.CharField(_("issuing office"), max_length=120)
+    reply_by = models.DateField(_("reply by"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    issued_at = models.DateTimeField(_("issued at"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-issued_at", "-pk"]
+        constraints = [
+            # The backstop of NoticeCounter: a number is never given twice in a county's series.
+            models.UniqueConstraint(fields=["county", "kind", "year", "serial"], name="notice_unique_number"),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("projects:notice_detail", args=[self.pk])
+
+
+class NoticeItem(models.Model):
+    """One task as the notice states it: its title, deadline and source document when the notice was issued."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="items", verbose_name=_("notice"))
+    task = models.ForeignKey(
+        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="notice_items", verbose_name=_("task")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=500)
+    due = models.DateField(_("due"), null=True, blank=True)
+    deadline_text = models.CharField(_("deadline as written"), max_length=200, blank=True)
+    source = models.CharField(_("source document"), max_length=600, blank=True)
+
+    class Meta:
+        verbose_name = _("notice item")
+        verbose_name_plural = _("notice items")
+        ordering = ["notice", "position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class NoticeCounter(models.Model):
+    """The last serial number given in a county's series of one kind and year; issuing locks its row."""
+
+    county = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("county"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Notice.Kind.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last serial number"), default=0)
+
+    class Meta:
+        verbose_name = _("notice number series")
+        verbose_name_plural = _("notice number series")
+        constraints = [models.UniqueConstraint(fields=["county", "kind", "year"], name="notice_counter_unique")]
+
+    def __str__(self):
+        return f"{self.county} {self.get_kind_display()} {self.year}: {self.last}"

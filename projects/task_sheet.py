@@ -9,6 +9,7 @@ COLUMNS = ("序号", "任务", "牵头单位", "责任单位", "责任人", "完
 REQUIRED = ("任务", "牵头单位", "责任单位", "完成时限")
 UNIT_SEPARATORS = re.compile(r"[、，,；;/\s]+")
 MAX_ROWS = 5000
+MAX_BYTES = 5 * 1024 * 1024
 
 
 class TaskSheetError(SheetError):
@@ -35,7 +36,7 @@ def template_workbook():
     )
 
 
-def read_task_sheet(data):
+def read_task_sheet(data, progress=None):
     """The non-empty rows of the first sheet, found by the header names wherever the header row is."""
     return read_rows(
         data,
@@ -44,6 +45,8 @@ def read_task_sheet(data):
         marker="任务",
         cell_text=_task_cell,
         max_rows=MAX_ROWS,
+        max_bytes=MAX_BYTES,
+        progress=progress,
         no_header="没有找到表头：第一张工作表中应有“任务”“牵头单位”“责任单位”“完成时限”等列。",
         error=TaskSheetError,
     )

@@ -1,35 +1,45 @@
 import datetime
+import os
 from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.exports import ExportableListView
+from common import sheet_jobs, uploads
+from common.exports import ExportableListView, content_disposition, download, xlsx_response
 from common.sheets import SheetRow
 from gazette import selectors as gazette_selectors
-from groups.selectors import visible_groups
 from org import access
-from org.selectors import managed_county, organisation_tree, people_list
+from org.selectors import county_named, managed_county
 
 from . import calendars, selectors, services
+from . import scorecard as scoring
 from .filters import TaskFilter
 from .forms import (
     AssignmentFormSet,
+    ClosingRequestForm,
     CountyReminderForm,
+    ExtensionDecisionForm,
+    ExtensionRequestForm,
+    InstructionAnswerForm,
+    InstructionForm,
+    NoticeForm,
     ProgressReportForm,
     TaskForm,
     TaskImportForm,
+    VerifyClosingForm,
     WorkdayExceptionForm,
     assignment_lines,
 )
-from .models import ReminderPolicy, Task
+from .models import Notice, ReminderPolicy, Task
 from .reminders import selectors as reminder_selectors
 from .reminders import services as reminder_services
 from .reminders.services import COUNTY_POLICY_FIELDS
@@ -38,17 +48,16 @@ from .task_sheet import TaskSheetError, read_task_sheet, template_workbook
 
 
 def home(request):
-    user = request.user
-    return render(
-        request,
-        "projects/home.html",
-        {
-            "group_count": visible_groups(user).count(),
-            "person_count": people_list(user).count(),
-            "organisation_count": len(organisation_tree(user)),
-            "recent_documents": gazette_selectors.recent_documents(user)[:8],
-        },
-    )
+    """Each role's own work: a unit's overdue and owed tasks, what awaits a supervisor, what awaits a data manager."""
+    return render(request, "projects/home.html", selectors.home_page(request.user, county=_county_param(request)))
+
+
+def _county_param(request):
+    """The county a page is narrowed to (``?county=``), as an id; 404 for one that is not a number."""
+    try:
+        return int(request.GET["county"]) if request.GET.get("county") else None
+    except ValueError:
+        raise Http404 from None
 
 
 class TaskListView(ExportableListView):
@@ -93,14 +102,31 @@ def _edit_task(request, task):
 
 def task_detail(request, pk):
     task = selectors.task_for_view(request.user, pk)
-    form = ProgressReportForm(initial={"date": timezone.localdate()})
-    return _task_page(request, task, form)
+    return _task_page(request, task)
 
 
-def _task_page(request, task, form):
+def _task_page(request, task, form=None, **forms):
+    """The task page; ``forms`` replace the empty forms of the page with one that came back with errors."""
     context = selectors.task_detail(request.user, task)
-    context.update(form=form, is_open=task.status in services.OPEN_STATUSES)
-    return render(request, "projects/task_detail.html", context)
+    context.update(
+        form=form or ProgressReportForm(initial={"date": timezone.localdate()}),
+        closing_form=ClosingRequestForm(),
+        verify_form=VerifyClosingForm(),
+        extension_form=ExtensionRequestForm(),
+        decision_form=ExtensionDecisionForm(),
+        instruction_form=InstructionForm(initial={"given_on": timezone.localdate()}, county_id=task.county_id),
+        answer_form=InstructionAnswerForm(),
+        is_open=task.status in services.OPEN_STATUSES,
+    )
+    context["notices"] = selectors.visible_notices(request.user).filter(items__task=task).distinct()
+    if selectors.can_issue_notices(request.user):
+        context["notice_form"] = NoticeForm(
+            units=selectors.notice_units(task), initial={"reply_by": selectors.default_reply_by(task.county)}
+        )
+        context["overdue"] = selectors.is_overdue(task)
+    context.update(forms)
+    status = 400 if forms else 200
+    return render(request, "projects/task_detail.html", context, status=status)
 
 
 @require_POST
@@ -120,12 +146,29 @@ def task_report(request, pk):
     return _task_page(request, task, form)
 
 
+def task_evidence(request, pk, kind, item):
+    """An evidence file, as a download: never shown inline, nor sniffed into a type that runs."""
+    attachment = selectors.evidence(request.user, pk, kind, item)
+    try:
+        file = attachment.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(file, content_type=uploads.content_type(attachment.name))
+    response["Content-Disposition"] = content_disposition(os.path.basename(attachment.name))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @require_POST
 def task_request_closing(request, pk):
     task = selectors.task_for_view(request.user, pk)
     if not selectors.can_report_on(request.user, task):
         raise PermissionDenied
-    _apply(request, services.request_closing, task, _("Closing requested; a supervisor will verify it."))
+    form = ClosingRequestForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _task_page(request, task, closing_form=form)
+    action = partial(services.request_closing, **form.cleaned_data)
+    _apply(request, action, task, _("Closing requested; a supervisor will verify it."))
     return redirect(task)
 
 
@@ -134,10 +177,105 @@ def task_verify_closing(request, pk):
     task = selectors.task_for_view(request.user, pk)
     if not selectors.can_verify_closing(request.user):
         raise PermissionDenied
-    approve = request.POST.get("decision") == "approve"
+    form = VerifyClosingForm(request.POST)
+    if not form.is_valid():
+        return _task_page(request, task, verify_form=form)
+    approve = form.cleaned_data["decision"] == "approve"
     done = _("Closed.") if approve else _("Sent back for more work.")
-    _apply(request, partial(services.verify_closing, approve=approve), task, done)
+    _apply(request, partial(services.verify_closing, approve=approve, reason=form.cleaned_data["reason"]), task, done)
     return redirect(task)
+
+
+@require_POST
+def task_request_extension(request, pk):
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_request_extension(request.user, task):
+        raise PermissionDenied
+    form = ExtensionRequestForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.request_extension(task, user=request.user, unit=_own_unit(request.user, task), **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Extension requested; a supervisor will decide on it."))
+            return redirect(task)
+    return _task_page(request, task, extension_form=form)
+
+
+def _own_unit(user, task):
+    """The requesting unit: the first of the user's units with a part in the task (none for a data manager)."""
+    part = access.own(user, task.assignments.select_related("organisation"), "organisation").first()
+    return part.organisation if part else None
+
+
+@require_POST
+def task_decide_extension(request, pk, extension_pk):
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_decide_extension(request.user):
+        raise PermissionDenied
+    extension = get_object_or_404(task.extension_requests.all(), pk=extension_pk)
+    form = ExtensionDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decide_extension(extension, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Extension request decided."))
+            return redirect(task)
+    return _task_page(request, task, decision_form=form)
+
+
+@require_POST
+def task_add_instruction(request, pk):
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_enter_instruction(request.user):
+        raise PermissionDenied
+    form = InstructionForm(request.POST, county_id=task.county_id)
+    if form.is_valid():
+        try:
+            services.add_instruction(user=request.user, task=task, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Instruction recorded; the task's units are notified by e-mail."))
+            return redirect(task)
+    return _task_page(request, task, instruction_form=form)
+
+
+def document_instruction(request, pk):
+    """A leader's instruction on a gazette document, entered from the document's page."""
+    if not selectors.can_enter_instruction(request.user):
+        raise PermissionDenied
+    document = gazette_selectors.document_detail(request.user, pk)["document"]
+    county = county_named(document.issue.gazette.county)
+    form = InstructionForm(
+        request.POST or None, initial={"given_on": timezone.localdate()}, county_id=county.pk if county else None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_instruction(user=request.user, document=document, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Instruction recorded."))
+            return redirect(document)
+    return render(request, "projects/document_instruction.html", {"form": form, "document": document})
+
+
+@require_POST
+def task_answer_instruction(request, pk, instruction_pk):
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_answer_instruction(request.user, task):
+        raise PermissionDenied
+    instruction = get_object_or_404(task.instructions.all(), pk=instruction_pk)
+    form = InstructionAnswerForm(request.POST)
+    if form.is_valid():
+        services.answer_instruction(instruction, user=request.user, answer=form.cleaned_data["answer"])
+        messages.success(request, _("Answer saved."))
+        return redirect(task)
+    return _task_page(request, task, answer_form=form)
 
 
 @require_POST
@@ -163,11 +301,86 @@ def _apply(request, action, task, success):
 
 
 def task_dashboard(request):
-    try:
-        county = int(request.GET["county"]) if request.GET.get("county") else None
-    except ValueError:
-        raise Http404 from None
-    return render(request, "projects/task_dashboard.html", selectors.task_dashboard(request.user, county=county))
+    context = selectors.task_dashboard(request.user, county=_county_param(request))
+    return render(request, "projects/task_dashboard.html", context)
+
+
+def _scorecard(request):
+    """The scorecard of the county and period the address names (``?county=``, ``?period=2025-Q2``): the user's
+    first county and the current quarter by default; 404 for a county not the user's."""
+    if not selectors.can_see_scorecard(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    period = scoring.parse_period(request.GET.get("period"), today)
+    counties = selectors.scorecard_counties(request.user)
+    county_id = _county_param(request)
+    county = get_object_or_404(counties, pk=county_id) if county_id else counties.first()
+    context = {"period": period, "county": county, "counties": counties, "periods": _recent_periods(today)}
+    context.update(selectors.scorecard(county, period, today) if county else {"rows": [], "totals": {}})
+    return context
+
+
+def _recent_periods(today):
+    """The periods the page offers: this and the last 11 months, 7 quarters, 2 years."""
+    this_month, quarter = today.year * 12 + today.month - 1, scoring.quarter_of(today)
+    this_quarter = quarter.year * 4 + quarter.number - 1
+    months = [scoring.month((this_month - back) // 12, (this_month - back) % 12 + 1) for back in range(12)]
+    quarters = [scoring.quarter((this_quarter - back) // 4, (this_quarter - back) % 4 + 1) for back in range(8)]
+    return quarters + months + [scoring.year(today.year - back) for back in range(3)]
+
+
+def scorecard(request):
+    context = _scorecard(request)
+    context["chart"] = [
+        {"name": row.name, "score": float(row.score) if row.score is not None else None} for row in context["rows"]
+    ]
+    return render(request, "projects/scorecard.html", context)
+
+
+def scorecard_print(request):
+    """The period's 督查通报, laid out for paper."""
+    return render(request, "projects/scorecard_print.html", _scorecard(request))
+
+
+def scorecard_xlsx(request):
+    context = _scorecard(request)
+    header = [
+        _("Rank"),
+        _("Unit"),
+        _("Tasks due"),
+        _("Closed on time"),
+        _("Closed late"),
+        _("Still overdue"),
+        _("On-time rate (%)"),
+        _("Average days late"),
+        _("Extensions asked"),
+        _("Extensions granted"),
+        _("Sent back"),
+        _("Score"),
+    ]
+    rows = [header] + [
+        [
+            row.rank,
+            row.name,
+            row.due,
+            row.on_time,
+            row.late,
+            row.overdue,
+            row.on_time_rate,
+            row.average_days_late,
+            row.extensions_asked,
+            row.extensions_granted,
+            row.sent_back,
+            row.score,
+        ]
+        for row in context["rows"]
+    ]
+    county = context["county"]
+    name = f"{county.short_name or county.name if county else ''}{context['period'].label}{_('scorecard')}"
+    return xlsx_response(rows, _("scorecard"), f"{name}.xlsx")
+
+
+CALENDAR_YEARS = (1900, 2100)
 
 
 def task_calendar(request):
@@ -175,7 +388,10 @@ def task_calendar(request):
     try:
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
         datetime.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
+        year, month = today.year, today.month
+    if not CALENDAR_YEARS[0] <= year <= CALENDAR_YEARS[1]:
+        # 9999-12 has no following month to link to, and no deadline is that far off: show this month.
         year, month = today.year, today.month
     context = selectors.task_month(request.user, year, month)
     context["today"] = today
@@ -213,19 +429,43 @@ def task_import(request):
         request.POST or None, request.FILES or None, initial={"reference": timezone.localdate()}, user=request.user
     )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read()
+        reference, county = form.cleaned_data["reference"], form.cleaned_data["county"]
+        pending = {"reference": reference.isoformat(), "county": county.pk}
+        if len(data) >= sheet_jobs.ASYNC_FROM_BYTES:
+            request.session[IMPORT_SESSION_KEY] = {**pending, "token": sheet_jobs.start(data, TASK_SHEET_READER)}
+            return redirect("projects:task_import_progress")
         try:
-            rows = read_task_sheet(form.cleaned_data["file"].read())
+            rows = read_task_sheet(data)
         except TaskSheetError as error:
             form.add_error("file", error.message)
         else:
-            reference, county = form.cleaned_data["reference"], form.cleaned_data["county"]
-            request.session[IMPORT_SESSION_KEY] = {
-                "reference": reference.isoformat(),
-                "county": county.pk,
-                "rows": [[row.number, row.values] for row in rows],
-            }
+            request.session[IMPORT_SESSION_KEY] = {**pending, "rows": [[row.number, row.values] for row in rows]}
             return _import_preview(request, rows, reference, county)
     return render(request, "projects/task_import.html", {"form": form})
+
+
+TASK_SHEET_READER = "projects.task_sheet.read_task_sheet"
+
+
+@permission_required("projects.add_task", raise_exception=True)
+def task_import_progress(request):
+    """A large list being read by the worker: its progress (as JSON to the page's script), then the preview."""
+    pending = request.session.get(IMPORT_SESSION_KEY)
+    if not pending or "token" not in pending:
+        return redirect("projects:task_import")
+    found = sheet_jobs.state(pending["token"])
+    if reading := sheet_jobs.while_reading(request, found, _("Import a task list")):
+        return reading
+    if found["state"] != "done":
+        del request.session[IMPORT_SESSION_KEY]
+        messages.error(request, found.get("message") or _("The sheet could not be read: upload it again."))
+        return redirect("projects:task_import")
+    rows = sheet_jobs.rows(found)
+    request.session[IMPORT_SESSION_KEY] = {"reference": pending["reference"], "county": pending["county"],
+                                           "rows": found["rows"]}  # fmt: skip
+    county = get_object_or_404(access.counties(request.user), pk=pending["county"])
+    return _import_preview(request, rows, datetime.date.fromisoformat(pending["reference"]), county)
 
 
 def _import_preview(request, rows, reference, county):
@@ -241,7 +481,7 @@ def _import_preview(request, rows, reference, county):
 @permission_required("projects.add_task", raise_exception=True)
 def task_import_confirm(request):
     pending = request.session.get(IMPORT_SESSION_KEY)
-    if not pending:
+    if not pending or "rows" not in pending:
         messages.error(request, _("Nothing to import: upload the list again."))
         return redirect("projects:task_import")
     reference = datetime.date.fromisoformat(pending["reference"])
@@ -259,11 +499,10 @@ def task_import_confirm(request):
 
 @permission_required("projects.add_task", raise_exception=True)
 def task_import_template(request):
-    response = HttpResponse(
-        template_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="task-list-template.xlsx"'
-    return response
+    return download(template_workbook(), "task-list-template.xlsx")
+
+
+FAILED_PER_PAGE = 100
 
 
 def reminder_overview(request):
@@ -274,7 +513,9 @@ def reminder_overview(request):
         request,
         "projects/reminder_overview.html",
         {
-            "failed": reminder_selectors.failed_digests(user)[:100],
+            "failed": Paginator(reminder_selectors.failed_digests(user), FAILED_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
             "without_email": reminder_selectors.contacts_without_email(user),
             "sweeps": reminder_selectors.recent_sweeps(),
             "can_requeue": access.is_data_manager(user),
@@ -366,3 +607,72 @@ def reminder_mute(request, token):
             messages.success(request, _("Early warnings are turned on for %(email)s.") % {"email": email})
         return redirect("projects:reminder_mute", token=token)
     return render(request, "projects/reminder_mute.html", {"email": email, "muted": reminder_selectors.is_muted(email)})
+
+
+# Notices (督办通知单, 催办函)
+
+
+@require_POST
+def task_notice(request, pk):
+    """Issue a numbered notice about one task to one of its units, then show it for printing."""
+    task = selectors.task_for_view(request.user, pk)
+    if not selectors.can_issue_notices(request.user):
+        raise PermissionDenied
+    form = NoticeForm(request.POST, units=selectors.notice_units(task))
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect(task)
+    kind = form.cleaned_data["kind"]
+    if kind == Notice.Kind.URGING and not selectors.is_overdue(task):
+        messages.error(request, _("An urging letter is for an overdue task; this one is not overdue."))
+        return redirect(task)
+    return _issue(request, task, kind, form.cleaned_data["recipient"], [task], form.cleaned_data["reply_by"])
+
+
+@require_POST
+def unit_notice(request, pk):
+    """Issue a notice to a unit for all its open tasks (督办通知单) or all its overdue ones (催办函)."""
+    unit = get_object_or_404(access.visible_units(request.user), pk=pk)
+    if not selectors.can_issue_notices(request.user):
+        raise PermissionDenied
+    form = NoticeForm(request.POST, units=[unit])
+    if not form.is_valid():
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return redirect(unit)
+    kind = form.cleaned_data["kind"]
+    tasks = selectors.unit_notice_tasks(request.user, unit, kind)
+    return _issue(request, unit, kind, unit, tasks, form.cleaned_data["reply_by"])
+
+
+def _issue(request, back, kind, recipient, tasks, reply_by):
+    try:
+        notice = services.issue_notice(
+            kind=kind, recipient=recipient, tasks=tasks, user=request.user, reply_by=reply_by
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(back)
+    messages.success(request, _("Issued %(number)s.") % {"number": notice.number})
+    return redirect(notice)
+
+
+def notice_list(request):
+    notices = selectors.notice_list(request.user)
+    return render(
+        request,
+        "projects/notice_list.html",
+        {"notices": Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))},
+    )
+
+
+NOTICES_PER_PAGE = 50
+
+
+def notice_detail(request, pk):
+    """The notice as printed: the same number and items however often it is opened again."""
+    notice = selectors.notice_for_view(request.user, pk)
+    day = timezone.localdate(notice.issued_at)
+    items = list(notice.items.all())
+    for item in items:
+        item.days_overdue = (day - item.due).days if item.due and item.due < day else None
+    return render(request, "projects/notice_detail.html", {"notice": notice, "items": items, "issued_on": day})

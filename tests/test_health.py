@@ -11,6 +11,8 @@ def test_health_reports_database_and_broker_without_login(client):
         "database": "ok",
         "broker": "ok",
         "reminders": {"status": "ok", "last_sweep": None},
+        "reminder_tick": {"status": "ok", "last_tick": None},
+        "reminder_emails": {"status": "ok", "failed": 0, "stuck": 0},
     }
 
 

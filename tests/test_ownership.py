@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
+from django.core.files.base import ContentFile
 from django.forms.models import model_to_dict
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -38,7 +39,7 @@ from gazette.models import ImportJob
 from intake.models import Proposal
 from org import roles
 from projects import services as task_services
-from projects.models import ProgressReport, WorkdayException
+from projects.models import ExtensionRequest, Instruction, Notice, ProgressReport, WorkdayException
 from projects.reminders import selectors as reminder_selectors
 from tests.compensation.factories import HouseholdFactory, ProjectFactory, RuleFactory, SchemeFactory, VersionFactory
 from tests.gazette.factories import DocumentFactory, IssueFactory
@@ -89,14 +90,16 @@ class Records:
     import_job: object
     proposal: object
     workday: object
+    notice: object
     calendar_token: str
     mute_token: str
 
 
 @pytest.fixture
-def records(db, settings):
+def records(db, settings, tmp_path):
     # The tests sign in with force_login: a fast hasher spares hashing three passwords for each of some 250 tests.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
     county = OrganisationFactory(name="兴县人民政府", short_name="兴县", kind="county")
     unit_a = OrganisationFactory(name="兴县甲局", short_name="甲局", parent=county, sort_order=1)
     unit_b = OrganisationFactory(name="兴县乙局", short_name="乙局", parent=county, sort_order=2)
@@ -122,6 +125,7 @@ def records(db, settings):
     report = ProgressReport.objects.create(
         task=task, date=datetime.date(2025, 1, 2), text="甲局进展", percent=10, reporter=users[OWNING_UNIT]
     )
+    report.attachment.save("甲局佐证.pdf", ContentFile(b"%PDF-1.4 evidence"))
 
     plan = PlanFactory(county=county, responsible_unit=unit_a, year=2037, source_document=document)
     AllocationFactory(plan=plan)
@@ -174,6 +178,9 @@ def records(db, settings):
         import_job=import_job,
         proposal=proposal,
         workday=WorkdayException.objects.create(county=county, date=datetime.date(2037, 5, 6), is_workday=False),
+        notice=task_services.issue_notice(
+            kind=Notice.Kind.SUPERVISION, recipient=unit_a, tasks=[task], user=users[DATA_MANAGER]
+        ),
         calendar_token=task_services.calendar_token(users[OWNING_UNIT]),
         mute_token=reminder_selectors.mute_token("owner@county.example"),
     )
@@ -215,6 +222,29 @@ def pk(name):
     return lambda records: {"pk": getattr(records, name).pk}
 
 
+def pending_extension(records):
+    """The task and an extension request of A's awaiting a decision, made when first asked for."""
+    extension, _created = ExtensionRequest.objects.get_or_create(
+        task=records.task,
+        status=ExtensionRequest.Status.PENDING,
+        defaults={"previous_due": records.task.due, "requested_due": LATER, "reason": "甲局延期理由"},
+    )
+    return {"pk": records.task.pk, "extension_pk": extension.pk}
+
+
+def task_instruction(records):
+    """The task and a leader's instruction on it, made when first asked for."""
+    instruction, _created = Instruction.objects.get_or_create(
+        task=records.task,
+        defaults={"county": records.county, "leader_name": "县长", "given_on": LATER, "text": "甲局批示"},
+    )
+    return {"pk": records.task.pk, "instruction_pk": instruction.pk}
+
+
+# A date after the task's due date (today), for extensions.
+LATER = timezone.localdate() + datetime.timedelta(days=60)
+
+
 # Shorthands for the common shapes.
 
 
@@ -246,6 +276,7 @@ PLAN = lambda records: str(records.plan.year)  # noqa: E731
 SCHEME = lambda records: records.scheme.name  # noqa: E731
 PHONE = lambda records: records.person.phone  # noqa: E731
 IMPORT = lambda records: records.import_job.original_name  # noqa: E731
+NOTICE = lambda records: records.notice.number  # noqa: E731
 LINKED = lambda records: (records.group.name, records.task.title, records.scheme.name)  # noqa: E731
 
 ROUTES = {
@@ -261,6 +292,12 @@ ROUTES = {
     "password_change": Route(),
     "password_change_done": Route(),
     "health": Route(anonymous=200, public="monitoring asks it without an account; it names no record"),
+    # Accounts: the second sign-in step sends a session that owes no code on to the home page; enrolling a second
+    # factor and lifting lockouts are data managers' (a lockout out of their counties is 404, test_accounts_lockout).
+    "accounts:verify": Route(other=302, owner=302, data_manager=302),
+    "accounts:two_factor": data_managers_only(),
+    "accounts:lockout_list": data_managers_only(),
+    "accounts:lockout_unlock": data_managers_only(method="post", data_manager=404),  # no lockout named
     # Gazette: published acts of the county government, readable by every signed-in user (gazette/selectors.py).
     "gazette:issue_list": Route(),
     "gazette:issue_detail": Route(kwargs=pk("issue")),
@@ -275,11 +312,13 @@ ROUTES = {
     "gazette:import_status": owned("import_job", owner=404, data_manager=200),
     # Land
     "land:plan_list": Route(hidden=PLAN),
-    "land:plan_create": Route(),  # unit staff may add plans, for their own unit
+    # A plan is county-wide (its figures sum the county's parcels): its county's data managers enter and change it;
+    # the unit it names responsible reads it (tests/land/test_plan_access.py).
+    "land:plan_create": data_managers_only(),
     "land:plan_detail": owned("plan"),
-    "land:plan_edit": owned("plan"),
-    "land:plan_adopt": owned_post("plan", owner=302),
-    "land:plan_revise": owned_post("plan", owner=302),
+    "land:plan_edit": owned("plan", owner=403, data_manager=200),
+    "land:plan_adopt": owned_post("plan", owner=403, data_manager=302),
+    "land:plan_revise": owned_post("plan", owner=403, data_manager=302),
     "land:parcel_list": Route(hidden=PARCEL),
     "land:parcel_create": Route(),  # unit staff may add parcels, for their own unit
     "land:parcel_detail": owned("parcel"),
@@ -299,6 +338,7 @@ ROUTES = {
     "compensation:household_create": owned("project"),
     "compensation:survey_import": owned("project"),
     "compensation:survey_import_confirm": owned_post("project", owner=302),  # nothing uploaded: back to the upload
+    "compensation:survey_import_progress": owned("project", owner=302),  # nothing being read: back to the upload
     "compensation:survey_template": owned("project"),
     "compensation:project_statements_export": owned("project"),
     "compensation:rate_proposal_rule": data_managers_only(kwargs=lambda records: {"proposal_id": records.proposal.pk}),
@@ -319,6 +359,8 @@ ROUTES = {
     "org:organisation_detail": Route(kwargs=lambda records: {"pk": records.unit_a.pk}, hidden=GROUP),
     # Setting up counties and their units: their data managers' work (a county-level data manager gets 404 on another
     # county's pages, tests/org/test_onboarding.py); only data managers of every county add a county.
+    # What an account did, for the data managers of its counties (tests/test_audit.py).
+    "org:audit": data_managers_only(),
     "org:county_list": data_managers_only(),
     "org:county_create": data_managers_only(),
     "org:county_edit": data_managers_only(kwargs=pk("county")),
@@ -343,8 +385,13 @@ ROUTES = {
     "projects:task_create": data_managers_only(),
     "projects:task_dashboard": Route(hidden=TASK),
     "projects:task_calendar": Route(hidden=TASK),
+    # The 考核 scorecard ranks a county's units: for its supervisors and data managers (test_scorecard.py).
+    "projects:scorecard": data_managers_only(),
+    "projects:scorecard_xlsx": data_managers_only(),
+    "projects:scorecard_print": data_managers_only(),
     "projects:task_import": data_managers_only(),
     "projects:task_import_confirm": get_on_post_only(),
+    "projects:task_import_progress": data_managers_only(data_manager=302),  # nothing being read: to the import
     "projects:task_import_template": data_managers_only(),
     "projects:task_calendar_reset": get_on_post_only(),
     "projects:task_feed": Route(
@@ -362,15 +409,45 @@ ROUTES = {
     "projects:task_detail": owned("task"),
     "projects:task_edit": owned("task", owner=403, data_manager=200),
     "projects:task_report": owned_post("task", owner=302, data={"date": "2025-01-03", "text": "进展", "percent": "50"}),
+    # Evidence files: whoever may see the task downloads them (tests/projects/test_evidence.py).
+    "projects:task_evidence": Route(
+        kwargs=lambda records: {"pk": records.task.pk, "kind": "report", "item": records.report.pk},
+        other=404,
+        data_manager=200,
+    ),
     "projects:task_request_closing": owned_post("task", owner=302),
     "projects:task_verify_closing": owned_post("task", owner=403, data_manager=302, data={"decision": "approve"}),
     "projects:task_set_status": owned_post("task", owner=403, data_manager=302, data={"status": "paused"}),
+    # Units (and data managers) ask for extensions and answer instructions; supervisors and data managers decide
+    # extensions and enter instructions.
+    "projects:task_request_extension": owned_post(
+        "task", owner=302, data_manager=302, data={"requested_due": LATER.isoformat(), "reason": "延期理由"}
+    ),
+    "projects:task_decide_extension": Route(
+        kwargs=pending_extension, other=404, owner=403, data_manager=302, method="post", data={"decision": "approve"}
+    ),
+    "projects:task_add_instruction": owned_post(
+        "task", owner=403, data_manager=302, data={"leader_name": "县长", "given_on": "2025-05-06", "text": "批示"}
+    ),
+    # A document's instructions are the county's: entered by supervisors and data managers only.
+    "projects:document_instruction": data_managers_only(kwargs=pk("document")),
+    "projects:task_answer_instruction": Route(
+        kwargs=task_instruction, other=404, owner=302, data_manager=302, method="post", data={"answer": "答复"}
+    ),
+    # Notices (督办通知单, 催办函): supervisors and data managers issue them; the unit addressed reads them.
+    "projects:task_notice": owned_post("task", owner=403, data_manager=302, data={"kind": "supervision"}),
+    "projects:unit_notice": data_managers_only(
+        kwargs=lambda records: {"pk": records.unit_a.pk}, method="post", data={"kind": "supervision"}, data_manager=302
+    ),
+    "projects:notice_list": Route(hidden=NOTICE),
+    "projects:notice_detail": owned("notice"),
     # The roll-up compares whole counties: supervisors and data managers only.
     "rollup:rollup": data_managers_only(),
     # Gazette proposals: accepting writes into any unit's records, so only data managers review them.
     "intake:issue_proposals": data_managers_only(kwargs=pk("issue")),
     "intake:proposal_review": data_managers_only(kwargs=pk("proposal")),
     "intake:proposal_reject": data_managers_only(kwargs=pk("proposal"), method="post", data_manager=302),
+    "intake:reject_proposals": data_managers_only(kwargs=pk("issue"), method="post", data_manager=302),
     "intake:proposal_reopen": data_managers_only(kwargs=pk("proposal"), method="post", data_manager=302),
     "intake:accept_units": data_managers_only(kwargs=pk("issue"), method="post", data_manager=302),
     "intake:create_unit": data_managers_only(kwargs=pk("proposal"), method="post", data_manager=302),

@@ -1,4 +1,5 @@
 import datetime
+import os
 from urllib.parse import urlencode
 
 from django import template
@@ -21,3 +22,9 @@ def cn_date(value):
 def urlencode_dict(values):
     """A dict as a query string, for links to filtered lists."""
     return urlencode(values)
+
+
+@register.filter
+def file_name(path):
+    """A stored file's name without its folder, as its uploader named it."""
+    return os.path.basename(str(path))

@@ -37,14 +37,24 @@ class Source:
         self.first = document.span.start
         self.last = document.span.end
         self._lines = lines
+        self._texts = {}  # every extractor reads every line: cleaned once
+        self._squeezed = {}
 
     def raw(self, number):
         return self._lines[number - 1]
 
     def text(self, number):
         """The line stripped of white space at its ends, markup and a leading bullet; TABs kept."""
-        line = self._lines[number - 1].strip(" \u3000\r\n")
-        return _BULLET.sub("", clean_inline(line)) if line else ""
+        if (text := self._texts.get(number)) is None:
+            line = self._lines[number - 1].strip(" \u3000\r\n")
+            text = self._texts[number] = _BULLET.sub("", clean_inline(line)) if line else ""
+        return text
+
+    def squeezed(self, number):
+        """The line's text with all white space removed, computed once: extractors look for sentences in it."""
+        if number not in self._squeezed:
+            self._squeezed[number] = squeeze(self.text(number))
+        return self._squeezed[number]
 
     def numbers(self):
         return range(self.first, self.last + 1)
@@ -64,15 +74,16 @@ class Source:
 
 
 def join_lines(parts):
-    text = ""
+    pieces = []  # joined once: adding to a growing string copies it
     for part in parts:
         part = part.replace("\t", " ").strip()
         if not part:
             continue
-        if text and text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha():
-            text += " "  # two words of a Latin name; a wrap inside a number (3月3 | 1日) is no space
-        text += part
-    return text
+        last = pieces[-1][-1] if pieces else ""
+        if last.isascii() and last.isalpha() and part[0].isascii() and part[0].isalpha():
+            pieces.append(" ")  # two words of a Latin name; a wrap inside a number (3月3 | 1日) is no space
+        pieces.append(part)
+    return "".join(pieces)
 
 
 def sentences(text):

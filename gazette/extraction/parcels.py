@@ -399,9 +399,10 @@ def extract_parcels(source: Source, blocks) -> list[ParcelProposal]:
         return []
     text = "\n".join(block.text for block in blocks if block.text)
     proposals = []
+    line_of = _LineFinder(source)
     for parcel in prefill_approval(text, document.title).parcels:
         values = parcel.values()
-        line = _line_of(source, parcel.number.sentence)
+        line = line_of(parcel.number.sentence)
         proposals.append(
             ParcelProposal(
                 document=source.ref,
@@ -414,25 +415,33 @@ def extract_parcels(source: Source, blocks) -> list[ParcelProposal]:
                 term_years=values.get("term_years"),
                 start_price_wan=values.get("starting_price"),
                 deposit_wan=values.get("deposit"),
-                span=Span(line, _last_line(source, parcel, line)),
+                span=Span(line, _last_line(line_of, parcel, line)),
                 prefill=parcel,
             )
         )
     return proposals
 
 
-def _line_of(source, sentence):
-    """The first line of the document holding the sentence's opening characters (the title's line if none)."""
-    probe = squeeze(sentence)[:10]
-    for number in source.numbers():
-        if probe and probe in squeeze(source.text(number)):
-            return number
-    return source.first
+class _LineFinder:
+    """The first line of the document holding a sentence's opening characters (the title's line if none). The
+    parcels of one approval share their sentences: each is looked for once (looking for every parcel's sentences
+    again in every line made a long list of parcels quadratic)."""
+
+    def __init__(self, source):
+        self.source = source
+        self.found = {}
+
+    def __call__(self, sentence):
+        if sentence not in self.found:
+            probe = squeeze(sentence[:40])[:10]
+            lines = (number for number in self.source.numbers() if probe and probe in self.source.squeezed(number))
+            self.found[sentence] = next(lines, self.source.first)
+        return self.found[sentence]
 
 
-def _last_line(source, parcel, first):
+def _last_line(line_of, parcel, first):
     """The last line holding any sentence the parcel's values were read from."""
     last = first
     for sentence in parcel.sources().values():
-        last = max(last, _line_of(source, sentence))
+        last = max(last, line_of(sentence))
     return last

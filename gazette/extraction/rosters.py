@@ -16,10 +16,18 @@ A roster line is a person (`姓名 职务`), a post only (`县发改局局长`) 
 when the text names a unit, not a post): lists separated by 、 or ， (`成员：县发改局局长、县财政局局长、…`) give one
 line per item, wrapped over as many lines as they are printed on; posts may also stand one per line, after a named
 member or after a label on its own line. Each roster also counts, apart from its reading, the members its lines print,
-and carries a warning when it read fewer. A group set up in a sentence only (成立以X为组长、…为成员的
-某某领导小组) is proposed with what the sentence gives. No rule names a county or a unit.
+and carries a warning when it read fewer.
+
+A group set up in sentences only is proposed with what they give, when they give at least one person, post or unit:
+成立某某领导小组，由X任组长，…为成员; 成立以/由X为组长、…为成员的某某领导小组; 组长由X担任，成员由A、B组成;
+某某委员会主任由X担任，成员由Y和下列部门负责人担任：A、B…; a heading 某某委员会 then 设主任一名，由X担任. A person's
+title may come before the name or after it (梁文壮县长); units sharing one post (A、B公司主要负责人) are the units; a
+description of many (各…, 相关…, a list ending 等部门…) is one placeholder. A group others are told to set up (各乡镇
+要成立…) and an office's roles (办公室主任由X兼任) are no roster lines. No rule names a county or a unit.
 """
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -73,20 +81,14 @@ _CUT_BEFORE_NAME = re.compile(rf"^.*(?:{_NOUN}|办公室)(?:下设|和|及|与|�
 _ANNEX_PREFIX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:．.、]?\s*")
 _OWN_COUNTY = re.compile(r"^(?:我县|本县|我市|本市|我区|本区)")
 _LEADING_WORDS = re.compile(r"^(?:县政府决定|决定|特|现|正式|了|以|和|及|与|下设|对|将)+")
-_OFFICE_HOST = re.compile(r"办公室[，,]?(?:办公室)?(?:设在|设于)(?P<host>[^，。；,;]+)")
+_OFFICE_HOST = re.compile(r"(?:办公室|办)[，,]?(?:办公室)?(?:设在|设于)(?P<host>[^，。；,;]+)")
 _OFFICE_HEAD = re.compile(
     r"(?:办公室|办)主任(?:由|[：:])(?P<head>[^，。；,;：:]+?)(?:同志)?(?:兼任|担任|兼|[（(]兼[）)])"
 )
+# 办公室设在县某局，由X兼任办公室主任: the head named before the post.
+_OFFICE_HEAD_BEFORE = re.compile(r"由(?P<head>[^，。；,;：:由]+?)(?:同志)?(?:兼任|担任)(?:办公室|办)主任")
 _CHANGE_WORDS = re.compile(r"变动|递补|替补|接替|继任|调整|撤销")
 _MEMBER_WORDS = re.compile(r"成员|组成人员|人员|专家|小组|委员会|联席会议|指挥部")
-_SENTENCE_GROUP = re.compile(
-    rf"成立(?:了)?(?:以)?(?P<lead>[^。；，,]*?)为(?P<role>组长|主任|指挥长|总召集人)"
-    rf"(?P<rest>(?:[，,、][^。；]*?)?)的(?P<name>[^，。；：,;]*?(?:{_NOUN}))"
-)
-_OTHERS = re.compile(r"(?P<who>[^，,、]+?)为(?P<role>副组长|成员|副主任|委员|副指挥长)")
-# Who a sentence makes a member collectively: 各乡镇乡镇长, 县直有关单位主要负责人, 相关单位负责人.
-_COLLECTIVE = re.compile(r"^各|有关|相关|成员单位|各单位")
-_POST_END = re.compile(r"^(?P<title>.*(?:长|书记|主任|常委|委员|负责人))(?P<name>[^长记任委人]{2,3})$")
 # Kinds of roster line besides a named person (``MemberProposal.kind``); collective lines go to ``placeholders``.
 PERSON, POSITION, UNIT = "person", "position", "unit"
 _UNIT_LABEL = re.compile(r"(?P<office>办公室)?成员单位")
@@ -684,8 +686,10 @@ def _office_and_rule(proposal, after, roster):
 def _office(proposal, text):
     if proposal.office_host is None and (match := _OFFICE_HOST.search(text)):
         proposal.office_host = match["host"].strip()
-    if proposal.office_head is None and (match := _OFFICE_HEAD.search(text)):
-        proposal.office_head = match["head"].strip()
+    if proposal.office_head is None:
+        found = [match for pattern in (_OFFICE_HEAD, _OFFICE_HEAD_BEFORE) if (match := pattern.search(text))]
+        if found:
+            proposal.office_head = min(found, key=lambda match: match.start())["head"].strip()
 
 
 def _head_name(head, members):
@@ -700,22 +704,64 @@ def _head_name(head, members):
 
 
 # --- Groups set up in a sentence ----------------------------------------------------------------------------------
+# 成立某某领导小组，由X任组长，Y任副组长，Z为成员 | 成立以X为组长、…为成员的某某领导小组 | 成立由X任组长，…组成的领导
+# 小组 | 组长由X担任，成员由…组成 | 某某委员会主任由X担任 | 某某委员会 设主任一名，由X担任.
+
+_SET_UP = re.compile(r"成立(?:了)?")
+# 要成立, 也应成立, 可以成立: a group others are told to set up, not this document's.
+_OTHERS_SET_UP = re.compile(r"要(?!求)|应当|须|也|可以")
+_NAMED = re.compile(rf"^(?P<name>[^，。；：、,;:（(]*?(?:{_NOUN}))")
+_NAMED_AFTER = re.compile(rf"的(?P<name>[^，。；：、,;:的]*?(?:{_NOUN}))")
+_ROLES = ROLE.pattern
+# 组长由X担任; 成员由A、B组成; 成员由X和下列部门负责人担任：A、B…
+_GIVEN = re.compile(rf"^(?P<pre>.*?)(?P<role>{_ROLES})由(?P<who>.+?)(?:担任|兼任|组成)(?:[：:](?P<list>.+))?$")
+# (由|以)X任组长; X为指挥部成员; X为成员单位的某某领导小组
+_TAKES = re.compile(rf"^(?:由|以)?(?P<who>.+?)(?:担任|任|为)(?:{_NOUN})?(?P<role>{_ROLES})(?:单位)?(?:的.+)?$")
+_MADE_OF = re.compile(r"^(?:由|以)?(?P<who>.+?)(?:共同)?组成的.+$")
+_POST_GIVEN = re.compile(rf"^(?P<pre>.*?)设(?P<role>{_ROLES})[一二两三四五六七八九十\d]+名$")
+_BY = re.compile(r"^由(?P<who>.+?)(?:担任|兼任)$")
+# Assignments listed with 、 (以县长为组长、分管副县长为副组长、…): each one a clause of its own.
+_ASSIGNED = re.compile(rf"(?:任|为)(?:{_NOUN})?(?:{_ROLES})(?:单位)?(?=、)")
+_OFFICE_WORDS = re.compile(r"办公室|办$")
+_MANY = re.compile(r"各|有关|相关|所涉|所属|^(?:乡镇|乡（镇）|部门|单位)")
+_SOME_OF = re.compile(r"等.{0,2}(?:部门|单位)")  # a list given by example: …、县供销社等相关部门
+_PERSON_AFTER = re.compile(rf"^(?P<title>.*(?:长|书记|主任|主席|委员|常委|员|负责人|经理))(?P<name>[{CJK}]{{2,3}})$")
+_PERSON_BEFORE = re.compile(
+    rf"^(?!分管|主管|主要|常务|各|县|市|乡|镇|驻)(?P<name>[{CJK}]{{2,3}})(?P<title>{_BARE_POST.pattern})$"
+)
+_SHARED_POST = re.compile(r"(?:主要|分管)?(?:负责人|负责同志|领导)$")
+_AND = re.compile(r"以及|及")
+_LIST_REFERENCE = re.compile(r"(?:和|及|以及)?下列.*$")
+
+
+@dataclass
+class _Said:
+    """A group a sentence sets up, with the roster lines the sentences give."""
+
+    name: str
+    first: int
+    last: int
+    items: list[_Item] = field(default_factory=list)
 
 
 def _with_sentence_groups(source, proposals):
     listed = {_group_key(proposal.group): proposal for proposal in proposals}
+    skipped = [(proposal.span.start, proposal.span.end) for proposal in proposals]
+    said = _said_groups(source, skipped)
     found = []
-    text = source.joined(source.first, source.last)
-    for match in _SENTENCE_GROUP.finditer(text):
-        name = _clean_name(match["name"])
-        key = _group_key(name)
-        if key in listed:
-            listed[key].group = name  # the body's wording of the name, rather than an annex heading's
-            listed[key].kind = _noun_of(name)
+    for index, group in enumerate(said):
+        key = _group_key(group.name)
+        if key in listed and group.items:
+            listed[key].group = group.name  # the body's wording of the name, rather than an annex heading's
+            listed[key].kind = _noun_of(group.name)
             continue
-        if any(_group_key(proposal.group) == key for proposal in found):
-            continue
-        found.append(_sentence_proposal(source, match, name))
+        if any(item.kind != PLACEHOLDER for item in group.items) and key not in {_group_key(p.group) for p in found}:
+            stop = said[index + 1].first - 1 if index + 1 < len(said) else source.last
+            found.append(_said_proposal(source, group, stop))
+    if len(proposals) + len(found) == 1 and found:
+        # The office may be set up anywhere in the document (县食安办设在… before the roster's article).
+        _office(found[0], source.joined(source.first, source.last))
+        found[0].office_head = _head_name(found[0].office_head, found[0].members)
     return proposals + found
 
 
@@ -723,43 +769,232 @@ def _group_key(name):
     return squeeze(name).replace("领导小组", "领导组")
 
 
-def _sentence_proposal(source, match, name):
-    members, placeholders = [], []
-    first, last = _line_of(source, match.group()), _line_of(source, match.group(), from_end=True)
-    where = Span(first, max(first, last))
-    people = [(match["role"], match["lead"])] + [
-        (other["role"], other["who"]) for other in _OTHERS.finditer(match["rest"].lstrip("，,、"))
-    ]
-    for role, who in people:
-        who = who.strip()
-        person = _POST_END.match(who)
-        if _COLLECTIVE.search(who):
-            placeholders.append(who)
-        elif person:
-            members.append(MemberProposal(role, person["name"], person["title"], where))
-        else:
-            members.append(MemberProposal(role, "", who, where, POSITION))  # a post only: 县长
-    return RosterProposal(
+def _said_proposal(source, group, stop):
+    proposal = RosterProposal(
         document=source.ref,
-        group=name,
-        kind=_noun_of(name),
-        members=members,
-        placeholders=placeholders,
+        group=_full_name(source, group.name),
+        kind=_noun_of(group.name),
+        members=[_member_proposal(item) for item in group.items if item.kind != PLACEHOLDER],
+        placeholders=[item.text for item in group.items if item.kind == PLACEHOLDER],
         office_host=None,
         office_head=None,
         member_change_rule=None,
-        span=where,
+        span=Span(group.first, max(item.last for item in group.items)),
         from_sentence=True,
     )
+    _office(proposal, source.joined(group.first, min(stop, group.last + _AFTER_LINES)))
+    proposal.office_head = _head_name(proposal.office_head, proposal.members)
+    return proposal
 
 
-def _line_of(source, fragment, from_end=False):
-    """The line holding the start (or the end) of fragment; it may wrap, so ever shorter pieces of it are looked for."""
-    fragment = squeeze(fragment)
-    numbers = list(source.numbers())
-    for size in (12, 8, 4):
-        probe = fragment[-size:] if from_end else fragment[:size]
-        found = [number for number in numbers if probe in squeeze(source.text(number))]
-        if found:
-            return found[-1] if from_end else found[0]
-    return source.first
+def _full_name(source, name):
+    """县某某委员会 in the body, 某县某某委员会 in the title: the county's name from the issuer put before it."""
+    county = re.match(r"^(?P<county>.+?[县市区旗])人民政府", source.document.issuer or "")
+    if county and name[:1] == county["county"][-1:] and not name.startswith(county["county"]):
+        longer = county["county"] + name[1:]
+        if longer in squeeze(source.document.title):
+            return longer
+    return name
+
+
+def _paragraphs(source, skipped):
+    """(text, offsets, line numbers) of each paragraph, each line starting at its offset: lines joined, a paragraph
+    ending before a numbered line and around the lines of a listed roster."""
+    paragraphs, parts, offsets, numbers = [], [], [], []
+    spans = iter(sorted(skipped))
+    span = next(spans, None)
+    size = 0
+
+    def close():
+        if parts:
+            paragraphs.append(("".join(parts), list(offsets), list(numbers)))
+        parts.clear()
+        offsets.clear()
+        numbers.clear()
+
+    for number in source.numbers():
+        while span is not None and span[1] < number:
+            span = next(spans, None)
+        if span is not None and span[0] <= number:
+            close()
+            continue
+        text = source.text(number).replace("\t", " ").strip()
+        if not text:
+            continue
+        if marker := MARKER.match(text):
+            close()
+            text = text[marker.end() :].strip() or text
+        if not parts:
+            size = 0
+        parts.append(text)
+        offsets.append(size)
+        numbers.append(number)
+        size += len(text)
+    close()
+    return paragraphs
+
+
+def _line_at(offsets, numbers, offset):
+    return numbers[bisect.bisect_right(offsets, offset) - 1]
+
+
+def _pieces(text, separators):
+    """(offset, piece) of text cut at separators outside brackets."""
+    pieces, depth, start = [], 0, 0
+    for match in _cuts(separators).finditer(text + separators[0]):
+        char, index = match.group(), match.start()
+        depth += char in "（("
+        depth -= char in "）)"
+        if char in separators and depth <= 0:
+            if text[start:index].strip():
+                pieces.append((start, text[start:index]))
+            start = index + 1
+    return pieces
+
+
+@functools.cache
+def _cuts(separators):
+    return re.compile(f"[（()）{re.escape(separators)}]")
+
+
+def _clauses(sentence):
+    for offset, clause in _pieces(sentence, "，,"):
+        start = 0
+        for match in _ASSIGNED.finditer(clause):
+            yield offset + start, clause[start : match.end()]
+            start = match.end() + 1
+        yield offset + start, clause[start:]
+
+
+def _said_groups(source, skipped):
+    groups = []
+    for text, offsets, numbers in _paragraphs(source, skipped):
+        group = None
+        if not (ROLE.search(text) or _SET_UP.search(text)):
+            continue
+        for start, sentence in _pieces(text, "。；;！？!?"):
+            if not (ROLE.search(sentence) or _SET_UP.search(sentence)):
+                continue
+            role, office = None, False
+            for offset, clause in _clauses(sentence):
+                first = _line_at(offsets, numbers, start + offset)
+                last = _line_at(offsets, numbers, start + offset + len(clause) - 1)
+                clause = clause.strip()
+                if (setup := _SET_UP.search(clause)) is not None:
+                    before = sentence[: offset + setup.start()][-12:]
+                    named = _set_up_name(clause[setup.end() :], sentence[offset + setup.end() :])
+                    if named is None or _OTHERS_SET_UP.search(before):
+                        group = None
+                        continue
+                    name, clause = named
+                    group = _Said(
+                        _clean_name(squeeze(name)), _line_at(offsets, numbers, start + offset + setup.start()), last
+                    )
+                    groups.append(group)
+                if office or _OFFICE_WORDS.search(clause.split("由")[0]):
+                    office = True  # 领导小组下设办公室，办公室主任由X兼任，副主任由Y兼任: the office, not the roster
+                    continue
+                found = _assignment(clause, role)
+                if found is None:
+                    continue
+                pre, role, who, listed = found
+                if pre and _noun_of(pre) and pre not in GROUP_NOUNS and not (group and group.name.endswith(pre)):
+                    group = _Said(_clean_name(squeeze(pre)), first, last)  # 某某委员会主任由X担任
+                    groups.append(group)
+                if group is not None and who:
+                    group.items += _who(role, who, listed, first, last)
+                    group.last = max(group.last, last)
+    return groups
+
+
+def _set_up_name(rest, sentence_rest):
+    """(name, what the clause says after it) of the group 成立 sets up: 成立某某领导小组, 成立由/以…的某某领导小组 or
+    成立X为组长，…的某某领导小组."""
+    if rest.startswith(("由", "以")) or _TAKES.match(rest):
+        match = _NAMED_AFTER.search(sentence_rest)
+        return (match["name"], rest) if match else None
+    match = _NAMED.match(rest)
+    return (match["name"], rest[match.end() :]) if match else None
+
+
+def _assignment(clause, pending):
+    """(text before the role, role, who, listed units) a clause gives; a role set (设主任一名) is given by the next."""
+    clause = clause.strip()
+    if match := _GIVEN.match(clause):
+        return _strip_marker(match["pre"]), despace(match["role"]), match["who"], match["list"]
+    if match := _TAKES.match(clause):
+        return "", despace(match["role"]), match["who"], None
+    if match := _MADE_OF.match(clause):
+        return "", "成员", match["who"], None
+    if match := _POST_GIVEN.match(clause):
+        return _strip_marker(match["pre"]), despace(match["role"]), "", None
+    if pending and (match := _BY.match(clause)):
+        return "", pending, match["who"], None
+    return None
+
+
+def _strip_marker(text):
+    text = despace(text)
+    marker = MARKER.match(text)
+    return text[marker.end() :] if marker else text
+
+
+def _who(role, who, listed, first, last):
+    """The roster lines of who (and of the units listed after a colon): people with the title before or after the
+    name, posts, units, and collective descriptions as one placeholder."""
+    who = _LIST_REFERENCE.sub("", despace(who))
+    segments = [segment for segment in _AND.split(who) if segment]
+    items = []
+    if segments and _collective(segments[0]):
+        segments = [who]  # 相关部门以及乡镇主要负责同志: one description
+        items.append(_Item(role, PLACEHOLDER, "", who, first, last))
+    for segment in segments if not items else ():
+        if _collective(segment):
+            items.append(_Item(role, PLACEHOLDER, "", segment, first, last))
+        else:
+            items += _listed_people(role, [piece for _, piece in _pieces(segment, "、")], first, last)
+    if listed:
+        pieces = [despace(piece).strip("。") for _, piece in _pieces(listed, "、，,")]
+        items += [_Item(role, UNIT, "", piece, first, last) for piece in pieces if piece]
+    return items
+
+
+def _collective(segment):
+    pieces = [piece for _, piece in _pieces(segment, "、")]
+    return bool(_SOME_OF.search(pieces[-1])) or (len(pieces) == 1 and bool(_MANY.search(pieces[0])))
+
+
+def _listed_people(role, pieces, first, last):
+    items, title = [], []
+    for index, piece in enumerate(pieces):
+        person = _person(piece)
+        if person:
+            items.append(_Item(role, PERSON, person[0], "、".join([*title, person[1]]), first, last))
+            title = []
+        elif index + 1 < len(pieces) and _person(pieces[index + 1]) and _POST_END.search(piece):
+            title.append(piece)  # 县委副书记、政府县长梁文壮: the title goes on
+        elif _MANY.search(piece):
+            items.append(_Item(role, PLACEHOLDER, "", piece, first, last))
+        elif _unit_like(piece):
+            items.append(_Item(role, UNIT, "", piece, first, last))
+        else:
+            items.append(_Item(role, POSITION, "", piece, first, last))
+    shared = _SHARED_POST.search(items[-1].text) if len(items) > 1 and items[-1].kind == POSITION else None
+    unit = items[-1].text[: shared.start()] if shared else ""
+    if shared and _unit_like(unit) and all(item.kind == UNIT for item in items[:-1]):
+        items[-1].kind, items[-1].text = UNIT, unit  # A、B公司主要负责人: the units, each sending its head
+    return items
+
+
+def _unit_like(text):
+    return bool(_UNIT_END.search(text)) or text.endswith("机构")
+
+
+def _person(piece):
+    """(name, title) of 县长梁文壮 or 梁文壮县长, else None."""
+    piece = piece.removesuffix("同志")
+    for pattern in (_PERSON_AFTER, _PERSON_BEFORE):
+        match = pattern.match(piece)
+        if match and _is_name(match["name"]) and not _POST_END.search(match["name"]):
+            return match["name"], match["title"]
+    return None

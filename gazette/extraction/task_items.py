@@ -19,6 +19,8 @@ or else its one target date (`2025年达到三级医院标准`, `到2025年`; tw
 Deadlines are kept as phrases with the document's signing date as reference, for the deadline parser to read.
 """
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -91,6 +93,7 @@ _SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 _ITEM_HEADING_LENGTH = 40
 _FIRST_CLAUSE = re.compile(r"[^，,。；;！？!?：:]*")
 _CUT_WORD_LENGTH = 10  # the rest of a heading a page break cut is a few words, not a sentence
+_RESPONSIBILITY_CHARS = 400  # a bracket longer than this is text, not a list of units
 
 
 @dataclass(frozen=True)
@@ -192,19 +195,20 @@ def _opens_with_bracket(block):
         return False
     text = block.text.strip()
     found = _brackets(text)
-    return bool(found) and found[0][0] == 0 and bool(responsibility(found[0][2]))
+    return bool(found) and found[0][0] == 0 and bool(responsibility(text[1 : found[0][1]]))
 
 
 def _brackets(text):
-    """(open, close, inner) of each pair of brackets in ``text``, by opening position; brackets inside brackets are
-    pairs of their own. An unmatched bracket pairs with nothing."""
+    """(open, close) of each pair of brackets in ``text``, by opening position; brackets inside brackets are pairs of
+    their own. An unmatched bracket pairs with nothing. Their text is not cut out here: nested brackets would copy
+    it once per depth."""
     pairs, stack = [], []
     for index, char in enumerate(text):
         if char in "（(":
             stack.append(index)
         elif char in "）)" and stack:
             opened = stack.pop()
-            pairs.append((opened, index, text[opened + 1 : index]))
+            pairs.append((opened, index))
     pairs.sort()
     return pairs
 
@@ -480,13 +484,15 @@ def _prose_tasks(source, block, spans, last=None):
     tasks, start = [], 0
     text = re.sub(r"(?<=\d) (?=\d)", "", block.text)  # a hard wrap inside a number (3月3 | 1日)
     first, own_last = spans.of(block)
-    last = last or own_last
-    for opened, closed, inner in _brackets(text):
-        if opened < start:
-            continue  # inside the bracket that closed the item before
-        units = responsibility(inner)
-        if not units or not _AFTER_ITEM.match(text, closed + 1):
-            continue  # not a responsibility bracket, or inside a sentence that goes on
+    lines = _ParagraphLines(source, first, last or own_last)
+    for opened, closed in _brackets(text):
+        if opened < start or closed - opened > _RESPONSIBILITY_CHARS or not _AFTER_ITEM.match(text, closed + 1):
+            # Inside the bracket that closed the item before, too long to list units, or inside a sentence that
+            # goes on. Reading every bracket of deeply nested ones would read their text again at each depth.
+            continue
+        units = responsibility(text[opened + 1 : closed])
+        if not units:
+            continue  # not a responsibility bracket
         item = text[start:opened]
         title, description = _heading(item)
         tasks.append(
@@ -498,7 +504,7 @@ def _prose_tasks(source, block, spans, last=None):
                 deadline_text=_prose_deadline(item),
                 reference=source.ref.signed,
                 quantity=_prose_quantity(item),
-                span=_item_span(source, first, last, text[start : closed + 1]),
+                span=lines.span_of(text[start : closed + 1]),
                 from_table=False,
                 description=description,
             )
@@ -593,14 +599,34 @@ def _prose_quantity(item):
     return re.sub(r"\s+", "", match.group()) if match else None
 
 
-def _item_span(source, first, last, item):
-    """The lines of a paragraph the item lies on, found by its first and last characters."""
-    squeezed = squeeze(item)
-    head, tail = squeezed[:6], squeezed[-6:]
-    lines = {number: squeeze(source.text(number)) for number in range(first, last + 1)}
-    start = next((number for number, line in lines.items() if head and head in line), first)
-    end = next((number for number, line in lines.items() if number >= start and tail and tail in line), start)
-    return Span(start, end)
+class _ParagraphLines:
+    """The lines a paragraph's items lie on. Items are looked for in order, each from where the one before ended
+    and within its own length of there, in the paragraph's lines squeezed and joined once: looking at every line
+    for every item made a paragraph of many items quadratic."""
+
+    _SLACK = 64  # characters the block's text may differ from its lines by (markup, bullets) before an item
+
+    def __init__(self, source, first, last):
+        squeezed = [squeeze(source.text(number)) for number in range(first, last + 1)]
+        self.first = first
+        self.starts = list(itertools.accumulate((len(line) for line in squeezed[:-1]), initial=0))
+        self.joined = "".join(squeezed)
+        self.cursor = 0
+
+    def span_of(self, item):
+        """The lines of ``item`` by its first and last characters; the next item is looked for after it."""
+        squeezed = squeeze(item)
+        head, tail = squeezed[:6], squeezed[-6:]
+        limit = self.cursor + len(squeezed) + self._SLACK
+        begin = self.joined.find(head, self.cursor, limit) if head else -1
+        begin = self.cursor if begin < 0 else begin
+        end = self.joined.find(tail, begin, limit) if tail else -1
+        end = begin if end < 0 else end + len(tail) - 1
+        self.cursor = max(self.cursor, end + 1)
+        return Span(self._line(begin), self._line(end))
+
+    def _line(self, offset):
+        return self.first + max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
 
 __all__ = ["TaskProposal", "UnitAssignment", "extract_tasks", "responsibility", "split_units"]

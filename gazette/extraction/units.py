@@ -134,11 +134,11 @@ def unit_of_title(title):
 
 def units_in_list(text):
     """The units of a collective roster line (成员：县发改局、县财政局、县住建局主要负责人): names and titles."""
-    found = []
+    found = {}  # in first-seen order; a dict, so that a long list is not searched again for each name
     for piece in split_outside_brackets(squeeze(text or ""), "、，,；;"):
         units = unit_of_title(piece) or [name for name in [normalise_unit(piece)] if name]
-        found += [unit for unit in units if unit not in found]
-    return found
+        found.update(dict.fromkeys(units))
+    return list(found)
 
 
 def guess_kind(name):

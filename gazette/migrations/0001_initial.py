@@ -5,78 +5,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Gazette',
+            name="Gazette",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('county', models.CharField(max_length=50, verbose_name='county')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("county", models.CharField(max_length=50, verbose_name="county")),
             ],
             options={
-                'verbose_name': 'gazette',
-                'verbose_name_plural': 'gazettes',
-                'ordering': ['county', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('county', 'name'), name='gazette_unique_name_per_county')],
+                "verbose_name": "gazette",
+                "verbose_name_plural": "gazettes",
+                "ordering": ["county", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("county", "name"), name="gazette_unique_name_per_county")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Issue',
+            name="Issue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='issue number')),
-                ('cumulative', models.PositiveIntegerField(blank=True, null=True, verbose_name='cumulative number')),
-                ('published', models.DateField(blank=True, null=True, verbose_name='publication date')),
-                ('source_name', models.CharField(blank=True, max_length=255, verbose_name='source file name')),
-                ('source_hash', models.CharField(blank=True, db_index=True, max_length=64, verbose_name='source file hash')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('gazette', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issues', to='gazette.gazette', verbose_name='gazette')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("number", models.PositiveSmallIntegerField(verbose_name="issue number")),
+                ("cumulative", models.PositiveIntegerField(blank=True, null=True, verbose_name="cumulative number")),
+                ("published", models.DateField(blank=True, null=True, verbose_name="publication date")),
+                ("source_name", models.CharField(blank=True, max_length=255, verbose_name="source file name")),
+                (
+                    "source_hash",
+                    models.CharField(blank=True, db_index=True, max_length=64, verbose_name="source file hash"),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "gazette",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issues",
+                        to="gazette.gazette",
+                        verbose_name="gazette",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'issue',
-                'verbose_name_plural': 'issues',
-                'ordering': ['-year', '-number'],
+                "verbose_name": "issue",
+                "verbose_name_plural": "issues",
+                "ordering": ["-year", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(blank=True, db_index=True, max_length=60, verbose_name='document number')),
-                ('series', models.CharField(blank=True, max_length=30, verbose_name='number series')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='number year')),
-                ('sequence', models.PositiveIntegerField(blank=True, null=True, verbose_name='sequence')),
-                ('issuer', models.CharField(blank=True, max_length=100, verbose_name='issuer')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('kind', models.CharField(blank=True, help_text='Taken from the ending of the title.', max_length=20, verbose_name='kind')),
-                ('addressee', models.TextField(blank=True, verbose_name='addressee')),
-                ('signed', models.DateField(blank=True, null=True, verbose_name='signed date')),
-                ('is_public', models.BooleanField(default=False, verbose_name='public')),
-                ('toc_page', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='page in table of contents')),
-                ('raw_text', models.TextField(blank=True, verbose_name='raw text')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order in issue')),
-                ('parent', models.ForeignKey(blank=True, help_text='For an instrument attached to a 印发 notice: the notice that issues it.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='instruments', to='gazette.document', verbose_name='issuing notice')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='gazette.issue', verbose_name='issue')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.CharField(blank=True, db_index=True, max_length=60, verbose_name="document number")),
+                ("series", models.CharField(blank=True, max_length=30, verbose_name="number series")),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="number year")),
+                ("sequence", models.PositiveIntegerField(blank=True, null=True, verbose_name="sequence")),
+                ("issuer", models.CharField(blank=True, max_length=100, verbose_name="issuer")),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        blank=True, help_text="Taken from the ending of the title.", max_length=20, verbose_name="kind"
+                    ),
+                ),
+                ("addressee", models.TextField(blank=True, verbose_name="addressee")),
+                ("signed", models.DateField(blank=True, null=True, verbose_name="signed date")),
+                ("is_public", models.BooleanField(default=False, verbose_name="public")),
+                (
+                    "toc_page",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="page in table of contents"),
+                ),
+                ("raw_text", models.TextField(blank=True, verbose_name="raw text")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order in issue")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For an instrument attached to a 印发 notice: the notice that issues it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="instruments",
+                        to="gazette.document",
+                        verbose_name="issuing notice",
+                    ),
+                ),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="gazette.issue",
+                        verbose_name="issue",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['issue', 'order'],
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["issue", "order"],
             },
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.UniqueConstraint(fields=('gazette', 'year', 'number'), name='issue_unique_number_per_year'),
+            model_name="issue",
+            constraint=models.UniqueConstraint(
+                fields=("gazette", "year", "number"), name="issue_unique_number_per_year"
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['series', 'year', 'sequence'], name='document_number_parts'),
+            model_name="document",
+            index=models.Index(fields=["series", "year", "sequence"], name="document_number_parts"),
         ),
     ]

@@ -3,7 +3,7 @@
 import re
 
 from .result import Block
-from .text import clean_inline, ends_terminal, join_fragments, squeeze
+from .text import CLOSERS, TERMINAL, ascii_word, clean_inline, ends_terminal, join_fragments, squeeze
 from .vocabulary import HEADING_MARKER, MARKER, ROSTER_LINE
 
 _HEADING_CHARS = 40
@@ -43,11 +43,41 @@ class _Builder:
         self.last_line_length = 0
         self.broken = False  # a blank line (page or paragraph break) since the last table row
         self.roster = set()  # ids of the blocks that are roster lines
+        # The last block's text as fragments, joined once it is complete: appending to a growing string copied it
+        # on every line (a 30,000-line paragraph took minutes). What _continues asks of it is kept as it grows.
+        self.parts = []
+        self.length = 0  # of the last block's text so far
+        self.terminal = False  # whether it ends a sentence (ends_terminal)
+        self.cut = False  # whether a heading has a 、 or ， in it after its number: cut mid-phrase
+
+    def _open(self, block):
+        """Start collecting ``block``'s text; the block before it is complete."""
+        self.finish()
+        self.blocks.append(block)
+        if block.kind != "table":
+            self.parts, self.length, self.terminal, self.cut = [], 0, False, False
+            self._extend(block.text)
+
+    def _extend(self, text):
+        if not text:
+            return
+        if self.parts and ascii_word(self.parts[-1][-1]) and ascii_word(text[0]):
+            text = " " + text  # as join_fragments glues two pieces
+        self.cut = self.cut or "，" in text or "、" in text[max(0, 2 - self.length) :]
+        self.parts.append(text)
+        self.length += len(text)
+        stripped = text.rstrip().rstrip(CLOSERS)
+        if stripped:
+            self.terminal = stripped[-1] in TERMINAL
+
+    def finish(self):
+        if self.blocks and self.blocks[-1].kind != "table":
+            self.blocks[-1].text = "".join(self.parts)
 
     def add_row(self, number, cells):
         table = self.blocks[-1] if self.blocks and self.blocks[-1].kind == "table" else None
         if table is None:
-            self.blocks.append(Block("table", "", number, [cells]))
+            self._open(Block("table", "", number, [cells]))
             return
         header = [squeeze(cell) for cell in table.rows[0]]
         if self.broken and len(table.rows) > 1 and [squeeze(cell) for cell in cells] == header:
@@ -59,7 +89,7 @@ class _Builder:
         elif self.broken and len(previous) < len(header) and len(previous) + len(cells) == len(header):
             table.rows[-1] = previous + cells  # cut between two cells
         elif self.broken and len(cells) != len(header):
-            self.blocks.append(Block("table", "", number, [cells]))  # another table after a break
+            self._open(Block("table", "", number, [cells]))  # another table after a break
         else:
             table.rows.append(cells)
         self.broken = False
@@ -67,22 +97,22 @@ class _Builder:
     def add_text(self, number, text):
         previous = self.blocks[-1] if self.blocks else None
         if previous is not None and self._continues(previous, text):
-            previous.text = join_fragments(previous.text, text)
+            self._extend(text)
             if ends_terminal(text) or "。" in text:
                 previous.kind = "paragraph"
         elif _is_heading(text):
-            self.blocks.append(Block("heading", text, number))
+            self._open(Block("heading", text, number))
         else:
             block = Block("paragraph", text, number)
             # A roster line, or a short member line after one (各乡镇乡镇长), is a line of its own.
             member = previous is not None and id(previous) in self.roster and len(text) <= _MEMBER_CHARS
             if ROSTER_LINE.match(text) or (member and not ends_terminal(text)):
                 self.roster.add(id(block))
-            self.blocks.append(block)
+            self._open(block)
         self.last_line_length = len(text)
 
     def _continues(self, previous, text):
-        if previous.kind == "table" or ends_terminal(previous.text) or MARKER.match(text) or ROSTER_LINE.match(text):
+        if previous.kind == "table" or self.terminal or MARKER.match(text) or ROSTER_LINE.match(text):
             return False
         if id(previous) in self.roster and not self.wrap_width:
             # A roster line wrapped in its narrow column goes on with the rest of the post, which is no sentence.
@@ -93,8 +123,7 @@ class _Builder:
             return self.last_line_length >= self.wrap_width - WRAP_SLACK
         if previous.kind == "heading":
             # Only a heading cut mid-phrase (一、提高政治站位，深入) goes on with a short line.
-            cut = "，" in previous.text or "、" in previous.text[2:]
-            short = cut and len(text) <= _HEADING_CONTINUATION_CHARS and not ends_terminal(text)
+            short = self.cut and len(text) <= _HEADING_CONTINUATION_CHARS and not ends_terminal(text)
             return short or bool(_FIRST_SENTENCE.match(text))
         return True
 
@@ -115,6 +144,7 @@ def build_blocks(lines, first, last, wrap_width=None, skip=None):
             builder.add_row(index + 1, cells)
         else:
             builder.add_text(index + 1, clean_inline(text))
+    builder.finish()
     for block in builder.blocks:
         if block.kind == "table":
             block.text = "\n".join("\t".join(row) for row in block.rows)

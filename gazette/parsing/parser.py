@@ -153,6 +153,12 @@ def parse_gazette(text: str) -> ParsedIssue:
     _warn_stray_numbers(lines, begin, set_aside | {heading.number_line for heading in headings}, context)
     stops = [heading.start for heading in headings[1:]] + [len(lines)]
     documents = [DocumentParser(context, heading, stops[position]).parse() for position, heading in enumerate(headings)]
+    if not any(document.blocks or document.instrument or document.attachments for document in documents):
+        # Contents lines or titles alone would import as an issue with nothing in it.
+        raise GazetteParseError(
+            f"文件中没有任何公文的正文：找到目录{len(toc.entries) if toc else 0}条、公文标题{len(documents)}个，"
+            "但没有一篇有正文。文件可能只含目录，或正文没有提取出来；请检查文件后重新导入。"
+        )
     _fill_issuers(documents, context)
     for document in documents:
         if document.number is None and document.signed is None:

@@ -37,18 +37,18 @@ def display_join(text):
     def replace(match):
         before = text[match.start() - 1]
         after = text[match.end()] if match.end() < len(text) else ""
-        return " " if _ascii_word(before) or _ascii_word(after) else ""
+        return " " if ascii_word(before) or ascii_word(after) else ""
 
     return _SPACES.sub(replace, text)
 
 
-def _ascii_word(char):
+def ascii_word(char):
     return char.isascii() and char.isalnum()
 
 
 def join_fragments(first, second):
     """Glue two pieces of one paragraph: a space only between two ASCII words, as the break removed it."""
-    if first and second and _ascii_word(first[-1]) and _ascii_word(second[0]):
+    if first and second and ascii_word(first[-1]) and ascii_word(second[0]):
         return f"{first} {second}"
     return first + second
 

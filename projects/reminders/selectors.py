@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from django.core import signing
 from django.core.cache import cache
-from django.db.models import Case, Count, F, Max, Q, When
+from django.db.models import Case, Count, Exists, F, Max, OuterRef, Q, When
 from django.utils import timezone
 
 from org import access
@@ -16,6 +16,8 @@ from org.models import Organisation, Person
 from projects.lights import RESTING_STATUSES
 from projects.models import (
     Assignment,
+    ClosingRound,
+    JobHeartbeat,
     LeadingGroup,
     Reminder,
     ReminderDigest,
@@ -33,6 +35,15 @@ from . import rules
 # Tasks that earn reminders: open ones. A task put forward for closing waits on the supervisors, not the unit.
 REMINDED_STATUSES = (Task.Status.NOT_STARTED, Task.Status.IN_PROGRESS)
 DAILY_SWEEP_TASK = "projects.tasks.sweep_reminders"
+# The frequent tick (catch-up sweep, retries); it writes a heartbeat.
+TICK_TASK = "projects.tasks.send_pending_reminders"
+
+# How long a digest may stay claimed before its sender is taken to have died. Taking a claim back is always safe
+# (a live sender finds it gone and skips it), so this is short: the next tick after it sends it.
+CLAIM_LEASE = datetime.timedelta(minutes=5)
+# How long one digest may stay "sending" (its SMTP transaction running) before its sender is taken to have died:
+# well past the SMTP timeouts of one message.
+SENDING_LEASE = datetime.timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -258,6 +269,28 @@ def digest_contents(digests):
     return lines
 
 
+class SentBack(NamedTuple):
+    task_id: int
+    title: str
+    reason: str
+    decided_at: datetime.datetime
+
+
+def sent_back_closings(lines):
+    """Of the tasks in the digests' lines (``digest_contents``), those still open whose last closing request was
+    sent back (退回), with the supervisor's reason: one query for all digests."""
+    task_ids = {line.task_id for digest_lines in lines.values() for line in digest_lines}
+    later = ClosingRound.objects.filter(task_id=OuterRef("task_id"), pk__gt=OuterRef("pk"))
+    rows = (
+        ClosingRound.objects.filter(
+            task_id__in=task_ids, decision=ClosingRound.Decision.SENT_BACK, task__status__in=REMINDED_STATUSES
+        )
+        .exclude(Exists(later))
+        .values_list("task_id", "task__title", "reason", "decided_at")
+    )
+    return {row[0]: SentBack(*row) for row in rows}
+
+
 MUTE_SALT = "projects.reminders.mute"
 
 
@@ -313,6 +346,48 @@ def sweep_health():
     return "reminders", not stale, details
 
 
+# Before this the tick counts as running even if it has never written a heartbeat (a new installation).
+TICK_GRACE_PERIODS = 2
+# Failed e-mails and those in doubt count against /health/ for this long; older ones stay on the reminders page.
+RECENT_FAILURES = datetime.timedelta(days=7)
+
+
+def tick_health():
+    """For /health/: whether the frequent tick ran within twice its interval. Beat (which queues it) or the
+    worker (which runs it) stopping shows here within minutes, where the daily sweep would show it in days."""
+    from django_celery_beat.models import PeriodicTask
+
+    now = timezone.now()
+    entry = PeriodicTask.objects.filter(task=TICK_TASK, enabled=True).select_related("interval").first()
+    if entry is None or entry.interval is None:
+        return "reminder_tick", True, {"status": "unscheduled", "last_tick": None}
+    period = datetime.timedelta(seconds=entry.interval.schedule.run_every.total_seconds())
+    heartbeat = JobHeartbeat.objects.filter(job=TICK_TASK).first()
+    since = heartbeat.last if heartbeat else entry.date_changed
+    stale = since < now - TICK_GRACE_PERIODS * period
+    details = {
+        "status": "stale" if stale else "ok",
+        "last_tick": timezone.localtime(heartbeat.last).isoformat() if heartbeat else None,
+    }
+    return "reminder_tick", not stale, details
+
+
+def email_health():
+    """For /health/: reminder e-mails of the last week that failed or are in doubt (a data manager has to look at
+    them), and those a sender left claimed or sending past their lease (no tick has released them)."""
+    now = timezone.now()
+    digests = ReminderDigest.objects.order_by()
+    failed = digests.filter(
+        status__in=(SendStatus.FAILED, SendStatus.DOUBT), day__gte=timezone.localdate(now) - RECENT_FAILURES
+    ).count()
+    stuck = digests.filter(
+        Q(status=SendStatus.CLAIMED, claimed__lt=now - CLAIM_LEASE)
+        | Q(status=SendStatus.SENDING, claimed__lt=now - SENDING_LEASE)
+    ).count()
+    ok = not failed and not stuck
+    return "reminder_emails", ok, {"status": "ok" if ok else "attention", "failed": failed, "stuck": stuck}
+
+
 def recent_sweeps():
     return ReminderSweep.objects.order_by("-started")[:14]
 
@@ -334,14 +409,14 @@ def swept(day):
 
 
 def failed_digests(user, county=None):
-    """Reminder e-mails that gave up, for the dashboard of those who can act on them; those with a task of
-    ``county`` when it is given."""
+    """Reminder e-mails that gave up, or are in doubt, for the dashboard of those who can act on them; those with a
+    task of ``county`` when it is given."""
     if not access.supervises(user):
         return ReminderDigest.objects.none()
-    digests = visible_digests(user).filter(status=SendStatus.FAILED)
+    digests = visible_digests(user).filter(status__in=(SendStatus.FAILED, SendStatus.DOUBT))
     if county is not None:
         digests = digests.filter(pk__in=Reminder.objects.filter(task__county=county).values("digest_id"))
-    return digests.order_by("-day", "email")
+    return digests.order_by("-day", "email", "pk")
 
 
 def visible_digests(user):
@@ -359,6 +434,15 @@ def task_reminders(task):
     return task.reminders.order_by("-day", "tier", "email")
 
 
+class MissingContact(NamedTuple):
+    """A unit (or a unit as written, with no ids) whose reminders reach no e-mail address, and the contact named."""
+
+    unit: str
+    person: str
+    county_id: int | None  # with unit_id, the unit's page in the county's directory, where its contact is set
+    unit_id: int | None
+
+
 def contacts_without_email(user):
     """Who should get reminders of open tasks but has no address: for data managers to complete."""
     if not access.is_data_manager(user):
@@ -369,10 +453,23 @@ def contacts_without_email(user):
     rows = (
         assignments.filter(task__status__in=REMINDED_STATUSES, task__due__isnull=False)
         .filter((named & Q(contact__email="")) | (~named & no_unit_contact))
-        .values_list("organisation__short_name", "organisation__name", "organisation_text", "contact__name")
+        .values_list(
+            "organisation__short_name",
+            "organisation__name",
+            "organisation_text",
+            "contact__name",
+            "task__county_id",
+            "organisation_id",
+        )
         .distinct()
     )
-    return sorted({(short or name or written, person or "") for short, name, written, person in rows})
+    return sorted(
+        {
+            MissingContact(short or name or written, person or "", county_id if unit_id else None, unit_id)
+            for short, name, written, person, county_id, unit_id in rows
+        },
+        key=lambda missing: (missing.unit, missing.person, missing.unit_id or 0),
+    )
 
 
 # Why a task gets no reminder e-mail: the sweep's own rules (``reminder_plan``) read backwards, one cause each.
@@ -572,3 +669,20 @@ def preview(day):
     for digest in digests.values():
         digest["tasks"] = {tier: sorted(digest["tasks"][tier]) for tier in rules.TIERS if tier in digest["tasks"]}
     return plan, sorted(digests.values(), key=lambda digest: digest["recipient"])
+
+
+def task_unit_addresses(task):
+    """The addresses (with names) that reach the units of a task, as the reminders reach them: the task's contact
+    person of the unit, else the unit's reminder contact; one per address, units without one left out."""
+    rows = (
+        Assignment.objects.filter(task=task, organisation__isnull=False)
+        .order_by("position", "pk")
+        .values_list("contact__name", "contact__email", "organisation__reminder_contact__name",
+                     "organisation__reminder_contact__email")
+    )  # fmt: skip
+    found = {}
+    for contact, email, unit_contact, unit_email in rows:
+        name, address = (contact, email) if contact else (unit_contact, unit_email)
+        if address:
+            found.setdefault(address.strip().lower(), name or "")
+    return found

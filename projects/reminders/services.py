@@ -2,24 +2,28 @@
 
 The database is the source of truth. A reminder is a row, unique per task, recipient, tier and day, so a
 sweep that runs twice (beat firing twice, two workers, a re-run by hand) creates nothing new. A digest is
-sent only by the worker whose UPDATE moved it from pending to sending, so two senders never send it both.
-A worker that dies between the SMTP server's acceptance and the database's "sent" leaves the digest in
-"sending"; after a lease it is marked failed as "outcome unknown" and never resent automatically:
-sending it again could send it twice, which the county asked never to happen, and a data manager sees it
-on the dashboard and in the admin, where one action queues it again.
+sent only by the worker whose UPDATE moved it from pending to claimed, so two senders never send it both.
+Just before its SMTP transaction starts, the sender records (and commits) "sending" for that one digest. A
+sender that dies leaves its batch claimed, and at most one digest "sending": after a lease the claimed ones
+go back to pending and are sent by the next run; the one "sending" may have gone out, so it is "in doubt",
+never resent automatically (sending it again could send it twice, which the county asked never to happen),
+and shown to data managers on the reminders page and in the admin, where they may queue it again. An SMTP
+server that had the whole e-mail and gave no answer in time leaves it in doubt the same way.
 """
 
 import datetime
 import logging
+import time
 import uuid
 
-from django.core import mail
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.models import (
+    Instruction,
+    JobHeartbeat,
     Reminder,
     ReminderDigest,
     ReminderMute,
@@ -30,12 +34,11 @@ from projects.models import (
 )
 
 from . import selectors
-from .mail import build_message
+from .mail import OutcomeUnknown, build_message, instruction_message, open_connection
+from .selectors import CLAIM_LEASE, SENDING_LEASE
 
 logger = logging.getLogger(__name__)
 
-# How long a claimed digest may stay "sending" before its sender is taken to have died.
-SENDING_LEASE = datetime.timedelta(minutes=15)
 # Digests sent over one SMTP connection.
 SEND_BATCH = 100
 
@@ -56,10 +59,7 @@ def sweep(*, day=None, trigger="manual"):
         closed = selectors.addresses_done(day)
         items = [item for item in plan.items if item.email not in closed]
         names = {item.email: item.name for item in items}
-        ReminderDigest.objects.bulk_create(
-            [ReminderDigest(email=email, name=name, day=day) for email, name in names.items()],
-            ignore_conflicts=True,
-        )
+        new_digests = _insert_digests(names, day)
         digests = dict(
             ReminderDigest.objects.filter(day=day, email__in=names, status=SendStatus.PENDING).values_list(
                 "email", "pk"
@@ -80,10 +80,38 @@ def sweep(*, day=None, trigger="manual"):
             if item.email in digests
         ]
         record.reminders = _insert_reminders(rows, day)
-        record.digests = len(digests)
+        # Only what this sweep added: sweeps running at once (or again) count each digest once between them.
+        record.digests = new_digests
         record.finished = timezone.now()
         record.save(update_fields=["reminders", "digests", "finished"])
     return record
+
+
+def _insert_digests(names, day):
+    """Insert the day's digests that are not there yet; returns how many were new, as the database counted them
+    (a concurrent sweep's rows are not counted here)."""
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT total_changes()")
+            before = cursor.fetchone()[0]
+            ReminderDigest.objects.bulk_create(
+                [ReminderDigest(email=email, name=name, day=day) for email, name in names.items()],
+                ignore_conflicts=True,
+            )
+            cursor.execute("SELECT total_changes()")
+            return cursor.fetchone()[0] - before
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {ReminderDigest._meta.db_table}
+                (email, name, day, status, attempts, claim, subject, last_error)
+            SELECT email, name, %s::date, %s, 0, '', '', ''
+            FROM unnest(%s::text[], %s::text[]) AS new (email, name)
+            ON CONFLICT DO NOTHING
+            """,
+            [day, SendStatus.PENDING, list(names), list(names.values())],
+        )
+        return cursor.rowcount
 
 
 def _insert_reminders(rows, day):
@@ -159,8 +187,10 @@ def forget_light_settings():
 
 
 def send_due_digests(*, now=None, limit=None):
-    """Send every pending digest whose time has come; returns (sent, failed) counts."""
+    """Send every pending digest whose time has come; returns (sent, failed) counts, those in doubt with the
+    failed."""
     now = now or timezone.now()
+    clock = _clock(now)
     release_abandoned(now=now)
     policy = selectors.reminder_settings(fresh=True).default.policy  # retries: the site's settings
     due = list(
@@ -171,31 +201,44 @@ def send_due_digests(*, now=None, limit=None):
     )
     sent = failed = 0
     for start in range(0, len(due), SEND_BATCH):
-        batch_sent, batch_failed = _send_batch(due[start : start + SEND_BATCH], policy, now)
+        batch_sent, batch_failed = _send_batch(due[start : start + SEND_BATCH], policy, now, clock)
         sent += batch_sent
         failed += batch_failed
     return sent, failed
 
 
-def _send_batch(pks, policy, now):
-    claim = _claim(pks, now)
+def _clock(now):
+    """The time as the sender sees it: ``now`` (a test's or a caller's) moving on as the real clock does. Claims
+    and their leases follow it; retries wait from ``now``."""
+    started = time.monotonic()
+    return lambda: now + datetime.timedelta(seconds=time.monotonic() - started)
+
+
+def _send_batch(pks, policy, now, clock):
+    claim, token = _claim(pks, clock())
     if not claim:
         return 0, 0
     lines = selectors.digest_contents(claim)
-    messages = {digest: build_message(digest, lines.get(digest.pk, [])) for digest in claim}
+    sent_back = selectors.sent_back_closings(lines)
+    messages = {digest: build_message(digest, lines.get(digest.pk, []), sent_back) for digest in claim}
     sent = failed = 0
     try:
-        connection = mail.get_connection(fail_silently=False)
-        connection.open()
+        connection = open_connection()
     except Exception as error:  # the server is unreachable: every digest of the batch waits for a retry
         for digest in messages:
             _failed(digest, error, policy, now)
         return 0, len(messages)
     try:
         for digest, message in messages.items():
+            if not _start_sending(digest, token, clock()):
+                continue  # its claim lapsed and it went back to pending: another sender has it now
             try:
                 message.connection = connection
                 message.send()
+            except OutcomeUnknown as error:
+                _in_doubt(digest, _("The SMTP server did not confirm the e-mail: %(error)s") % {"error": error})
+                failed += 1
+                _reconnect(connection)
             except Exception as error:
                 _failed(digest, error, policy, now)
                 failed += 1
@@ -213,13 +256,22 @@ def _send_batch(pks, policy, now):
 
 
 def _claim(pks, now):
-    """Move digests from pending to sending; only those this call moved are this caller's to send."""
+    """Move digests from pending to claimed; only those this call moved are this caller's to send."""
     token = uuid.uuid4().hex
     ReminderDigest.objects.filter(pk__in=pks, status=SendStatus.PENDING).exclude(next_attempt__gt=now).update(
-        status=SendStatus.SENDING, claimed=now, claim=token
+        status=SendStatus.CLAIMED, claimed=now, claim=token
     )
-    claimed = ReminderDigest.objects.filter(pk__in=pks, status=SendStatus.SENDING, claim=token)
-    return list(claimed.order_by("pk"))
+    claimed = ReminderDigest.objects.filter(pk__in=pks, status=SendStatus.CLAIMED, claim=token)
+    return list(claimed.order_by("pk")), token
+
+
+def _start_sending(digest, token, now):
+    """Record, and commit, that the digest's SMTP transaction starts: should the sender die from here on, this
+    one digest is in doubt, and only this one. False if the claim lapsed (``release_abandoned``)."""
+    moved = ReminderDigest.objects.filter(pk=digest.pk, status=SendStatus.CLAIMED, claim=token).update(
+        status=SendStatus.SENDING, claimed=now
+    )
+    return moved == 1
 
 
 def _sent(digest, subject):
@@ -250,6 +302,17 @@ def _failed(digest, error, policy, now):
         digest.reminders.update(status=status, attempts=attempts, last_error=message)
 
 
+def _in_doubt(digest, note):
+    """It may have gone out: not resent on its own, shown to data managers with ``note``."""
+    logger.warning("reminders: the e-mail to %s may or may not have gone out: %s", digest.email, note)
+    note = note[:2000]
+    with transaction.atomic():
+        ReminderDigest.objects.filter(pk=digest.pk).update(
+            status=SendStatus.DOUBT, attempts=digest.attempts + 1, last_error=note, next_attempt=None
+        )
+        digest.reminders.update(status=SendStatus.DOUBT, last_error=note)
+
+
 def _reconnect(connection):
     try:
         connection.close()
@@ -262,22 +325,27 @@ def _reconnect(connection):
 
 
 def release_abandoned(*, now=None):
-    """Digests a sender claimed and never finished: outcome unknown, so failed and not resent on its own."""
+    """What a sender claimed and never finished. Digests it had not begun to send go back to pending, to be sent
+    by this or the next run; the one whose SMTP transaction had started is in doubt."""
     now = now or timezone.now()
+    ReminderDigest.objects.filter(status=SendStatus.CLAIMED, claimed__lt=now - CLAIM_LEASE).update(
+        status=SendStatus.PENDING, claim=""
+    )
     stale = ReminderDigest.objects.filter(status=SendStatus.SENDING, claimed__lt=now - SENDING_LEASE)
-    note = _("The sender stopped while sending; it is not known whether the e-mail went out, so it was not resent.")
+    note = _("The sender stopped while sending this e-mail; it is not known whether it went out, so it was not resent.")
     for digest in stale:
         with transaction.atomic():
-            ReminderDigest.objects.filter(pk=digest.pk, status=SendStatus.SENDING).update(
-                status=SendStatus.FAILED, last_error=note
+            moved = ReminderDigest.objects.filter(pk=digest.pk, status=SendStatus.SENDING).update(
+                status=SendStatus.DOUBT, last_error=note
             )
-            digest.reminders.update(status=SendStatus.FAILED, last_error=note)
+            if moved:
+                digest.reminders.update(status=SendStatus.DOUBT, last_error=note)
 
 
 @transaction.atomic
 def requeue(digests):
-    """Send failed digests again (a data manager's decision, e.g. after checking an unknown outcome)."""
-    pks = [digest.pk for digest in digests if digest.status == SendStatus.FAILED]
+    """Send failed digests, or those in doubt, again: a data manager's decision, e.g. after asking the recipient."""
+    pks = [digest.pk for digest in digests if digest.status in (SendStatus.FAILED, SendStatus.DOUBT)]
     ReminderDigest.objects.filter(pk__in=pks).update(status=SendStatus.PENDING, next_attempt=None, attempts=0)
     Reminder.objects.filter(digest_id__in=pks).update(status=SendStatus.PENDING, attempts=0)
     return len(pks)
@@ -296,6 +364,8 @@ def catch_up(*, now=None):
     """The frequent tick: sweep if today's scheduled sweep time has passed without one (the broker was down,
     beat was stopped), then send what is due, retries included."""
     now = now or timezone.now()
+    # The tick's heartbeat: /health/ sees beat or the worker stop when it goes stale.
+    JobHeartbeat.objects.update_or_create(job=selectors.TICK_TASK, defaults={"last": timezone.now()})
     day = timezone.localdate(now)
     scheduled = selectors.scheduled_sweep_time(day)
     if not selectors.swept(day) and scheduled is not None and now >= scheduled:
@@ -311,3 +381,21 @@ def mute_warnings(email):
 @transaction.atomic
 def unmute_warnings(email):
     ReminderMute.objects.filter(email=email.strip().lower()).delete()
+
+
+def notify_instruction(instruction_id):
+    """E-mail a new leader's instruction to the reminder addresses of its task's units; returns how many went out.
+    Run by the worker after the instruction is committed, so a slow mail server never holds up the page."""
+    instruction = Instruction.objects.select_related("task").filter(pk=instruction_id, task__isnull=False).first()
+    if instruction is None:
+        return 0
+    addresses = selectors.task_unit_addresses(instruction.task)
+    if not addresses:
+        return 0
+    connection = open_connection()
+    try:
+        for address, name in addresses.items():
+            connection.send_messages([instruction_message(instruction, address, name)])
+    finally:
+        connection.close()
+    return len(addresses)

@@ -1,9 +1,10 @@
-// Planned against supplied hectares per land-use category as horizontal bars, from the JSON the plan page embeds.
+// Planned against supplied hectares per land-use category as horizontal bars, from the JSON the plan page embeds;
+// the legend's words are the canvas's data- attributes.
 (function () {
   const canvas = document.getElementById("plan-chart");
   if (!canvas || !window.Chart) return;
   const figures = JSON.parse(document.getElementById("plan-chart-data").textContent);
-  const labels = JSON.parse(document.getElementById("plan-chart-labels").textContent);
+  const labels = canvas.dataset;
   canvas.parentElement.style.height = `${Math.max(180, figures.labels.length * 56 + 70)}px`;
   new window.Chart(canvas, {
     type: "bar",

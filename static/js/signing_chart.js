@@ -1,9 +1,10 @@
-// A project's signing rate over time: the share of its households signed by each signing day, from the page's JSON.
+// A project's signing rate over time: the share of its households signed by each signing day, from the page's JSON;
+// the legend's words are the canvas's data- attributes.
 (function () {
   const canvas = document.getElementById("signing-chart");
   if (!canvas || !window.Chart) return;
   const curve = JSON.parse(document.getElementById("signing-curve").textContent);
-  const labels = JSON.parse(document.getElementById("signing-chart-labels").textContent);
+  const labels = canvas.dataset;
   canvas.parentElement.style.height = "260px";
   new window.Chart(canvas, {
     type: "line",

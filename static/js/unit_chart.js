@@ -1,9 +1,9 @@
-// Completion and overdue rates per unit as horizontal bars, from the JSON the page embeds.
+// Completion and overdue rates per unit as horizontal bars, from the JSON the page embeds; the legend's words are the canvas's data- attributes.
 (function () {
   const canvas = document.getElementById("unit-chart");
   if (!canvas || !window.Chart) return;
   const units = JSON.parse(document.getElementById("unit-rates").textContent);
-  const labels = JSON.parse(document.getElementById("unit-chart-labels").textContent);
+  const labels = canvas.dataset;
   canvas.parentElement.style.height = `${Math.max(160, units.length * 28 + 60)}px`;
   new window.Chart(canvas, {
     type: "bar",

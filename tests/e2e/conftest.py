@@ -48,15 +48,33 @@ def browser():
         browser.close()
 
 
+# Every page reports what its Content-Security-Policy refused (an inline script or style, a handler, a foreign
+# source) to the test, which fails on any: behaviour the policy blocks is lost without a visible error.
+WATCH_CSP = """window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const text = `${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`;
+  window.cspViolations.push(text);
+  window.reportCspViolation(text);
+});"""
+
+
 @pytest.fixture
-def page(browser, live_server, request):
+def csp_violations():
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, request, csp_violations):
     context = browser.new_context(base_url=live_server.url, locale="zh-CN", accept_downloads=True)
     context.set_default_timeout(10_000)
+    context.expose_binding("reportCspViolation", lambda source, text: csp_violations.append(text))
+    context.add_init_script(WATCH_CSP)
     page = context.new_page()
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{request.node.name}-last.png", full_page=True)
     context.close()
+    assert not csp_violations, "the Content-Security-Policy refused parts of the pages"
 
 
 @pytest.fixture

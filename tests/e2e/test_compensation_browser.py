@@ -20,6 +20,12 @@ def test_enter_facts_compare_options_and_print(page, shoot, housing_staff):
     assert "固贤煤矿" not in page.content()  # another township's project
     page.click("a.button:has-text('补偿计算')")
     page.wait_for_url(f"**/compensation/versions/{version.pk}/calculator/")
+    # Before computing, the form is two columns wide and the short results area is in the first screen.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 2200, height  # 1,844 px at 1366 px wide; it was 3,400 in one column
+    assert page.locator("section.results").bounding_box()["y"] < 900
+    shoot("blank-1366")
 
     # Worked example 5 of the third phase: an exchange for a larger flat, signed on day 10 with 5 neighbours.
     page.select_option("select[name=option]", "exchange")
@@ -35,6 +41,12 @@ def test_enter_facts_compare_options_and_print(page, shoot, housing_staff):
     page.wait_for_selector("#statement-total")
 
     assert page.inner_text("#statement-total") == "132,000"
+    # The print button looks like the other buttons, not like the browser's grey default.
+    print_button, export = page.locator("button[data-print]"), page.locator("a.button:has-text('导出 XLSX')")
+    style = "(element) => [getComputedStyle(element).borderRadius, getComputedStyle(element).color]"
+    assert print_button.evaluate(style) == page.locator("form.calculator-form button[type=submit]").evaluate(style)
+    assert print_button.evaluate("(element) => getComputedStyle(element).borderStyle") == "none"
+    assert export.is_visible()
     headers = page.locator("table.comparison thead th").all_inner_texts()
     assert [header.split()[0] for header in headers[1:]] == ["货币补偿", "产权调换", "货币补偿与产权调换相结合"]
     assert page.locator("table.comparison tr.total td").all_inner_texts()[1:] == ["166,600", "132,000", "-96,800"]

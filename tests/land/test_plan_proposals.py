@@ -102,8 +102,8 @@ def test_the_form_has_a_row_per_category_with_housing_types_split_out(qinghe, lo
     ]
     assert len(formset.forms) == 8  # and one blank
     html = page.content.decode()
-    assert 'id="add-allocation-row"' in html and 'id="allocation-empty-row"' in html
-    assert "js/allocation_rows.js" in html and "<script>" not in html
+    assert "data-formset-add" in html and "<template data-formset-empty>" in html
+    assert "js/formset_rows.js" in html and "<script>" not in html
     assert "保障性住房用地" in html and 'class="marked"' in html  # the printed category, the source lines
 
 
@@ -209,7 +209,7 @@ def test_only_data_managers_prefill_a_plan_from_the_gazette(qinghe, login, finan
 def test_a_plan_typed_by_hand_takes_as_many_rows_as_the_page_sends(county, login, data_manager):
     client = login(data_manager)
     page = client.get("/land/plans/new/")
-    assert len(page.context["formset"].forms) == 3 and 'id="add-allocation-row"' in page.content.decode()
+    assert len(page.context["formset"].forms) == 3 and "data-formset-add" in page.content.decode()
     uses = ["commercial", "industrial", "residential", "public", "transport", "water", "special"]
     data = {
         "county": county.pk,

@@ -38,8 +38,6 @@ def test_unit_staff_view_and_keep_their_groups_and_land_records_only():
         ("groups", "delete_membership"),
         ("land", "add_parcel"),
         ("land", "change_parcel"),
-        ("land", "add_landsupplyplan"),
-        ("land", "change_landsupplyplan"),
     }
     assert ("projects", "view_task") in granted and ("org", "view_person") in granted
 

@@ -51,6 +51,7 @@ def test_a_countys_own_warning_window_turns_only_its_tasks_yellow(county, other)
         "yellow": 1,
         "green": 1,
         "historical": 0,
+        "undated": 0,
         "none": 0,
     }
 

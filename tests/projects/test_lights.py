@@ -2,7 +2,17 @@ import datetime
 
 import pytest
 
-from projects.lights import GREEN, HISTORICAL, NONE, RED, YELLOW, traffic_light, yellow_before
+from projects.lights import (
+    GREEN,
+    HISTORICAL,
+    NONE,
+    RED,
+    UNDATED,
+    YELLOW,
+    days_overdue,
+    traffic_light,
+    yellow_before,
+)
 from projects.workdays import NATIONAL, add_working_days, is_workday, working_days_between
 
 D = datetime.date
@@ -56,7 +66,17 @@ def test_a_task_entered_after_its_deadline_is_historical_not_newly_overdue():
     assert light(D(2023, 12, 31), as_of=D(2024, 3, 1)) == HISTORICAL
 
 
+def test_days_overdue_count_calendar_days_as_the_red_light_does():
+    # Due on Monday the 22nd, today Friday the 26th: the weekend before it does not matter, four days late.
+    due = D(2025, 9, 22)
+    assert light(due) == RED and days_overdue(light=RED, due=due, today=TODAY) == 4
+    assert days_overdue(light=HISTORICAL, due=D(2025, 9, 1), today=TODAY) == 25
+    assert days_overdue(light=YELLOW, due=D(2025, 9, 29), today=TODAY) == 0
+    assert days_overdue(light=UNDATED, due=None, today=TODAY) == 0
+
+
 @pytest.mark.parametrize("status", ["closed", "stopped", "paused"])
-def test_resting_tasks_and_undated_tasks_carry_no_light(status):
+def test_resting_tasks_carry_no_light_and_open_undated_ones_their_own(status):
     assert light(D(2025, 9, 1), status=status) == NONE
-    assert light(None) == NONE
+    assert light(None, status=status) == NONE
+    assert light(None) == UNDATED

@@ -69,8 +69,8 @@ def test_sent_reminders_are_marked_and_not_sent_again():
 def test_a_digest_claimed_by_one_sender_cannot_be_claimed_by_another():
     swept()
     pks = list(ReminderDigest.objects.values_list("pk", flat=True))
-    first = reminder_services._claim(pks, NOW)
-    second = reminder_services._claim(pks, NOW)
+    first, _token = reminder_services._claim(pks, NOW)
+    second, _token = reminder_services._claim(pks, NOW)
     assert [d.pk for d in first] == pks and second == []
 
 
@@ -112,15 +112,35 @@ def test_a_failed_digest_goes_out_once_a_data_manager_requeues_it():
     assert len(mail.outbox) == 1
 
 
-def test_a_sender_that_died_while_sending_is_not_resent_but_flagged():
+def test_a_sender_that_died_in_the_smtp_transaction_leaves_that_digest_in_doubt_not_resent(data_manager):
     swept()
     ReminderDigest.objects.update(status=SendStatus.SENDING, claimed=NOW, claim="dead-worker")
     assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=5)) == (0, 0)
     assert ReminderDigest.objects.get().status == SendStatus.SENDING
     reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=16))
     digest = ReminderDigest.objects.get()
-    assert digest.status == SendStatus.FAILED and "不知是否已发出" in digest.last_error
+    assert digest.status == SendStatus.DOUBT and "不知是否已发出" in digest.last_error
+    assert set(Reminder.objects.values_list("status", flat=True)) == {SendStatus.DOUBT}
+    assert list(reminder_selectors.failed_digests(data_manager)) == [digest]
     assert mail.outbox == []
+
+
+def test_a_digest_claimed_by_a_dead_sender_goes_out_once_its_claim_lapses():
+    swept()
+    ReminderDigest.objects.update(status=SendStatus.CLAIMED, claimed=NOW, claim="dead-worker")
+    assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=4)) == (0, 0)
+    assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=6)) == (1, 0)
+    assert ReminderDigest.objects.get().status == SendStatus.SENT
+    assert len(mail.outbox) == 1
+
+
+def test_a_sender_whose_claim_lapsed_skips_the_digest_another_sender_took_back():
+    swept()
+    digest = ReminderDigest.objects.get()
+    (claimed,), token = reminder_services._claim([digest.pk], NOW)
+    reminder_services.release_abandoned(now=NOW + datetime.timedelta(minutes=6))
+    assert not reminder_services._start_sending(claimed, token, NOW + datetime.timedelta(minutes=6))
+    assert ReminderDigest.objects.get().status == SendStatus.PENDING
 
 
 def test_catch_up_sweeps_only_after_the_scheduled_time_and_only_once():

@@ -1,5 +1,6 @@
 """A real SMTP server (aiosmtpd) that goes away and comes back: reminders wait, then go out exactly once."""
 
+import asyncio
 import datetime
 
 import pytest
@@ -68,3 +69,35 @@ def test_a_server_that_rejects_a_message_gets_it_again_later(smtp):
     assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=6)) == (1, 0)
     assert len(inbox.messages) == 2
     assert len({envelope.rcpt_tos[0] for envelope in inbox.messages}) == 2
+
+
+def test_a_server_that_confirms_after_the_client_gave_up_gets_the_email_once_and_it_is_in_doubt(smtp, settings):
+    settings.EMAIL_TIMEOUT = 1
+    inbox = Inbox(delay=2)
+    smtp(inbox)
+    two_recipients()
+    assert reminder_services.send_due_digests(now=NOW) == (0, 2)
+    assert set(ReminderDigest.objects.values_list("status", flat=True)) == {SendStatus.DOUBT}
+    assert "SMTPServerDisconnected" in ReminderDigest.objects.first().last_error
+    inbox.delay = 0
+    assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(hours=2)) == (0, 0)
+    assert sorted(envelope.rcpt_tos[0] for envelope in inbox.messages) == ["a@county.example", "b@county.example"]
+
+
+def test_a_server_that_hangs_before_the_email_is_handed_over_gets_it_later_not_in_doubt(smtp, settings):
+    class SlowGreeting(Inbox):
+        async def handle_MAIL(self, server, session, envelope, address, options):
+            if not self.messages and self.refuse:
+                self.refuse -= 1
+                await asyncio.sleep(2)
+            envelope.mail_from = address
+            return "250 OK"
+
+    settings.EMAIL_TIMEOUT = 1
+    inbox = SlowGreeting(refuse=1)
+    smtp(inbox)
+    two_recipients()
+    assert reminder_services.send_due_digests(now=NOW) == (1, 1)
+    assert sorted(ReminderDigest.objects.values_list("status", flat=True)) == [SendStatus.PENDING, SendStatus.SENT]
+    assert reminder_services.send_due_digests(now=NOW + datetime.timedelta(minutes=6)) == (1, 0)
+    assert sorted(envelope.rcpt_tos[0] for envelope in inbox.messages) == ["a@county.example", "b@county.example"]

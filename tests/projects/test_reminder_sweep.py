@@ -101,7 +101,8 @@ def test_contacts_without_an_address_are_listed_for_the_data_manager(data_manage
     task_due(D(2025, 10, 20), unit=unit, contact=PersonFactory(name="李四", email=""))
     sweep = reminder_services.sweep(day=TODAY)
     assert sweep.without_email == 1 and sweep.reminders == 0
-    assert reminder_selectors.contacts_without_email(data_manager) == [("县无邮箱局", "李四")]
+    missing = reminder_selectors.contacts_without_email(data_manager)
+    assert [(row.unit, row.person, row.unit_id) for row in missing] == [("县无邮箱局", "李四", unit.pk)]
 
 
 def test_escalation_also_goes_to_the_overseeing_groups_office_head():
@@ -172,3 +173,42 @@ def test_the_sweep_costs_the_same_queries_for_few_tasks_or_many():
 
     ReminderPolicy.current()
     assert queries(3, D(2025, 10, 20)) == queries(40, D(2025, 10, 21))
+
+
+def test_a_second_sweep_of_the_day_records_no_emails_of_the_first():
+    for n in range(3):
+        task_due(D(2025, 10, 14), email=f"unit{n}@county.example")
+    first = reminder_services.sweep(day=TODAY)
+    second = reminder_services.sweep(day=TODAY)
+    assert (first.digests, first.reminders) == (3, 3)
+    assert (second.digests, second.reminders) == (0, 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sweeps_running_at_once_count_each_email_once_between_them():
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writer at a time; PostgreSQL runs the sweeps truly at once")
+    for n in range(30):
+        task_due(D(2025, 10, 14), email=f"unit{n}@county.example")
+    start = threading.Barrier(3)
+    records = []
+
+    def run():
+        start.wait()
+        try:
+            records.append(reminder_services.sweep(day=TODAY))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(records) == 3
+    assert sum(record.digests for record in records) == ReminderDigest.objects.count() == 30
+    assert sum(record.reminders for record in records) == Reminder.objects.count() == 30

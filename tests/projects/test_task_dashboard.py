@@ -164,3 +164,18 @@ def test_the_switcher_costs_one_query_and_none_for_a_visitor(rf, county, other_c
     with django_assert_num_queries(1):
         switcher = counties(request)["county_switcher"]
         assert switcher.shown and len(switcher.counties) == 2
+
+
+def test_open_tasks_with_no_deadline_are_not_counted_as_closed_or_on_hold(login, supervisor, finance, tasks):
+    for number in range(5):
+        undated = TaskFactory(title=f"长期坚持{number}", due=None, deadline_text="长期坚持")
+        AssignmentFactory(task=undated, organisation=finance)
+    resting = TaskFactory(title="暂停的", due=None, status=Task.Status.PAUSED)
+    AssignmentFactory(task=resting, organisation=finance)
+    client = login(supervisor)
+    counts = client.get("/tasks/dashboard/").context["counts"]
+    assert (counts["undated"], counts["none"]) == (5, 2)
+    listed = client.get("/tasks/?light=undated").context["table"].data
+    assert sorted(task.title for task in listed) == [f"长期坚持{number}" for number in range(5)]
+    closed = client.get("/tasks/?light=none").context["table"].data
+    assert sorted(task.title for task in closed) == ["暂停的", "财政办结"]

@@ -168,3 +168,12 @@ def test_data_managers_see_how_many_units_need_mapping(login, data_manager, supe
     changelist = login(data_manager).get("/admin/projects/assignment/?organisation__isempty=1").content.decode()
     assert "县某某中心" in changelist
     assert login(supervisor).get("/tasks/dashboard/").context["unmapped"] == 0
+
+
+def test_an_overdue_task_says_by_how_many_days_on_the_list_and_its_page(login, supervisor, tasks):
+    client = login(supervisor)
+    listed = client.get("/tasks/").content.decode()
+    assert "逾期5天" in listed and "逾期400天" in listed
+    assert "逾期90天" not in listed and "逾期-90天" not in listed
+    assert "逾期5天" in client.get(tasks["overdue"].get_absolute_url()).content.decode()
+    assert "days-overdue" not in client.get(tasks["later"].get_absolute_url()).content.decode()

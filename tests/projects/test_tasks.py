@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from projects import selectors as task_selectors
 from projects import services as task_services
-from projects.models import Assignment, Task
+from projects.models import Assignment, ClosingRound, Task
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 D = datetime.date
@@ -101,6 +101,29 @@ def test_a_rejected_closing_goes_back_to_work(data_manager, supervisor):
     task = TaskFactory(status=Task.Status.CLOSING_REQUESTED)
     task_services.verify_closing(task, user=supervisor, approve=False)
     assert task.status == Task.Status.IN_PROGRESS
+
+
+def test_every_closing_round_is_kept_with_its_decision_and_reason(data_manager, supervisor):
+    task = TaskFactory(status=Task.Status.IN_PROGRESS)
+    task_services.request_closing(task, user=data_manager, note="已完成改造")
+    task_services.verify_closing(task, user=supervisor, approve=False, reason="缺少验收材料")
+    task_services.request_closing(task, user=data_manager, note="补充验收材料")
+    task_services.verify_closing(task, user=supervisor, approve=True, on=D(2025, 6, 1))
+    rounds = list(task.closing_rounds.order_by("pk").values_list("note", "decision", "reason", "decided_by"))
+    assert rounds == [
+        ("已完成改造", ClosingRound.Decision.SENT_BACK, "缺少验收材料", supervisor.pk),
+        ("补充验收材料", ClosingRound.Decision.APPROVED, "", supervisor.pk),
+    ]
+
+
+def test_a_closing_already_decided_cannot_be_decided_again(data_manager, supervisor):
+    task = TaskFactory(status=Task.Status.IN_PROGRESS)
+    task_services.request_closing(task, user=data_manager)
+    stale = Task.objects.get(pk=task.pk)
+    task_services.verify_closing(task, user=supervisor, approve=True, on=D(2025, 6, 1))
+    with pytest.raises(ValidationError):
+        task_services.verify_closing(stale, user=supervisor, approve=False, reason="迟到的退回")
+    assert task.closing_rounds.get().decision == ClosingRound.Decision.APPROVED
 
 
 @pytest.mark.parametrize("status", [Task.Status.CLOSED, Task.Status.PAUSED, Task.Status.STOPPED])

@@ -1,8 +1,83 @@
 """Every roster printed in the three shared gazettes, typed from reading them: group, members in order (role,
-name as printed without padding, title as printed with wrapped lines joined), collective placeholders, office."""
+name as printed without padding, title as printed with wrapped lines joined), collective placeholders, office.
+
+Rosters written as sentences count too (成立…领导小组，由X任组长…; 组长由X担任; 成立以X为组长…的…; 主任由X担任，成员由
+…组成): a person is given with the title printed before (or after) the name, a post or a unit as printed; a list of
+units with one shared post (…、Y公司主要负责人) gives the units; a description of many (各…, 有关, 相关, 所涉, a list
+ending 等部门…) is one placeholder as printed, with what follows it joined by 及 or 以及. In sentences the office gives
+host and head only, not member lines. Not rosters: groups that others are told to set up (each project's, each
+township's), and groups whose members are only described collectively (兴政办发〔2021〕18号's ten 专项小组,
+兴政办发〔2023〕42号's 督查组, 兴政发〔2023〕19号's 评审委员会)."""
 
 ROSTERS = {
     "xingxian-2021-2.txt": [
+        {
+            "document": "兴政发〔2021〕10号",
+            "group": "项目实施领导小组",
+            "kind": "领导小组",
+            "members": [
+                ("组长", "赵晓平", "东会乡党委书记"),
+                ("副组长", "张商信", "东会乡党委副书记、政府乡长"),
+                ("成员", "王玉冬", "东会乡人大主席"),
+                ("成员", "董旭明", "乡党委组织员"),
+            ],
+            "placeholders": [],
+            "office_host": None,
+            "office_head": "张商信",
+        },
+        {
+            "document": "兴政发〔2021〕14号",
+            "group": "兴县城区棚户区改造三期工程指挥部",
+            "kind": "指挥部",
+            "members": [
+                ("指挥长", "梁文壮", "县长"),
+                ("副指挥长", "马兴勇", "副县长"),
+            ],
+            "placeholders": ["县直相关职能部门和所涉乡（镇）主要负责人"],
+            "office_host": None,
+            "office_head": "马兴勇",
+        },
+        {
+            "document": "兴政办发〔2021〕20号",
+            "group": "兴县食品安全委员会",
+            "kind": "委员会",
+            "members": [
+                ("主任", "", "县人民政府县长"),
+                ("副主任", "", "分管食品安全的副县长"),
+                ("成员", "", "县政府办主任"),
+                ("成员", "", "县委组织部"),
+                ("成员", "", "县委宣传部"),
+                ("成员", "", "县委政法委"),
+                ("成员", "", "县委统战部"),
+                ("成员", "", "县委巡察办"),
+                ("成员", "", "兴县网信办"),
+                ("成员", "", "县发展改革局"),
+                ("成员", "", "县工业和信息化局"),
+                ("成员", "", "县财政局"),
+                ("成员", "", "县人力资源和社会保障局"),
+                ("成员", "", "县农业农村局"),
+                ("成员", "", "县市场监督管理局"),
+                ("成员", "", "县公安局"),
+                ("成员", "", "县教育科技局"),
+                ("成员", "", "县住房和城乡建设管理局"),
+                ("成员", "", "县卫生健康和体育局"),
+                ("成员", "", "县民政局"),
+                ("成员", "", "县文化和旅游局"),
+                ("成员", "", "县自然资源局"),
+                ("成员", "", "县林业局"),
+                ("成员", "", "市生态环境局兴县分局"),
+                ("成员", "", "县司法局"),
+                ("成员", "", "县城市管理综合行政执法队"),
+                ("成员", "", "县行政审批局"),
+                ("成员", "", "县交通运输管理局"),
+                ("成员", "", "县粮食中心"),
+                ("成员", "", "县供销社"),
+                ("成员", "", "县公用事业发展服务中心"),
+            ],
+            "placeholders": [],
+            "office_host": "县市场监督管理局",
+            "office_head": "县市场监管局局长",
+        },
         {
             "document": "兴政办发〔2021〕21号",
             "group": "兴县创建省级园林县城领导小组",
@@ -161,6 +236,34 @@ ROSTERS = {
             "office_head": "王慧平",
         },
         {
+            "document": "兴政办发〔2021〕30号",
+            "group": "扶贫项目资产管理领导小组",
+            "kind": "领导小组",
+            "members": [
+                ("组长", "贺建强", "县委常委、县政府副县长"),
+                ("副组长", "李志鸿", "县乡村振兴局局长"),
+                ("副组长", "王志辉", "县农业农村局局长"),
+                ("副组长", "张建平", "县财政局局长"),
+            ],
+            "placeholders": ["各行业部门主要负责人", "各乡（镇）人民政府乡（镇）长"],
+            "office_host": "县乡村振兴局",
+            "office_head": "李志鸿",
+        },
+        {
+            "document": "兴政办发〔2021〕33号",
+            "group": "兴县燃气供应应急处置领导小组",
+            "kind": "领导小组",
+            "members": [
+                ("组长", "", "县政府分管副县长"),
+                ("副组长", "", "县能源局局长"),
+            ],
+            "placeholders": [
+                "县发改局、工信局、财政局、公安局、应急局、交通局等部门分管领导及中联煤层气有限责任公司、兴县华盛燃气有限公司主要负责人"
+            ],
+            "office_host": "县能源局",
+            "office_head": "县能源局局长",
+        },
+        {
             "document": "兴政办发〔2021〕34号",
             "group": "兴县保障义务教育教师工资待遇专项工作领导小组",
             "kind": "领导小组",
@@ -176,8 +279,76 @@ ROSTERS = {
             "office_host": "县教科局",
             "office_head": "张欣",
         },
+        {
+            "document": "兴政办发〔2021〕35号",
+            "group": "县级金融工作委员会",
+            "kind": "委员会",
+            "members": [
+                ("主任", "", "分管金融的副县长"),
+                ("成员", "", "县乡村振兴局"),
+                ("成员", "", "县财政局"),
+                ("成员", "", "县政府信息和金融服务中心"),
+                ("成员", "", "人行兴县支行"),
+                ("成员", "", "吕梁银保监分局兴县监管组"),
+                ("成员", "", "银行机构"),
+            ],
+            "placeholders": [],
+            "office_host": None,
+            "office_head": None,
+        },
+        {
+            "document": "兴政办发〔2021〕35号",
+            "group": "金融服务站推进小组",
+            "kind": "小组",
+            "members": [
+                ("组长", "", "县政府分管领导"),
+                ("成员", "", "县政府信息和金融服务中心"),
+                ("成员", "", "人行兴县支行"),
+                ("成员", "", "吕梁银保监分局兴县监管组"),
+                ("成员", "", "县乡村振兴局"),
+                ("成员", "", "县工信局"),
+            ],
+            "placeholders": ["驻县各金融机构主要负责人"],
+            "office_host": None,
+            "office_head": None,
+        },
     ],
     "xingxian-2022-2.txt": [
+        {
+            "document": "兴政函〔2022〕47号",
+            "group": "整改工作领导小组",
+            "kind": "领导小组",
+            "members": [
+                ("组长", "梁文壮", "县委副书记、政府县长"),
+                ("副组长", "刘飞", "县委常委、政府副县长"),
+            ],
+            "placeholders": ["各相关部门主要负责同志"],
+            "office_host": None,
+            "office_head": None,
+        },
+        {
+            "document": "兴政办发〔2022〕8号",
+            "group": "兴县培育乡村e镇工作领导小组",
+            "kind": "领导小组",
+            "members": [
+                ("组长", "", "县政府主要领导"),
+                ("副组长", "", "分管领导"),
+            ],
+            "placeholders": ["相关部门以及乡镇主要负责同志"],
+            "office_host": None,
+            "office_head": None,
+        },
+        {
+            "document": "兴政办发〔2022〕9号",
+            "group": "领导小组",
+            "kind": "领导小组",
+            "members": [
+                ("组长", "", "县主要领导"),
+            ],
+            "placeholders": ["县电商中心、财政局、乡村振兴局、农业农村局、工信局、供销社等相关部门"],
+            "office_host": "电商中心",
+            "office_head": None,
+        },
         {
             "document": "兴政办发〔2022〕10号",
             "group": "兴县清理“批而未用”专项行动领导小组",
@@ -716,6 +887,17 @@ ROSTERS = {
             "placeholders": [],
             "office_host": "县林业局",
             "office_head": "张敏",
+        },
+        {
+            "document": "兴政办发〔2023〕49号",
+            "group": "兴县小水网工程建设领导小组",
+            "kind": "领导小组",
+            "members": [
+                ("组长", "梁文壮", "县长"),
+            ],
+            "placeholders": [],
+            "office_host": "县水利局",
+            "office_head": None,
         },
         {
             "document": "兴政办函〔2023〕15号",
