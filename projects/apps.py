@@ -27,6 +27,31 @@ class ProjectsConfig(AppConfig):
     unit_staff_rights = ()
 
     def ready(self):
+        from common.beat import Job, schedule_after_migrate
+
+        # Data managers change both in the admin (定时任务): the daily sweep at 08:00 Beijing time, and a tick every
+        # ten minutes that catches up a missed sweep and retries failed e-mails.
+        schedule_after_migrate(
+            self,
+            Job(
+                task="projects.tasks.sweep_reminders",
+                name="督办提醒：每日扫描与发送",
+                crontab={
+                    "minute": "0",
+                    "hour": "8",
+                    "day_of_week": "*",
+                    "day_of_month": "*",
+                    "month_of_year": "*",
+                    "timezone": "Asia/Shanghai",
+                },
+            ),
+            Job(
+                task="projects.tasks.send_pending_reminders",
+                name="督办提醒：补扫与失败重发",
+                interval={"every": 10, "period": "minutes"},
+            ),
+        )
+
         from gazette.selectors import register_document_action, register_linked_selector
 
         from .models import Instruction, ReminderPolicy, Task, WorkdayException
@@ -49,7 +74,7 @@ class ProjectsConfig(AppConfig):
 
         from org import audit
 
-        from .models import Assignment, ClosingRound, ExtensionRequest, Notice, ProgressReport
+        from .models import Assignment, ClosingRound, ExtensionRequest, Notice, ProgressReport, ScorecardRules
 
         audit.register(Task, audit.by_county())
         audit.register(Assignment, audit.by_county("task__county"), related=["organisation"])
@@ -61,3 +86,4 @@ class ProjectsConfig(AppConfig):
         audit.register(ReminderPolicy, audit.by_county(), related=["county"])
         audit.register(WorkdayException, audit.by_county())
         audit.register(Notice, audit.by_county(), related=["recipient"])
+        audit.register(ScorecardRules, audit.by_county(), related=["county"])

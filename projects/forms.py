@@ -8,7 +8,7 @@ from common.uploads import EvidenceField
 from groups.selectors import visible_groups
 from org import access
 from org.forms import CountyChoiceField, ask_county, limit_to_user
-from org.models import Organisation, Person
+from org.models import Person
 
 from .models import Assignment, Notice, ReminderPolicy, Task, WorkdayException
 from .services import TASK_FIELDS, AssignmentLine
@@ -219,14 +219,14 @@ class NoticeForm(forms.Form):
     """What the issuer chooses when issuing a notice: its kind, the unit (of a task's units) and the reply deadline."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=Notice.Kind.choices)
-    recipient = forms.ModelChoiceField(label=_("Recipient unit"), queryset=None, required=False)
+    # Choices from the task's units already loaded: the select costs no query.
+    recipient = forms.TypedChoiceField(label=_("Recipient unit"), coerce=int, empty_value=None, required=False)
     reply_by = forms.DateField(label=_("Reply by"), widget=DateInput, required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["recipient"].queryset = Organisation.objects.filter(pk__in=[unit.pk for unit in units])
-        self.fields["recipient"].empty_label = None
         self.units = list(units)
+        self.fields["recipient"].choices = [(unit.pk, str(unit)) for unit in self.units]
 
     def clean_recipient(self):
         # A task with one unit needs no choice: its notices go to that unit.
@@ -235,4 +235,4 @@ class NoticeForm(forms.Form):
             return self.units[0]
         if recipient is None:
             raise forms.ValidationError(_("Choose the unit the notice goes to."))
-        return recipient
+        return next(unit for unit in self.units if unit.pk == recipient)

@@ -161,7 +161,13 @@ def test_restore_drill_brings_back_every_table_and_the_site_answers_on_it(tmp_pa
         walked = subprocess.run(
             [sys.executable, "manage.py", "shell", "-c", "from tests.site_walk import main; main('manager')"],
             cwd=ROOT,
-            env={**env, "DATABASE_URL": url, "VAR_DIR": str(tmp_path / "var"), "DJANGO_MODE": "demo"},
+            env={
+                **env,
+                "DATABASE_URL": url,
+                "MEDIA_ROOT": str(tmp_path / "restored-media"),
+                "VAR_DIR": str(tmp_path / "var"),
+                "DJANGO_MODE": "demo",
+            },
             capture_output=True,
             text=True,
             timeout=300,

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("gazette", "0005_stalled_import_sweep"),
+        ("gazette", "0004_import_job_attempts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
