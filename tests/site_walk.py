@@ -76,7 +76,7 @@ def records_from_database(user):
         issue=document.issue,
         document=document,
         import_job=import_job,
-        proposal=first(Proposal.objects.filter(kind=Proposal.Kind.RATE, status="pending"), "pending rate proposal"),
+        proposal=_rate_proposal(document),
         workday=workday,
         notice=Notice.objects.order_by("pk").first() or _notice(user),
         calendar_token=task_services.calendar_token(user),
@@ -91,6 +91,20 @@ def _report(task, user):
         report = ProgressReport.objects.create(task=task, date=timezone.localdate(), text="走查进展", reporter=user)
         report.attachment.save("走查佐证.pdf", ContentFile(b"%PDF-1.4 walk evidence"))
     return report
+
+
+def _rate_proposal(document):
+    """A pending rate proposal, made on the first document when none waits (a demo without the real gazettes)."""
+    pending = Proposal.objects.filter(kind=Proposal.Kind.RATE, status=Proposal.Status.PENDING).order_by("pk").first()
+    return pending or Proposal.objects.create(
+        document=document,
+        kind=Proposal.Kind.RATE,
+        key="walk-rate",
+        label="搬迁补助费 30元/平米",
+        payload={"item": "搬迁补助费", "amount": "30", "amount_max": None, "unit": "元/平米", "condition": None},
+        span_start=1,
+        span_end=1,
+    )
 
 
 def _notice(user):
