@@ -17,7 +17,7 @@ import statistics
 import time
 from decimal import Decimal
 
-from harness import throwaway_database  # first: it sets Django up
+from harness import calibration_ms, throwaway_database  # first: it sets Django up
 
 # isort: split
 from compensation import calculator as c
@@ -80,14 +80,6 @@ def timings_ms(action, runs):
         action()
         times.append((time.perf_counter() - start) * 1000)
     return f"{statistics.median(times):.1f} / {min(times):.1f}"
-
-
-def calibration_ms():
-    """How long this machine takes for ten million empty loop turns, to compare figures across machines."""
-    start = time.perf_counter()
-    for _ in range(10_000_000):
-        pass
-    return (time.perf_counter() - start) * 1000
 
 
 def main():

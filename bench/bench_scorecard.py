@@ -15,7 +15,7 @@ import random
 import statistics
 import time
 
-from harness import throwaway_database  # first: it sets Django up
+from harness import calibration_ms, throwaway_database  # first: it sets Django up
 
 # isort: split
 from django.db import connection
@@ -35,14 +35,6 @@ def timed(client, url, runs):
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return statistics.median(times), len(queries)
-
-
-def calibration_ms():
-    """How long this machine takes for ten million empty loop turns, to compare figures across machines."""
-    start = time.perf_counter()
-    for _ in range(10_000_000):
-        pass
-    return (time.perf_counter() - start) * 1000
 
 
 def spread_outcomes(rng, today):
