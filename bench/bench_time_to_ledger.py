@@ -9,7 +9,7 @@ with no draft scheme version to take it) is left, and all those left are rejecte
 bulk rejection. Prints the scripted minutes (median of the runs), clicks, forms submitted, addresses typed and
 fields typed, and what became of each kind of proposal.
 
-``--flow before`` walks the desk as it was before the rework (merge "i17-review"): one long page, each accept lands
+``--flow before`` walks the desk as it was before the rework (commit 261ad39): one long page, each accept lands
 on the new record, back to the desk for the next, and one rejection per proposal. It runs only in a checkout of that
 commit (see docs/benchmarks.md).
 
