@@ -69,14 +69,28 @@ class ExportableListView(ExportMixin, PagedTableMixin, FilterView):
         return csv_response(self._rows(), filename)
 
     def _rows(self):
-        """The header, then the filtered rows a chunk at a time, so memory does not grow with the rows exported."""
+        """The header, then the filtered rows a chunk at a time, so memory does not grow with the rows exported.
+
+        A table with an ``export_values(record)`` method (a dict of every column's value, as ``as_values`` gives
+        it) is written through it: django-tables2 inspects each cell's functions and renders a template for each
+        date, half a millisecond a row."""
         table = self.get_table(**self.get_table_kwargs())
         exclude = self.exclude_columns
-        yield next(self.table_class([], order_by=()).as_values(exclude_columns=exclude))
+        empty = self.table_class([], order_by=())
+        yield next(empty.as_values(exclude_columns=exclude))
+        names = [
+            column.name
+            for column in empty.columns.iterall()
+            if not (column.column.exclude_from_export or column.name in exclude)
+        ]
         for chunk in _chunks(table.data.data.iterator(chunk_size=EXPORT_CHUNK), EXPORT_CHUNK):
-            values = self.table_class(chunk, order_by=()).as_values(exclude_columns=exclude)
-            next(values)  # the header, written once above
-            yield from values
+            exporting = self.table_class(chunk, order_by=())
+            if hasattr(exporting, "export_values"):
+                yield from ([values[name] for name in names] for values in map(exporting.export_values, chunk))
+            else:
+                values = exporting.as_values(exclude_columns=exclude)
+                next(values)  # the header, written once above
+                yield from values
             # A prefetched relation points back at its row (a reference cycle only the slow cycle
             # collector would free); dropping it lets each chunk go as soon as it is written.
             for record in chunk:

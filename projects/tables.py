@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .lights import RED, days_overdue
-from .models import LIGHT_CHOICES, Task
+from .models import LIGHT_CHOICES, Assignment, Task
 from .selectors import task_lights
 
 
@@ -42,7 +42,11 @@ class TaskTable(tables.Table):
         attrs = {"class": "data-table tasks"}
 
     def value_light(self, record):
-        return str(dict(LIGHT_CHOICES)[self._light(record)])
+        return self._light_labels[self._light(record)]
+
+    @functools.cached_property
+    def _light_labels(self):
+        return {light: str(label) for light, label in LIGHT_CHOICES}
 
     def render_light(self, record):
         light = self._light(record)
@@ -67,11 +71,52 @@ class TaskTable(tables.Table):
     def _lights(self):
         return task_lights()  # once per table, not once per row
 
+    def export_values(self, record):
+        """Every column's exported value, equal to what ``as_values`` gives (tests/projects/test_task_exports.py
+        compares the two) without its per-cell machinery: exports of 100,000 tasks (issue 19)."""
+        source = record.source_document
+        return {
+            "light": self.value_light(record),
+            "title": _value(record.title),
+            "category": _value(self._choices["category"].get(record.category, record.category)),
+            "status": _value(self._choices["status"].get(record.status, record.status)),
+            "units": self.value_units(record),
+            "due": _date_value(record.due),
+            "deadline_text": _value(record.deadline_text),
+            "latest_percent": _value(record.latest_percent),
+            "latest_report": _date_value(record.latest_report),
+            "source_document": _value(source.number if source else None),
+        }
+
+    @functools.cached_property
+    def _choices(self):  # get_FOO_display() hashes the choices for every call
+        return {
+            name: {value: str(label) for value, label in Task._meta.get_field(name).flatchoices}
+            for name in ("category", "status")
+        }
+
     def value_units(self, record):
+        labels = self._role_labels
         return "、".join(
-            f"{assignment.organisation or assignment.organisation_text}（{assignment.get_role_display()}）"
-            for assignment in record.assignments.all()
+            f"{part.organisation or part.organisation_text}（{labels.get(part.role, part.role)}）"
+            for part in record.assignments.all()
         )
+
+    @functools.cached_property
+    def _role_labels(self):
+        # get_role_display() hashes the field's choices again for every call: a third of an export's time.
+        return {role: str(label) for role, label in Assignment.Role.choices}
 
     def render_units(self, record):
         return self.value_units(record)
+
+
+def _value(value):
+    """A cell's exported value as django-tables2 gives it: nothing for an empty one."""
+    return None if value in (None, "") else value
+
+
+def _date_value(value):
+    """A date column's exported value as django-tables2's DateColumn gives it: ISO 8601, and an empty text (the
+    table's default) for no date, since a DateColumn renders its template even then."""
+    return value.isoformat() if value else ""
