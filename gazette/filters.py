@@ -48,7 +48,7 @@ class DocumentFilter(_ChoicesForTheUser, django_filters.FilterSet):
     def search(self, queryset, name, value):
         if not value.strip():
             return queryset
-        return selectors.with_snippets(selectors.search_documents(queryset, value), value)
+        return selectors.search_documents(queryset, value)
 
 
 class IssueFilter(_ChoicesForTheUser, django_filters.FilterSet):

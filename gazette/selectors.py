@@ -88,8 +88,8 @@ def search_documents(queryset, text):
     """Documents whose title, number or text contains ``text``.
 
     On PostgreSQL a query with two characters side by side is narrowed first through the index of each document's
-    character pairs, which the planner uses by itself; the ``icontains`` keeps the result of a longer query exact. A single character
-    has no pair: it is looked for in every document, as on other databases."""
+    character pairs, which the planner uses by itself; the ``icontains`` keeps the result of a longer query exact.
+    A single character has no pair: it is looked for in every document, as on other databases."""
     text = text.strip()
     if not text:
         return queryset
@@ -107,17 +107,25 @@ def search_documents(queryset, text):
 SNIPPET_BEFORE, SNIPPET_LENGTH = 30, 100
 
 
-def with_snippets(queryset, text):
-    """Each document with the stretch of its text around the first place ``text`` occurs (``snippet``, empty
-    when only the title or number matched) and where that stretch starts (``snippet_from``, 1-based), cut in
-    the database so that a page of results does not read whole bodies."""
+def snippets(documents, text):
+    """For each of ``documents`` (a page of results), the stretch of its text around the first place ``text``
+    occurs and where that stretch starts (1-based): {pk: (snippet, start)}, the snippet empty when only the title
+    or number matched. One query, cut in the database so that a page does not read whole bodies; asked for the
+    page's rows only, since computing it in the list's own query reads the body of every match before the sort
+    (4.8 s for a word in 16,870 of 200,000 documents)."""
     text = text.strip()
     found_at = StrIndex(Upper("raw_text"), Upper(Value(text)))
     start = Greatest(F("found_at") - SNIPPET_BEFORE, Value(1))
-    return queryset.alias(found_at=found_at).annotate(
-        snippet=Case(When(found_at__gt=0, then=Substr("raw_text", start, SNIPPET_LENGTH)), default=Value("")),
-        snippet_from=start,
+    rows = (
+        Document.objects.filter(pk__in=[document.pk for document in documents])
+        .alias(found_at=found_at)
+        .annotate(
+            snippet=Case(When(found_at__gt=0, then=Substr("raw_text", start, SNIPPET_LENGTH)), default=Value("")),
+            snippet_from=start,
+        )
+        .values_list("pk", "snippet", "snippet_from")
     )
+    return {pk: (snippet, start) for pk, snippet, start in rows}
 
 
 def document_detail(user, pk):

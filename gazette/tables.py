@@ -41,10 +41,11 @@ class DocumentTable(tables.Table):
 
     def __init__(self, *args, query="", **kwargs):
         self.query = query.strip()
+        self.snippets = {}  # {pk: (snippet, start)} of the shown page's rows (gazette.selectors.snippets)
         super().__init__(*args, **kwargs)
 
     def render_snippet(self, record):
-        text = getattr(record, "snippet", "")
+        text, start = self.snippets.get(record.pk, ("", 1))
         if not text or not self.query:
             return ""
         # Split on the searched words, escaping each piece, so the text can hold markup-like characters.
@@ -52,7 +53,7 @@ class DocumentTable(tables.Table):
         marked = mark_safe(
             "".join(format_html("<mark>{}</mark>", piece) if n % 2 else escape(piece) for n, piece in enumerate(pieces))
         )
-        before = "…" if record.snippet_from > 1 else ""
+        before = "…" if start > 1 else ""
         return format_html('<span class="snippet">{}{}…</span>', before, marked)
 
 

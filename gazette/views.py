@@ -37,7 +37,14 @@ class DocumentListView(ExportableListView):
     exclude_columns = ("snippet",)
 
     def get_queryset(self):
-        return selectors.document_list(self.request.user)
+        # The list shows no body: a page of a search must not read them back.
+        return selectors.document_list(self.request.user).defer("raw_text", "blocks", "attachments")
+
+    def get_table(self, **kwargs):
+        table = super().get_table(**kwargs)
+        if table.query:
+            table.snippets = selectors.snippets([row.record for row in table.page.object_list], table.query)
+        return table
 
     def get_table_kwargs(self):
         query = self.request.GET.get("q", "")

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from gazette import selectors
 from gazette.models import Document
@@ -105,3 +106,20 @@ def test_the_public_filter_offers_all_not_unknown(login, data_manager):
     assert [label for _, label in field.field.widget.choices] == ["全部", "是", "否"]
     titles = [document.title for document in client.get("/gazette/documents/?is_public=false").context["table"].data]
     assert titles == ["不公开的"]
+
+
+def test_a_page_of_results_cuts_its_snippets_in_one_query_whatever_the_rows(login, data_manager):
+    client = login(data_manager)
+
+    def asked():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/gazette/documents/", {"q": "农田"}).content.decode()
+        return len(queries), html.count("<mark>农田</mark>")
+
+    DocumentFactory(title="通知一", raw_text="推进高标准农田建设。")
+    client.get("/gazette/documents/", {"q": "农田"})  # fills what the pages cache
+    queries, marked = asked()
+    assert marked == 1
+    for n in range(10):
+        DocumentFactory(title=f"通知{n}", raw_text=f"第{n}批农田整治。")
+    assert asked() == (queries, 11)
