@@ -32,7 +32,7 @@ from projects import selectors as task_selectors
 from projects import services as task_services
 from projects.models import Notice, ProgressReport, Task, WorkdayException
 from projects.reminders import selectors as reminder_selectors
-from tests.test_ownership import DATA_MANAGER, ROUTES, Records
+from tests.test_ownership import DATA_MANAGER, ROUTES, Records, pending_rate_proposal
 
 STATIC_REFERENCE = re.compile(r'(?:src|href)="(/static/[^"]+)"')
 
@@ -96,15 +96,7 @@ def _report(task, user):
 def _rate_proposal(document):
     """A pending rate proposal, made on the first document when none waits (a demo without the real gazettes)."""
     pending = Proposal.objects.filter(kind=Proposal.Kind.RATE, status=Proposal.Status.PENDING).order_by("pk").first()
-    return pending or Proposal.objects.create(
-        document=document,
-        kind=Proposal.Kind.RATE,
-        key="walk-rate",
-        label="搬迁补助费 30元/平米",
-        payload={"item": "搬迁补助费", "amount": "30", "amount_max": None, "unit": "元/平米", "condition": None},
-        span_start=1,
-        span_end=1,
-    )
+    return pending or pending_rate_proposal(document)
 
 
 def _notice(user):

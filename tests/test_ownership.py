@@ -95,6 +95,19 @@ class Records:
     mute_token: str
 
 
+def pending_rate_proposal(document):
+    """A compensation rate read from the document, waiting for a data manager's review."""
+    return Proposal.objects.create(
+        document=document,
+        kind=Proposal.Kind.RATE,
+        key="rate-2",
+        label="搬迁补助费 30元/平米",
+        payload={"item": "搬迁补助费", "amount": "30", "amount_max": None, "unit": "元/平米", "condition": None},
+        span_start=1,
+        span_end=1,
+    )
+
+
 @pytest.fixture
 def records(db, settings, tmp_path):
     # The tests sign in with force_login: a fast hasher spares hashing three passwords for each of some 250 tests.
@@ -149,15 +162,7 @@ def records(db, settings, tmp_path):
         created_by=users[DATA_MANAGER],
     )
     # A rate read from a scheme: reviewing it (as a proposal, or as a draft rule) is the data managers' work.
-    proposal = Proposal.objects.create(
-        document=document,
-        kind=Proposal.Kind.RATE,
-        key="rate-2",
-        label="搬迁补助费 30元/平米",
-        payload={"item": "搬迁补助费", "amount": "30", "amount_max": None, "unit": "元/平米", "condition": None},
-        span_start=2,
-        span_end=2,
-    )
+    proposal = pending_rate_proposal(document)
     return Records(
         county=county,
         unit_a=unit_a,

@@ -3,7 +3,6 @@ import datetime
 import io
 
 import pytest
-
 from django.utils import translation
 
 from demo.generator import generate_tasks
