@@ -9,7 +9,16 @@ class GazetteConfig(AppConfig):
     unit_staff_rights = ()
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from common.beat import Job, schedule_after_migrate
+
+        from .models import Document
+        from .selectors import forget_document_choices
+
+        # The document list's choices (number series, kinds) are cached until a document is written.
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(forget_document_choices, sender=Document, dispatch_uid=f"document_choices_{name}")
 
         # Imports left running after their worker died are marked failed; the interval is changed in the admin.
         schedule_after_migrate(

@@ -5,7 +5,9 @@ Which counties a user works in is decided by the access module above this app (o
 (``register_county_scope``); gazette knows no app above it.
 """
 
+import hashlib
 import re
+import uuid
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.cache import cache
@@ -228,9 +230,38 @@ def counties(user):
 
 
 def series(user):
-    documents = document_list(user).exclude(series="").order_by("series")
-    return documents.values_list("series", flat=True).distinct()
+    return _distinct_values(user, "series")
 
 
 def kinds(user):
-    return document_list(user).exclude(kind="").order_by("kind").values_list("kind", flat=True).distinct()
+    return _distinct_values(user, "kind")
+
+
+CHOICES_VERSION = "gazette:choices-version"
+
+
+def _distinct_values(user, field):
+    """The values of a document field among the documents the user reads, for the list's choices. Kept in the cache
+    until a document is written (``forget_document_choices``), and at most for the cache's default timeout (a bulk
+    write sends no signal): a DISTINCT over every document on every page of the list took 65 ms of a search's 250
+    at 200,000 documents."""
+    names = county_names(user)
+    scope = "all" if names is None else "\n".join(sorted(names))
+    version = cache.get_or_set(CHOICES_VERSION, _new_version, None)
+    key = f"gazette:choices:{version}:{field}:{hashlib.sha256(scope.encode()).hexdigest()}"
+    values = cache.get(key)
+    if values is None:
+        documents = document_list(user).exclude(**{field: ""}).order_by(field)
+        values = list(documents.values_list(field, flat=True).distinct())
+        cache.set(key, values)
+    return values
+
+
+def forget_document_choices(**kwargs):
+    """A document was written or deleted: the choices are read again (connected in gazette.apps)."""
+    cache.set(CHOICES_VERSION, _new_version(), None)
+
+
+def _new_version():
+    # Never a value used before: choices kept under an old version (for the cache's default timeout) stay unread.
+    return uuid.uuid4().hex
