@@ -42,11 +42,7 @@ class TaskTable(tables.Table):
         attrs = {"class": "data-table tasks"}
 
     def value_light(self, record):
-        return self._light_labels[self._light(record)]
-
-    @functools.cached_property
-    def _light_labels(self):
-        return {light: str(label) for light, label in LIGHT_CHOICES}
+        return self._label("light", self._light(record))
 
     def render_light(self, record):
         light = self._light(record)
@@ -78,8 +74,8 @@ class TaskTable(tables.Table):
         return {
             "light": self.value_light(record),
             "title": _value(record.title),
-            "category": _value(self._choices["category"].get(record.category, record.category)),
-            "status": _value(self._choices["status"].get(record.status, record.status)),
+            "category": _value(self._label("category", record.category)),
+            "status": _value(self._label("status", record.status)),
             "units": self.value_units(record),
             "due": _date_value(record.due),
             "deadline_text": _value(record.deadline_text),
@@ -88,24 +84,27 @@ class TaskTable(tables.Table):
             "source_document": _value(source.number if source else None),
         }
 
-    @functools.cached_property
-    def _choices(self):  # get_FOO_display() hashes the choices for every call
-        return {
-            name: {value: str(label) for value, label in Task._meta.get_field(name).flatchoices}
-            for name in ("category", "status")
-        }
-
     def value_units(self, record):
-        labels = self._role_labels
         return "、".join(
-            f"{part.organisation or part.organisation_text}（{labels.get(part.role, part.role)}）"
+            f"{part.organisation or part.organisation_text}（{self._label('role', part.role)}）"
             for part in record.assignments.all()
         )
 
+    def _label(self, kind, value):
+        """The label of a choice, as get_FOO_display() gives it (the value itself when it is not a choice)."""
+        return self._labels[kind].get(value, value)
+
     @functools.cached_property
-    def _role_labels(self):
-        # get_role_display() hashes the field's choices again for every call: a third of an export's time.
-        return {role: str(label) for role, label in Assignment.Role.choices}
+    def _labels(self):
+        # Once per table, in the reader's language: get_FOO_display() hashes the field's choices again for every
+        # call, a third of an export's time.
+        choices = {
+            "light": LIGHT_CHOICES,
+            "category": Task._meta.get_field("category").flatchoices,
+            "status": Task._meta.get_field("status").flatchoices,
+            "role": Assignment._meta.get_field("role").flatchoices,
+        }
+        return {kind: {value: str(label) for value, label in pairs} for kind, pairs in choices.items()}
 
     def render_units(self, record):
         return self.value_units(record)
