@@ -1,0 +1,161 @@
+"""The load test's verdicts, from what the run left behind: locust's stats CSV, the progress reports the simulated
+users saw accepted, the reminder rows and the e-mails the local SMTP server received. No Django, no locust: the
+tests (tests/bench/) feed them made-up inputs."""
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageStats:
+    method: str
+    name: str
+    requests: int
+    failures: int
+    median: int | None
+    p95: int | None
+    maximum: int | None
+
+
+def _milliseconds(value):
+    # Locust writes N/A for an entry without requests, and floats for the averaged columns.
+    return None if value in ("", "N/A") else round(float(value))
+
+
+def read_stats(path):
+    """The rows of locust's ``<prefix>_stats.csv``: one per request name, the last one "Aggregated"."""
+    with open(path, newline="", encoding="utf-8") as file:
+        return [
+            PageStats(
+                method=row["Type"],
+                name=row["Name"],
+                requests=int(row["Request Count"]),
+                failures=int(row["Failure Count"]),
+                median=_milliseconds(row["Median Response Time"]),
+                p95=_milliseconds(row["95%"]),
+                maximum=_milliseconds(row["Max Response Time"]),
+            )
+            for row in csv.DictReader(file)
+        ]
+
+
+def judge_stats(rows, p95_limit_ms):
+    """What misses the goals: a request name whose p95 is at or over the limit, any failure, or no requests at all."""
+    problems = []
+    pages = [row for row in rows if row.name != "Aggregated"]
+    if not pages:
+        problems.append("locust recorded no requests")
+    for row in pages:
+        if row.p95 is None or row.p95 >= p95_limit_ms:
+            problems.append(f"{row.method} {row.name}: p95 {row.p95} ms (goal: under {p95_limit_ms} ms)")
+    failures = sum(row.failures for row in pages)
+    if failures:
+        problems.append(f"{failures} failed requests")
+    return problems
+
+
+@dataclass(frozen=True)
+class ReportCheck:
+    posted: int
+    stored: int
+    missing: int
+    duplicated: int
+    unacknowledged: int
+
+    @property
+    def problems(self):
+        found = []
+        if self.missing:
+            found.append(f"{self.missing} progress reports accepted by the site are not in the database")
+        if self.duplicated:
+            found.append(f"{self.duplicated} progress reports are in the database more than once")
+        if self.unacknowledged:
+            found.append(f"{self.unacknowledged} progress reports are stored although their user saw no success")
+        return found
+
+
+def check_reports(posted_texts, stored_texts):
+    """Each report the users saw accepted (``posted_texts``, unique texts) must be stored (``stored_texts``: the
+    texts of the run's ProgressReport rows) exactly once, and nothing else stored."""
+    posted = set(posted_texts)
+    stored = Counter(stored_texts)
+    return ReportCheck(
+        posted=len(posted),
+        stored=sum(stored.values()),
+        missing=len(posted - set(stored)),
+        duplicated=sum(1 for count in stored.values() if count > 1),
+        unacknowledged=len(set(stored) - posted),
+    )
+
+
+MESSAGE_ID = re.compile(r"<reminder-\d{8}-(\d+)@")
+
+
+def digest_id(message_id):
+    """The digest a reminder e-mail carries (projects.reminders.mail.build_message's Message-ID), or None."""
+    match = MESSAGE_ID.match(message_id.strip())
+    return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class ReminderCheck:
+    reminders: int
+    duplicate_reminders: int
+    digests: int
+    statuses: dict
+    received: int
+    received_twice: int
+    sent_not_received: int
+    received_not_sent: int
+    sweeps_miscounted: list
+
+    @property
+    def problems(self):
+        found = []
+        if self.duplicate_reminders:
+            found.append(f"{self.duplicate_reminders} reminders (task, recipient, tier, day) recorded more than once")
+        unsent = {status: n for status, n in self.statuses.items() if status != "sent" and n}
+        if unsent:
+            found.append(f"digests not sent: {unsent}")
+        if self.received_twice:
+            found.append(f"{self.received_twice} digests received by the SMTP server more than once")
+        if self.sent_not_received:
+            found.append(f"{self.sent_not_received} digests marked sent never reached the SMTP server")
+        if self.received_not_sent:
+            found.append(f"{self.received_not_sent} digests reached the SMTP server without being marked sent")
+        found += self.sweeps_miscounted
+        return found
+
+
+def check_reminders(reminder_keys, digests, message_ids, sweeps):
+    """Exactly once, as projects/reminders/services.py promises it.
+
+    ``reminder_keys``: (task, e-mail, tier, day) of every Reminder row of the swept days; ``digests``: {digest id:
+    status} of those days; ``message_ids``: the Message-ID of every reminder e-mail the SMTP server received;
+    ``sweeps``: {day: (sum of the sweeps' new reminders, sum of their new digests, reminders stored, digests
+    stored)}, which must agree: sweeps running at once count each row once between them.
+    """
+    keys = Counter(reminder_keys)
+    received = Counter(digest_id(message_id) for message_id in message_ids)
+    sent = {pk for pk, status in digests.items() if status == "sent"}
+    # E-mails of other days (an earlier run's retries) are not this run's to judge.
+    ours = {pk: count for pk, count in received.items() if pk in digests}
+    miscounted = [
+        f"{day}: sweeps counted {counted_reminders} reminders and {counted_digests} digests, "
+        f"the database holds {reminders} and {digests_stored}"
+        for day, (counted_reminders, counted_digests, reminders, digests_stored) in sorted(sweeps.items())
+        if (counted_reminders, counted_digests) != (reminders, digests_stored)
+    ]
+    return ReminderCheck(
+        reminders=sum(keys.values()),
+        duplicate_reminders=sum(1 for count in keys.values() if count > 1),
+        digests=len(digests),
+        statuses=dict(Counter(digests.values())),
+        received=sum(ours.values()),
+        received_twice=sum(1 for count in ours.values() if count > 1),
+        sent_not_received=len(sent - set(ours)),
+        received_not_sent=len(set(ours) - sent),
+        sweeps_miscounted=miscounted,
+    )

@@ -1,0 +1,93 @@
+"""The load test's verdicts (bench/loadtest/checks.py) on made-up inputs: locust's stats CSV, the reports posted
+against those stored, and the reminders recorded against the e-mails received."""
+
+import datetime
+
+from bench.loadtest import checks
+
+HEADER = (
+    "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,"
+    "Max Response Time,Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%\n"
+)
+
+
+def stats_file(tmp_path, *rows):
+    path = tmp_path / "locust_stats.csv"
+    path.write_text(HEADER + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return checks.read_stats(path)
+
+
+def test_stats_within_the_goal_pass(tmp_path):
+    rows = stats_file(
+        tmp_path,
+        "GET,/tasks/,120,0,80,95.5,20,900,51234.0,4.1,0.0,80,90,100,110,200,310,400,600,900,900,900",
+        ",Aggregated,120,0,80,95.5,20,900,51234.0,4.1,0.0,80,90,100,110,200,310,400,600,900,900,900",
+    )
+    assert rows[0] == checks.PageStats("GET", "/tasks/", 120, 0, 80, 310, 900)
+    assert checks.judge_stats(rows, 500) == []
+
+
+def test_a_slow_page_and_failures_miss_the_goal(tmp_path):
+    rows = stats_file(
+        tmp_path,
+        "GET,/tasks/dashboard/ [county],10,0,300,420.0,100,2000,1000.0,1.0,0.0,300,350,400,450,480,500,900,2000,2000,"
+        "2000,2000",
+        "POST,/tasks/[id]/report/ (POST),5,2,60,70.0,50,90,0.0,0.5,0.2,60,60,70,70,90,90,90,90,90,90,90",
+        ",Aggregated,15,2,100,300.0,50,2000,700.0,1.5,0.2,100,300,350,400,450,500,900,2000,2000,2000,2000",
+    )
+    problems = checks.judge_stats(rows, 500)
+    # 500 ms is not under 500 ms; the aggregate row is not a page.
+    assert problems == ["GET /tasks/dashboard/ [county]: p95 500 ms (goal: under 500 ms)", "2 failed requests"]
+
+
+def test_no_requests_at_all_misses_the_goal(tmp_path):
+    rows = stats_file(tmp_path, ",Aggregated,0,0,0,0,0,0,0,0,0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A")
+    assert rows[0].p95 is None
+    assert checks.judge_stats(rows, 500) == ["locust recorded no requests"]
+
+
+def test_every_accepted_report_stored_once():
+    result = checks.check_reports(["a", "b"], ["b", "a"])
+    assert (result.posted, result.stored, result.problems) == (2, 2, [])
+
+
+def test_lost_duplicated_and_unacknowledged_reports_are_told_apart():
+    result = checks.check_reports(["a", "b", "c"], ["a", "a", "c", "z"])
+    assert (result.missing, result.duplicated, result.unacknowledged) == (1, 1, 1)
+    assert len(result.problems) == 3
+
+
+DAY = datetime.date(2026, 12, 7)
+
+
+def test_reminders_sent_exactly_once():
+    result = checks.check_reminders(
+        [(1, "a@x.cn", "due", DAY), (1, "b@x.cn", "due", DAY), (2, "a@x.cn", "warning", DAY)],
+        {10: "sent", 11: "sent"},
+        # An e-mail of an earlier run's digest (99) is not this run's to judge.
+        ["<reminder-20261207-10@localhost>", " <reminder-20261207-11@localhost>", "<reminder-20261201-99@localhost>"],
+        {DAY: (3, 2, 3, 2)},
+    )
+    assert result.problems == []
+    assert (result.reminders, result.digests, result.received) == (3, 2, 2)
+
+
+def test_duplicates_and_mismatches_are_reported():
+    result = checks.check_reminders(
+        [(1, "a@x.cn", "due", DAY), (1, "a@x.cn", "due", DAY)],
+        {10: "sent", 11: "sent", 12: "pending", 13: "claimed"},
+        ["<reminder-20261207-10@localhost>", "<reminder-20261207-10@localhost>", "<reminder-20261207-12@localhost>"],
+        {DAY: (4, 4, 2, 4)},
+    )
+    assert result.duplicate_reminders == 1
+    assert result.statuses == {"sent": 2, "pending": 1, "claimed": 1}
+    assert (result.received_twice, result.sent_not_received, result.received_not_sent) == (1, 1, 1)
+    assert result.sweeps_miscounted == [
+        "2026-12-07: sweeps counted 4 reminders and 4 digests, the database holds 2 and 4"
+    ]
+    assert len(result.problems) == 6
+
+
+def test_message_ids_of_other_mail_are_not_digests():
+    assert checks.digest_id("<reminder-20261207-42@ledger.example.gov.cn>") == 42
+    assert checks.digest_id("<instruction-5-abcdef012345@localhost>") is None
