@@ -49,9 +49,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=11)
+    # A name of its own, so that benchmarks run side by side on one server do not drop each other's database.
+    parser.add_argument("--database-name", default="ledger_bench")
     options = parser.parse_args()
 
-    with throwaway_database():
+    with throwaway_database(options.database_name):
         from demo.generator import generate_tasks
         from org import roles
         from projects.models import Task
