@@ -5,6 +5,8 @@ Whoever can type a task title or a household's name is not whoever opens the exp
 as a formula is neutralised as OWASP advises against CSV injection, and characters no workbook can hold dropped.
 """
 
+import datetime
+import decimal
 import re
 
 from openpyxl.cell import WriteOnlyCell
@@ -41,11 +43,61 @@ def xlsx_cell(sheet, value, *, bold=False):
 
 
 def append_row(sheet, values, *, bold=False):
-    """Append a row of ``xlsx_cell``s: how every workbook the site exports writes a row."""
+    """Append a row of ``xlsx_cell``s: how every openpyxl workbook the site builds writes a row."""
     sheet.append([xlsx_cell(sheet, value, bold=bold) for value in values])
 
 
+def write_xlsx_row(sheet, row, values, formats, *, bold=False):
+    """Write ``values`` to the row numbered ``row`` (from 0) of an XlsxWriter ``sheet``, each cell as ``xlsx_cell``
+    makes it: text always as text (``write_string``, never ``write``, which would run "=…" as a formula), with
+    Excel's quote prefix where a spreadsheet would run it, characters XML cannot hold dropped; dates in the formats
+    openpyxl gives them. ``formats``: the workbook's ``XlsxFormats``."""
+    for column, value in enumerate(values):
+        if value is None or value == "":  # no cell, as openpyxl writes them
+            if bold:
+                sheet.write_blank(row, column, None, formats.get(bold))
+        elif isinstance(value, bool):
+            sheet.write_boolean(row, column, value, formats.get(bold))
+        elif isinstance(value, NUMBERS):
+            sheet.write_number(row, column, value, formats.get(bold))
+        elif isinstance(value, TIMES):
+            sheet.write_datetime(row, column, value, formats.get(bold, number_format=_time_format(value)))
+        else:
+            text = _XML_ILLEGAL.sub("", str(value))
+            sheet.write_string(row, column, text, formats.get(bold, quote=text.startswith(FORMULA_STARTS)))
+
+
+def _time_format(value):
+    return next(number_format for kind, number_format in TIME_FORMATS.items() if isinstance(value, kind))
+
+
+class XlsxFormats:
+    """The cell formats of one XlsxWriter workbook, each added once, on first use."""
+
+    def __init__(self, book):
+        self._book = book
+        self._formats = {}
+
+    def get(self, bold, *, quote=False, number_format=None):
+        """The format of a cell: bold, with the quote prefix, with a number format; None for a plain cell."""
+        key = (bold, quote, number_format)
+        if key not in self._formats:
+            properties = {"bold": bold, "quote_prefix": quote, "num_format": number_format}
+            properties = {name: value for name, value in properties.items() if value}
+            self._formats[key] = self._book.add_format(properties) if properties else None
+        return self._formats[key]
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBERS = (int, float, decimal.Decimal)
+TIMES = (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)
+# The number formats openpyxl gives a cell of each kind of time (a datetime is a date too: it comes first).
+TIME_FORMATS = {
+    datetime.datetime: "yyyy-mm-dd h:mm:ss",
+    datetime.date: "yyyy-mm-dd",
+    datetime.time: "h:mm:ss",
+    datetime.timedelta: "[hh]:mm:ss",
+}
 # What XML 1.0 does not allow in a document (TAB, LF and CR it does).
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
