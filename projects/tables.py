@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from . import exports
 from .lights import RED, days_overdue
 from .models import LIGHT_CHOICES, Assignment, Task
 from .selectors import task_lights
@@ -67,22 +68,29 @@ class TaskTable(tables.Table):
     def _lights(self):
         return task_lights()  # once per table, not once per row
 
-    def export_values(self, record):
-        """Every column's exported value, equal to what ``as_values`` gives (tests/projects/test_task_exports.py
-        compares the two) without its per-cell machinery: exports of 100,000 tasks (issue 19)."""
-        source = record.source_document
-        return {
-            "light": self.value_light(record),
-            "title": _value(record.title),
-            "category": _value(self._label("category", record.category)),
-            "status": _value(self._label("status", record.status)),
-            "units": self.value_units(record),
-            "due": _date_value(record.due),
-            "deadline_text": _value(record.deadline_text),
-            "latest_percent": _value(record.latest_percent),
-            "latest_report": _date_value(record.latest_report),
-            "source_document": _value(source.number if source else None),
-        }
+    def export_rows(self, tasks, names, chunk_size):
+        """The rows of the queryset ``tasks``, each a list of the columns ``names``, equal to what ``as_values``
+        gives (tests/projects/test_task_exports.py compares the two) without its per-cell machinery or model
+        instances: exports of 100,000 tasks (issue 19)."""
+        labels = self._labels
+        lights, categories, statuses, roles = labels["light"], labels["category"], labels["status"], labels["role"]
+        light_of = self._lights
+        dates = _IsoDates()
+        for task, units in exports.task_rows(tasks, chunk_size):
+            light = light_of(task, percent=task.latest_percent)
+            values = {
+                "light": lights.get(light, light),
+                "title": _value(task.title),
+                "category": _value(categories.get(task.category, task.category)),
+                "status": _value(statuses.get(task.status, task.status)),
+                "units": "、".join(f"{name}（{roles.get(role, role)}）" for name, role in units),
+                "due": dates[task.due],
+                "deadline_text": _value(task.deadline_text),
+                "latest_percent": _value(task.latest_percent),
+                "latest_report": dates[task.latest_report],
+                "source_document": _value(task.source_document__number),
+            }
+            yield [values[name] for name in names]
 
     def value_units(self, record):
         return "、".join(
@@ -115,7 +123,10 @@ def _value(value):
     return None if value in (None, "") else value
 
 
-def _date_value(value):
-    """A date column's exported value as django-tables2's DateColumn gives it: ISO 8601, and an empty text (the
-    table's default) for no date, since a DateColumn renders its template even then."""
-    return value.isoformat() if value else ""
+class _IsoDates(dict):
+    """A date column's exported value as django-tables2's DateColumn gives it, made once per distinct date: ISO
+    8601, and an empty text (the table's default) for no date, since a DateColumn renders its template even then."""
+
+    def __missing__(self, date):
+        self[date] = value = date.isoformat() if date else ""
+        return value
