@@ -59,10 +59,12 @@ def judge_stats(rows, p95_limit_ms):
 @dataclass(frozen=True)
 class ReportCheck:
     posted: int
+    interrupted: int
     stored: int
     missing: int
     duplicated: int
-    unacknowledged: int
+    failed_but_stored: int
+    unknown: int
 
     @property
     def problems(self):
@@ -71,22 +73,39 @@ class ReportCheck:
             found.append(f"{self.missing} progress reports accepted by the site are not in the database")
         if self.duplicated:
             found.append(f"{self.duplicated} progress reports are in the database more than once")
-        if self.unacknowledged:
-            found.append(f"{self.unacknowledged} progress reports are stored although their user saw no success")
+        if self.failed_but_stored:
+            found.append(f"{self.failed_but_stored} progress reports are stored although their user saw a failure")
+        if self.unknown:
+            found.append(f"{self.unknown} progress reports are stored that no simulated user posted")
         return found
 
 
-def check_reports(posted_texts, stored_texts):
-    """Each report the users saw accepted (``posted_texts``, unique texts) must be stored (``stored_texts``: the
-    texts of the run's ProgressReport rows) exactly once, and nothing else stored."""
-    posted = set(posted_texts)
+def report_outcomes(lines):
+    """The last outcome of each report from the locustfile's lines ``<outcome>\t<text>``: "ok", "failed", or
+    "interrupted" for one still "sent" (its user was stopped while waiting for the answer)."""
+    outcomes = {}
+    for line in lines:
+        outcome, _tab, text = line.rstrip("\n").partition("\t")
+        if text:
+            outcomes[text] = "interrupted" if outcome == "sent" else outcome
+    return outcomes
+
+
+def check_reports(outcomes, stored_texts):
+    """Each report the site accepted (``outcomes``: text → outcome) must be stored (``stored_texts``: the texts of
+    the run's ProgressReport rows) exactly once; one whose answer never came may be stored, once at most; one the
+    user saw fail, never."""
     stored = Counter(stored_texts)
+    accepted = {text for text, outcome in outcomes.items() if outcome == "ok"}
+    failed = {text for text, outcome in outcomes.items() if outcome == "failed"}
     return ReportCheck(
-        posted=len(posted),
+        posted=len(accepted),
+        interrupted=sum(1 for outcome in outcomes.values() if outcome == "interrupted"),
         stored=sum(stored.values()),
-        missing=len(posted - set(stored)),
+        missing=len(accepted - set(stored)),
         duplicated=sum(1 for count in stored.values() if count > 1),
-        unacknowledged=len(set(stored) - posted),
+        failed_but_stored=len(failed & set(stored)),
+        unknown=len(set(stored) - set(outcomes)),
     )
 
 
@@ -159,3 +178,25 @@ def check_reminders(reminder_keys, digests, message_ids, sweeps):
         received_not_sent=len(set(ours) - sent),
         sweeps_miscounted=miscounted,
     )
+
+
+# gunicorn's access log as run.py sets it: the request line, the status, and last the time in the worker (ms).
+ACCESS_LINE = re.compile(r'"(?:GET|POST) (\S+) HTTP/[\d.]+" \d{3} .* (\d+)$')
+
+
+def server_times(lines):
+    """{path: (requests, p95 ms)} of the time gunicorn's workers spent on each request, queries and task ids
+    taken out: against locust's figures, what is left is the wait for a free worker."""
+    times = {}
+    for line in lines:
+        match = ACCESS_LINE.search(line.rstrip())
+        if match:
+            path = re.sub(r"/\d+/", "/[id]/", match.group(1).split("?")[0])
+            times.setdefault(path, []).append(int(match.group(2)))
+    return {path: (len(found), percentile(found, 95)) for path, found in sorted(times.items())}
+
+
+def percentile(values, percent):
+    """The nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, -(-len(ordered) * percent // 100) - 1)]

@@ -5,8 +5,9 @@ site runs as behind nginx (deploy/nginx/ledger.conf): every request carries X-Fo
 carry the Origin and Referer a browser on that https address sends. Any status other than the expected one, a page
 cut short or a form sent back with errors is a failure.
 
-Environment: LOADTEST_ACCOUNTS (JSON written by run.py), LOADTEST_POSTED (each accepted report's text is appended
-there, one a line), LOADTEST_RUN (a run id that makes the texts unique across runs).
+Environment: LOADTEST_ACCOUNTS (JSON written by run.py), LOADTEST_POSTED (each report's text is appended there
+with its outcome, one a line), LOADTEST_RUN (a run id that makes the texts unique across runs), LOADTEST_THINK
+(the least and most seconds between two pages; 3,10 unless given).
 """
 
 import itertools
@@ -21,9 +22,10 @@ from locust import HttpUser, between, task
 from requests.cookies import RequestsCookieJar
 
 ACCOUNTS = json.loads(Path(os.environ["LOADTEST_ACCOUNTS"]).read_text(encoding="utf-8"))
-# Open for the whole run: each accepted report is written, and flushed, as it happens.
+# Open for the whole run: each report's outcome is written, and flushed, as it happens.
 POSTED = open(os.environ["LOADTEST_POSTED"], "a", encoding="utf-8")
 RUN = os.environ["LOADTEST_RUN"]
+THINK = [float(seconds) for seconds in os.environ.get("LOADTEST_THINK", "3,10").split(",")]
 REPORT_PREFIX = f"负载测试进展 {RUN}"
 
 # One account per simulated user while they last, then shared: several people may sign in as one unit's account.
@@ -48,8 +50,8 @@ class LoopbackJar(RequestsCookieJar):
 class Staff(HttpUser):
     abstract = True
     role = None
-    # Staff read a page before the next: a few seconds, not a benchmark's back-to-back requests.
-    wait_time = between(3, 10)
+    # Staff read a page before the next: seconds, not a benchmark's back-to-back requests.
+    wait_time = between(*THINK)
 
     def on_start(self):
         self.account = next(_next_account[self.role])
@@ -164,6 +166,7 @@ class UnitStaff(Staff):
         }
         # A browser sends the form as multipart, the empty file field included.
         files = {"attachment": ("", b"", "application/octet-stream")}
+        record("sent", report)
         with self.client.post(
             f"/tasks/{pk}/report/",
             data=data,
@@ -175,9 +178,9 @@ class UnitStaff(Staff):
         ) as response:
             if response.status_code != 302 or not response.headers.get("Location", "").endswith(f"/tasks/{pk}/"):
                 response.failure(f"report not accepted: {response.status_code} {_errors(response.text)}")
+                record("failed", report)
                 return
-        POSTED.write(report + "\n")
-        POSTED.flush()
+        record("ok", report)
         # The browser follows the redirect back to the task page.
         self.page(f"/tasks/{pk}/", "/tasks/[id]/")
 
@@ -244,6 +247,13 @@ class DataManager(Staff):
     @task(1)
     def view_task(self):
         self.open_task()
+
+
+def record(outcome, report):
+    """A report's text before it is posted ("sent") and once the answer is in ("ok", "failed"): one still "sent" at
+    the end was cut off when the run stopped."""
+    POSTED.write(f"{outcome}\t{report}\n")
+    POSTED.flush()
 
 
 def _csrf(text):

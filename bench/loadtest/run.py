@@ -44,6 +44,7 @@ BROKER = "redis://127.0.0.1:6379/5"
 CACHE = "redis://127.0.0.1:6379/6"
 PASSWORD = "load-test-password-19"
 DEFAULT_DATABASE = "ledger_load"
+ACCESS_FORMAT = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)s'
 # What the runner queues during the run, at these fractions of --run-time: first two sweeps of a fresh day at once,
 # then a third of the same day beside the frequent tick (both must add nothing), then two more of another day.
 SWEEP_DAY, SECOND_DAY = 0, 1
@@ -65,6 +66,7 @@ def main():
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--spawn-rate", type=float, default=20)
     parser.add_argument("--run-time", default="5m", help="as locust takes it: 30s, 5m, 1h")
+    parser.add_argument("--think", default="3,10", help="least and most seconds a user waits between pages")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--p95", type=int, default=500, help="goal for every page, ms")
     options = parser.parse_args()
@@ -106,6 +108,9 @@ def main():
                 "60",
                 "--access-logfile",
                 "-",
+                # gunicorn's default line, and the time the worker took (ms): the rest of locust's figure is queueing.
+                "--access-logformat",
+                ACCESS_FORMAT,
                 "--error-logfile",
                 "-",
             ],
@@ -423,7 +428,12 @@ def wait_for_celery_idle(timeout=900):
 
 def run_locust(options, out, port, run, days):
     env = dict(os.environ)
-    env.update(LOADTEST_ACCOUNTS=str(out / "accounts.json"), LOADTEST_POSTED=str(out / "posted.txt"), LOADTEST_RUN=run)
+    env.update(
+        LOADTEST_ACCOUNTS=str(out / "accounts.json"),
+        LOADTEST_POSTED=str(out / "posted.txt"),
+        LOADTEST_RUN=run,
+        LOADTEST_THINK=options.think,
+    )
     (out / "posted.txt").touch()
     argv = [
         BIN / "locust",
@@ -493,9 +503,9 @@ def report(options, out, run, days, message_ids, locust_code):
 
     stats = checks.read_stats(out / "locust_stats.csv")
     problems = checks.judge_stats(stats, options.p95)
-    posted = (out / "posted.txt").read_text(encoding="utf-8").split("\n")
+    outcomes = checks.report_outcomes((out / "posted.txt").read_text(encoding="utf-8").splitlines())
     stored = ProgressReport.objects.filter(text__startswith=f"负载测试进展 {run} ").values_list("text", flat=True)
-    reports = checks.check_reports([text for text in posted if text], stored)
+    reports = checks.check_reports(outcomes, stored)
     sweeps = {}
     for day in days:
         counted = ReminderSweep.objects.filter(day=day).aggregate(reminders=Sum("reminders"), digests=Sum("digests"))
@@ -515,7 +525,8 @@ def report(options, out, run, days, message_ids, locust_code):
     if locust_code != 0:
         # It counts failures up to the very end, the time users get to finish after the run time included.
         problems.append(f"locust exited with {locust_code}: failed requests, or an error in the locustfile")
-    server_errors, tracebacks = web_log_errors(out / "web.log")
+    web_log = (out / "web.log").read_text(encoding="utf-8", errors="replace").splitlines()
+    server_errors, tracebacks = web_log_errors("\n".join(web_log))
     if server_errors or tracebacks:
         problems.append(f"gunicorn's log: {server_errors} responses 5xx, {tracebacks} tracebacks")
 
@@ -525,9 +536,14 @@ def report(options, out, run, days, message_ids, locust_code):
         name = f"{row.method} {row.name}"[:44]
         times = f"{row.median or 0:7} {row.p95 or 0:6} {row.maximum or 0:7}"
         print(f"{name:44} {row.requests:8} {row.failures:6} {times}{mark}")
+    in_worker = checks.server_times(web_log)
+    print(f"\n{'time in the gunicorn worker, by path':44} {'requests':>8} {'p95':>6}")
+    for path, (count, p95) in in_worker.items():
+        print(f"{path[:44]:44} {count:8} {p95:6}")
     print(
         f"\nprogress reports: {reports.posted} accepted, {reports.stored} stored, {reports.missing} missing, "
-        f"{reports.duplicated} duplicated, {reports.unacknowledged} stored without success"
+        f"{reports.duplicated} duplicated; {reports.interrupted} cut off by the end of the run (answer not awaited), "
+        f"{reports.failed_but_stored} failed but stored, {reports.unknown} stored unposted"
     )
     for day, (counted_reminders, counted_digests, stored_reminders, stored_digests) in sweeps.items():
         print(
@@ -545,12 +561,13 @@ def report(options, out, run, days, message_ids, locust_code):
         "database": options.database,
         "users": options.users,
         "run_time": options.run_time,
+        "think_seconds": options.think,
         "load_average": load_average(),
         "locust_exit_code": locust_code,
         "pages": [row.__dict__ for row in stats],
         "reports": reports.__dict__,
         "reminders": {**reminders.__dict__, "sweeps": {str(day): figures for day, figures in sweeps.items()}},
-        "web_log": {"server_errors": server_errors, "tracebacks": tracebacks},
+        "web_log": {"server_errors": server_errors, "tracebacks": tracebacks, "p95_in_worker": in_worker},
         "problems": problems,
     }
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -564,9 +581,8 @@ def report(options, out, run, days, message_ids, locust_code):
 ACCESS_5XX = re.compile(r'" 5\d\d ')
 
 
-def web_log_errors(path):
+def web_log_errors(text):
     """Responses 5xx in gunicorn's access log, and tracebacks (Django's "Internal Server Error" included)."""
-    text = path.read_text(encoding="utf-8", errors="replace")
     return len(ACCESS_5XX.findall(text)), text.count("Traceback (most recent call last)")
 
 

@@ -47,14 +47,32 @@ def test_no_requests_at_all_misses_the_goal(tmp_path):
 
 
 def test_every_accepted_report_stored_once():
-    result = checks.check_reports(["a", "b"], ["b", "a"])
-    assert (result.posted, result.stored, result.problems) == (2, 2, [])
+    outcomes = checks.report_outcomes(["sent\ta", "sent\tb", "ok\tb", "ok\ta", "sent\tc"])
+    assert outcomes == {"a": "ok", "b": "ok", "c": "interrupted"}
+    # A report whose user was stopped before the answer came may or may not be stored.
+    for stored in (["b", "a"], ["b", "a", "c"]):
+        result = checks.check_reports(outcomes, stored)
+        assert (result.posted, result.interrupted, result.problems) == (2, 1, [])
 
 
-def test_lost_duplicated_and_unacknowledged_reports_are_told_apart():
-    result = checks.check_reports(["a", "b", "c"], ["a", "a", "c", "z"])
-    assert (result.missing, result.duplicated, result.unacknowledged) == (1, 1, 1)
-    assert len(result.problems) == 3
+def test_lost_duplicated_failed_and_unknown_reports_are_told_apart():
+    outcomes = {"a": "ok", "b": "ok", "c": "ok", "d": "failed", "e": "interrupted"}
+    result = checks.check_reports(outcomes, ["a", "a", "c", "d", "e", "e", "z"])
+    assert (result.missing, result.duplicated, result.failed_but_stored, result.unknown) == (1, 2, 1, 1)
+    assert len(result.problems) == 4
+
+
+def test_time_in_the_worker_by_path():
+    line = (
+        '127.0.0.1 - - [06/Dec/2026:14:20:03 +0800] "{} HTTP/1.1" 200 543 "https://127.0.0.1:1/" "python-requests" {}'
+    )
+    lines = [line.format(f"GET /tasks/{pk}/", ms) for pk, ms in zip(range(1, 21), range(10, 210, 10), strict=True)]
+    lines += [line.format("POST /tasks/7/report/", 80), line.format("GET /tasks/?light=red&page=2", 300), "booting"]
+    assert checks.server_times(lines) == {
+        "/tasks/": (1, 300),
+        "/tasks/[id]/": (20, 190),
+        "/tasks/[id]/report/": (1, 80),
+    }
 
 
 DAY = datetime.date(2026, 12, 7)
