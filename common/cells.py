@@ -52,40 +52,46 @@ def write_xlsx_row(sheet, row, values, formats, *, bold=False):
     makes it: text always as text (``write_string``, never ``write``, which would run "=…" as a formula), with
     Excel's quote prefix where a spreadsheet would run it, characters XML cannot hold dropped; dates in the formats
     openpyxl gives them. ``formats``: the workbook's ``XlsxFormats``."""
+    plain, quoted = formats.text[bold]
     for column, value in enumerate(values):
-        if value is None or value == "":  # no cell, as openpyxl writes them
+        if isinstance(value, str):  # the most cells, tried first
+            if value:
+                value = _XML_ILLEGAL.sub("", value)
+                sheet.write_string(row, column, value, quoted if value.startswith(FORMULA_STARTS) else plain)
+            elif bold:
+                sheet.write_blank(row, column, None, plain)
+        elif value is None:  # no cell, as openpyxl writes none for None or ""
             if bold:
-                sheet.write_blank(row, column, None, formats.get(bold))
+                sheet.write_blank(row, column, None, plain)
         elif isinstance(value, bool):
-            sheet.write_boolean(row, column, value, formats.get(bold))
+            sheet.write_boolean(row, column, value, plain)
         elif isinstance(value, NUMBERS):
-            sheet.write_number(row, column, value, formats.get(bold))
+            sheet.write_number(row, column, value, plain)
         elif isinstance(value, TIMES):
-            sheet.write_datetime(row, column, value, formats.get(bold, number_format=_time_format(value)))
+            sheet.write_datetime(row, column, value, formats.time(bold, value))
         else:
-            text = _XML_ILLEGAL.sub("", str(value))
-            sheet.write_string(row, column, text, formats.get(bold, quote=text.startswith(FORMULA_STARTS)))
-
-
-def _time_format(value):
-    return next(number_format for kind, number_format in TIME_FORMATS.items() if isinstance(value, kind))
+            value = _XML_ILLEGAL.sub("", str(value))
+            sheet.write_string(row, column, value, quoted if value.startswith(FORMULA_STARTS) else plain)
 
 
 class XlsxFormats:
-    """The cell formats of one XlsxWriter workbook, each added once, on first use."""
+    """The cell formats of one XlsxWriter workbook: ``text[bold]`` the plain format (None when not bold) and the
+    one with the quote prefix; ``time(bold, value)`` that of a date or time, added on first use."""
 
     def __init__(self, book):
         self._book = book
-        self._formats = {}
+        self.text = {
+            False: (None, book.add_format({"quote_prefix": True})),
+            True: (book.add_format({"bold": True}), book.add_format({"bold": True, "quote_prefix": True})),
+        }
+        self._times = {}
 
-    def get(self, bold, *, quote=False, number_format=None):
-        """The format of a cell: bold, with the quote prefix, with a number format; None for a plain cell."""
-        key = (bold, quote, number_format)
-        if key not in self._formats:
-            properties = {"bold": bold, "quote_prefix": quote, "num_format": number_format}
-            properties = {name: value for name, value in properties.items() if value}
-            self._formats[key] = self._book.add_format(properties) if properties else None
-        return self._formats[key]
+    def time(self, bold, value):
+        number_format = next(number_format for kind, number_format in TIME_FORMATS.items() if isinstance(value, kind))
+        key = (bold, number_format)
+        if key not in self._times:
+            self._times[key] = self._book.add_format({"bold": bold, "num_format": number_format})
+        return self._times[key]
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
