@@ -56,8 +56,7 @@ def write_xlsx_row(sheet, row, values, formats, *, bold=False):
     for column, value in enumerate(values):
         if isinstance(value, str):  # the most cells, tried first
             if value:
-                value = _XML_ILLEGAL.sub("", value)
-                sheet.write_string(row, column, value, quoted if value.startswith(FORMULA_STARTS) else plain)
+                _write_text(sheet, row, column, value, plain, quoted)
             elif bold:
                 sheet.write_blank(row, column, None, plain)
         elif value is None:  # no cell, as openpyxl writes none for None or ""
@@ -70,8 +69,17 @@ def write_xlsx_row(sheet, row, values, formats, *, bold=False):
         elif isinstance(value, TIMES):
             sheet.write_datetime(row, column, value, formats.time(bold, value))
         else:
-            value = _XML_ILLEGAL.sub("", str(value))
-            sheet.write_string(row, column, value, quoted if value.startswith(FORMULA_STARTS) else plain)
+            _write_text(sheet, row, column, str(value), plain, quoted)
+
+
+def _write_text(sheet, row, column, value, plain, quoted):
+    value = _XML_ILLEGAL.sub("", value)
+    cell_format = quoted if value.startswith(FORMULA_STARTS) else plain
+    if "\r" in value:
+        # openpyxl wrote a carriage return as it is, which XML reads as a line feed; XlsxWriter would keep it
+        # (as _x000D_): the cell reads as it did.
+        value = _NEWLINES.sub("\n", value)
+    sheet.write_string(row, column, value, cell_format)
 
 
 class XlsxFormats:
@@ -105,6 +113,7 @@ TIME_FORMATS = {
     datetime.timedelta: "[hh]:mm:ss",
 }
 # What XML 1.0 does not allow in a document (TAB, LF and CR it does).
+_NEWLINES = re.compile(r"\r\n?")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 

@@ -15,6 +15,7 @@ ROWS = [
     ["-5", 2.25, None],
     ["普通\x07文字", True, ""],
     ["+86 123", False, datetime.time(9, 15)],
+    ["\r=1\r\n2", 0, None],
 ]
 
 
@@ -31,10 +32,11 @@ def test_every_kind_of_value_reads_back_as_written_and_text_stays_text():
         ["-5", 2.25, None],
         ["普通文字", True, None],  # what XML cannot hold is dropped
         ["+86 123", False, datetime.time(9, 15)],
+        ["\n=1\n2", 0, None],  # XML reads a carriage return as a line feed
     ]
     texts = [row[0] for row in sheet.iter_rows(min_row=2)]
     assert all(cell.data_type == "s" for cell in texts)
-    assert [cell.quotePrefix for cell in texts] == [True, True, True, False, True]
+    assert [cell.quotePrefix for cell in texts] == [True, True, True, False, True, True]
     assert [sheet.cell(row, 3).number_format for row in (2, 3, 6)] == ["yyyy-mm-dd", "yyyy-mm-dd h:mm:ss", "h:mm:ss"]
 
 
