@@ -20,6 +20,7 @@ from django_tables2 import RequestConfig, SingleTableMixin
 from django_tables2.export import ExportMixin
 
 from .cells import XlsxFormats, csv_cell, write_xlsx_row
+from .paging import CappedPaginator
 
 # Rows on a page of any list: ``?per_page=`` chooses within 1…PER_PAGE_MAX, anything else gets PER_PAGE.
 PER_PAGE = 50
@@ -43,8 +44,9 @@ class PagedTableMixin(SingleTableMixin):
     def get_table(self, **kwargs):
         table = self.get_table_class()(data=self.get_table_data(), **kwargs)
         RequestConfig(self.request, paginate=False).configure(table)  # the sort only
-        table.paginate(per_page=page_size(self.request.GET.get(table.prefixed_per_page_field)))
-        # get_page turns a page number that is not one, or out of range, into the first or last page.
+        # Not table.paginate(), which would read the first page before the one asked for.
+        per_page = page_size(self.request.GET.get(table.prefixed_per_page_field))
+        table.paginator = CappedPaginator(table.rows, per_page, records=table.data.data)
         table.page = table.paginator.get_page(self.request.GET.get(table.prefixed_page_field))
         if table.empty_text is None:  # a table says what its own emptiness means; the rest say this, not a bare header
             paging = {table.prefixed_page_field, table.prefixed_per_page_field, table.prefixed_order_by_field}

@@ -19,3 +19,27 @@ def searchable(field):
     if isinstance(field.widget, forms.Select):
         field.widget.attrs["data-searchable"] = _("No name matches")
     return field
+
+
+# A drop-down longer than this is slower to render than the rows of the page it filters (a province lists 30,000
+# units), and no reader scrolls it.
+CHOICES_MAX = 1000
+
+
+def bounded_choices(field, selected=None):
+    """Let ``field``'s drop-down list its choices only while there are at most CHOICES_MAX of them, read in one
+    query. Past that it lists only ``selected`` (the value the form came with) and says to narrow first; every
+    choice of the queryset is still accepted, so a link that names one keeps working."""
+    rows = list(field.queryset[: CHOICES_MAX + 1])
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    if len(rows) > CHOICES_MAX:
+        rows = list(field.queryset.filter(pk=selected)) if _is_id(selected) else []
+        # Said where the reader looks for the choices: in the drop-down itself.
+        empty = [("", _("All (too many to list: narrow the list first, e.g. by county)"))]
+    field.widget.choices = empty + [(row.pk, field.label_from_instance(row)) for row in rows]
+    return field
+
+
+def _is_id(value):
+    """Whether ``value`` as typed can be a primary key: digits, within the database's integers."""
+    return str(value or "").isdigit() and len(str(value)) < 19

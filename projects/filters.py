@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import bounded_choices
 from groups.models import LeadingGroup
 from groups.selectors import visible_groups
 from org import access
@@ -97,6 +98,18 @@ class TaskFilter(django_filters.FilterSet):
             "due_after",
             "due_before",
         ]
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            # The units of the chosen county, if one is: a province's 30,000 would not fit one drop-down.
+            county = str(form["county"].value() or "")
+            if county.isdigit() and len(county) < 19:  # an id, not a number past the database's integers
+                unit = form.fields["unit"]
+                unit.queryset = unit.queryset.filter(pk__in={int(county), *access.descendant_ids({int(county)})})
+            bounded_choices(form.fields["unit"], selected=form["unit"].value())
+        return self._form
 
     def search(self, queryset, name, value):
         value = value.strip()
