@@ -30,7 +30,6 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 CASES = ("list", "dashboard", "exports", "search", "sweep", "compensation")
 
@@ -41,6 +40,8 @@ def main():
     parser.add_argument("--counties", type=int, default=100)
     parser.add_argument("--units", type=int, default=300, help="units per county")
     parser.add_argument("--documents", type=int, default=200_000)
+    parser.add_argument("--recipients", type=int, default=5_000, help="contact people, for the reminder sweep")
+    parser.add_argument("--due", type=int, default=200_000, help="open tasks due soon or overdue on the sweep's day")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--database", default="ledger_province")
     parser.add_argument("--keep", action="store_true", help="keep the database, and measure what it holds")
@@ -89,9 +90,30 @@ def build(options, only):
             generate_tasks(per_county, organisations=options.units, seed=seed)
             print(f"county {seed}/{options.counties} built, {time.perf_counter() - start:.0f} s", flush=True)
         analyze()
+    if "sweep" in only:
+        contacts(options.recipients, options.due)
     print(f"{connection.vendor}: {Task.objects.count()} tasks in {options.counties} counties", flush=True)
     if "search" in only and options.documents:
         documents(options.documents)
+
+
+def contacts(recipients, due):
+    """The reminder sweep's data (bench_reminders.py): each county's share of ``recipients`` contact people, one of
+    them on every assignment, and ``due`` open tasks due soon or overdue on the sweep's day."""
+    from bench_reminders import DAY, contacts_and_deadlines, share
+
+    from org.models import Organisation, Person
+    from projects.models import Task
+
+    if not Person.objects.filter(email__endswith="@county.example").exists():
+        counties = list(Organisation.objects.filter(kind="county", name__startswith="生成县").order_by("pk"))
+        Person.objects.bulk_create(
+            Person(county=county, name=f"联络员{number}-{n}", email=f"contact{number}-{n}@county.example")
+            for number, county in enumerate(counties, start=1)
+            for n in range(share(recipients, len(counties), number))
+        )
+    if not Task.objects.filter(as_of=DAY - datetime.timedelta(days=400)).exists():
+        contacts_and_deadlines(due, DAY)
 
 
 def documents(target):
@@ -224,12 +246,17 @@ def dashboards(report, users, runs):
 
 
 def exports(report, users):
-    # Due dates spread over 600 days: two months of them are about a tenth of the tasks.
-    today = timezone.localdate()
-    query = {"due_after": today.isoformat(), "due_before": (today + datetime.timedelta(days=59)).isoformat()}
+    from bench_reminders import DAY
+
+    from projects.models import Task
+
+    # contacts() leaves 4,000 tasks due on each day from 60 days after the sweep's day: 25 of those days.
+    due = (DAY + datetime.timedelta(days=60), DAY + datetime.timedelta(days=84))
+    rows = Task.objects.filter(due__range=due).count()
+    query = {"due_after": due[0].isoformat(), "due_before": due[1].isoformat()}
     for kind in ("csv", "xlsx"):
         report.page(
-            f"{kind.upper()} export, about 100,000 rows",
+            f"{kind.upper()} export, {rows:,} rows",
             users["supervisor"],
             f"/tasks/?{urlencode({**query, '_export': kind})}",
             3,
@@ -247,17 +274,20 @@ def searches(report, users, runs):
 
 
 def sweep(report):
-    from bench_reminders import measure_sweep
+    from bench_reminders import DAY, measure_sweep
 
-    for label, median, queries in measure_sweep():
-        report.add(label, median, queries)
+    figures = measure_sweep(DAY, runs=3)
+    note = f"{figures['reminders']:,} reminders, {figures['digests']:,} digests"
+    report.add("reminder sweep (decide and record)", figures["sweep_s"] * 1000, figures["queries"][-1], note)
+    report.add("reminder sweep, then every digest e-mail built", figures["sweep_and_build_s"] * 1000)
 
 
 def compensation(report, runs):
     from bench_compensation import measure_statements
 
-    for label, median in measure_statements(runs):
-        report.add(label, median)
+    for number, _rules, batch, _one_by_one, comparisons, _total in measure_statements(10_000, runs):
+        report.add(f"10,000 compensation statements, {number}", batch[0])
+        report.add(f"10,000 three-option comparisons, {number}", comparisons[0])
 
 
 if __name__ == "__main__":

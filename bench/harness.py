@@ -32,7 +32,7 @@ def throwaway_database(name="ledger_bench"):
     # A name of its own, so that a test run at the same time is left alone.
     if connection.vendor != "sqlite":
         connection.settings_dict["TEST"]["NAME"] = name
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         yield connection
     finally:
@@ -57,5 +57,5 @@ def kept_database(name):
     if connection.vendor == "sqlite":
         raise SystemExit("A kept database needs a database server: set DATABASE_URL.")
     connection.settings_dict["TEST"]["NAME"] = name
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=True)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=True, serialize=False)
     yield connection
