@@ -5,6 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
     "DJANGO_MODE": "production",
@@ -71,3 +74,12 @@ def test_production_mode_collects_static_files_and_serves_pages_with_them(tmp_pa
     served = manage("shell", "-c", SERVE_PAGES, env=env)
     assert served.returncode == 0, served.stderr
     assert "served /static/css/ledger." in served.stdout
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_run_without_jit_compiling():
+    if connection.vendor != "postgresql":
+        pytest.skip("JIT compiling is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
