@@ -3,8 +3,6 @@ grow neither with the tasks nor with the counties."""
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import reduce
-from operator import or_
 
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
@@ -15,7 +13,7 @@ from land.selectors import FigureRow, visible_plans
 from org import access
 from projects.lights import RESTING_STATUSES
 from projects.models import Task
-from projects.reminders.selectors import blocker_conditions, reminder_settings
+from projects.reminders.selectors import without_reminders_by_county
 from projects.selectors import visible_tasks
 
 
@@ -53,7 +51,7 @@ def _percent(part, whole):
 
 def county_rows(user, today=None):
     """One row per county of the user's, in the counties' order: their tasks' figures and this year's land supply
-    against the adopted plan. Four queries (five with the reminder settings) however many counties and tasks."""
+    against the adopted plan. Seven queries (eight with the reminder settings) however many counties and tasks."""
     today = today or timezone.localdate()
     rows = {county.pk: CountyRow(county) for county in access.counties(user)}
     for figures in _task_figures(user, today):
@@ -61,6 +59,10 @@ def county_rows(user, today=None):
         if row is not None:
             for name, value in figures.items():
                 setattr(row, name, value)
+    # Any of the reasons the dashboard counts an open task as getting no reminder, in the sweep's own terms.
+    for county_id, number in without_reminders_by_county(visible_tasks(user)).items():
+        if county_id in rows:
+            rows[county_id].without_reminders = number
     plans, supplied = _land_figures(user, today.year, rows)
     for county_id, row in rows.items():
         plan = plans.get(county_id)
@@ -75,8 +77,6 @@ def _task_figures(user, today):
     # Red on the dashboard: open, past due, and not already past due when entered (late before entry).
     overdue = open_ & Q(due__lt=today, due__gte=F("as_of"))
     closed_with_due = Q(status=Task.Status.CLOSED, due__isnull=False, closed_on__isnull=False)
-    # Any of the reasons the dashboard counts an open task as getting no reminder, in the sweep's own terms.
-    without_reminders = open_ & reduce(or_, blocker_conditions(reminder_settings()).values())
     return (
         visible_tasks(user)
         .order_by()
@@ -87,7 +87,6 @@ def _task_figures(user, today):
             overdue=Count("pk", filter=overdue),
             closed_with_due=Count("pk", filter=closed_with_due),
             closed_on_time=Count("pk", filter=closed_with_due & Q(closed_on__lte=F("due"))),
-            without_reminders=Count("pk", filter=without_reminders),
         )
     )
 

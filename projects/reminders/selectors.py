@@ -552,15 +552,17 @@ def blocker_conditions(settings):
     (for the task list's filter), by each county's settings (``reminder_settings()``). HISTORICAL is left out while
     every county's settings remind of historically late tasks."""
     reminded = Q(status__in=REMINDED_STATUSES)
-    parts = Assignment.objects.order_by().values("task_id")
+    # EXISTS, not IN: under an OR (the roll-up counts any cause) PostgreSQL hashes an IN list only while it fits in
+    # work_mem, and past that scanned a province's 2,000,000 parts once per task; EXISTS looks up the task's own.
+    parts = Assignment.objects.filter(task=OuterRef("pk"))
     unresolved, without_address = _part_conditions()
     conditions = {
         STATUS: ~reminded,
-        NO_UNIT: reminded & ~Q(pk__in=parts),
+        NO_UNIT: reminded & ~Exists(parts),
         NO_DATE: reminded & Q(due__isnull=True),
         HISTORICAL: reminded & Q(due__lt=F("as_of")) & settings.where(_leaves_out_historical),
-        UNRESOLVED: reminded & Q(pk__in=parts.filter(unresolved)),
-        NO_CONTACT: reminded & Q(pk__in=parts.filter(without_address)),
+        UNRESOLVED: reminded & Exists(parts.filter(unresolved)),
+        NO_CONTACT: reminded & Exists(parts.filter(without_address)),
     }
     if all(group.policy.include_historical for group in settings.groups()):
         del conditions[HISTORICAL]
@@ -580,6 +582,24 @@ def _dated(prefix=""):
         return Q(**{f"{prefix}due__gte": F(f"{prefix}as_of")})
 
     return condition
+
+
+def without_reminders_by_county(tasks):
+    """How many of ``tasks`` are open and get no reminder for any cause, per county id, in three queries of their
+    own: the causes of the task itself; no unit (an anti-join); a part that cannot be reminded. Counting all causes
+    at once asked of each of a province's 1,000,000 tasks for its parts, and took seconds."""
+    conditions = blocker_conditions(reminder_settings())
+    tasks = tasks.exclude(status__in=RESTING_STATUSES).order_by()
+    own = reduce(or_, (conditions[cause] for cause in (STATUS, NO_DATE, HISTORICAL) if cause in conditions))
+    # Past the task's own causes, the parts' are disjoint: no part at all, or a part that cannot be reminded.
+    unresolved, without_address = _part_conditions()
+    blocked = Exists(Assignment.objects.filter(unresolved | without_address, task=OuterRef("pk")))
+    counts = {}
+    rest = tasks.exclude(own)
+    for matching in (tasks.filter(own), rest.filter(conditions[NO_UNIT]), rest.filter(blocked)):
+        for county_id, number in matching.values("county_id").annotate(n=Count("pk")).values_list("county_id", "n"):
+            counts[county_id] = counts.get(county_id, 0) + number
+    return counts
 
 
 def filter_by_blocker(tasks, cause):
