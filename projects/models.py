@@ -129,6 +129,11 @@ class Task(models.Model):
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
         ordering = ["due", "pk"]
+        # The task list's sorts (projects/tables.py), read backwards for a descending one.
+        indexes = [
+            models.Index(fields=[field, "id"], name=f"task_{field}_sort")
+            for field in ("due", "title", "category", "status", "deadline_text", "latest_percent", "latest_report")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="closed") | Q(closed_on__isnull=False),

@@ -1,7 +1,7 @@
 import functools
 
 import django_tables2 as tables
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,19 +11,31 @@ from .lights import RED, days_overdue
 from .models import LIGHT_CHOICES, Assignment, Task
 from .selectors import task_lights
 
+CHINESE_DATE = "Y年n月j日"
+
 
 class TaskTable(tables.Table):
     light = tables.Column(verbose_name=_("Light"), empty_values=(), orderable=False)
     # The title heads the row's card on a phone (static/css/ledger.css), above the light.
-    title = tables.Column(verbose_name=_("Task"), linkify=True, attrs={"td": {"class": "card-title"}})
-    category = tables.Column(verbose_name=_("Category"))
-    status = tables.Column(verbose_name=_("Status"))
+    # Each sort ends on the id, so that pages neither repeat nor skip tasks of equal values, and has an index on
+    # the two (projects/models.py): a province's 1,000,000 tasks sorted without one took a second a page.
+    title = tables.Column(
+        verbose_name=_("Task"), linkify=True, attrs={"td": {"class": "card-title"}}, order_by=("title", "pk")
+    )
+    category = tables.Column(verbose_name=_("Category"), order_by=("category", "pk"))
+    status = tables.Column(verbose_name=_("Status"), order_by=("status", "pk"))
     units = tables.Column(verbose_name=_("Units"), empty_values=(), orderable=False)
-    due = tables.DateColumn(verbose_name=_("Due"), format="Y年n月j日")
-    deadline_text = tables.Column(verbose_name=_("Deadline as written"))
-    latest_percent = tables.Column(verbose_name=_("Progress %"))
-    latest_report = tables.DateColumn(verbose_name=_("Latest report"), format="Y年n月j日")
-    source_document = tables.Column(verbose_name=_("Source document"), accessor="source_document__number")
+    due = tables.DateColumn(verbose_name=_("Due"), format=CHINESE_DATE, order_by=("due", "pk"))
+    deadline_text = tables.Column(verbose_name=_("Deadline as written"), order_by=("deadline_text", "pk"))
+    latest_percent = tables.Column(verbose_name=_("Progress %"), order_by=("latest_percent", "pk"))
+    latest_report = tables.DateColumn(
+        verbose_name=_("Latest report"), format=CHINESE_DATE, order_by=("latest_report", "pk")
+    )
+    source_document = tables.Column(
+        verbose_name=_("Source document"),
+        accessor="source_document__number",
+        order_by=("source_document__number", "pk"),
+    )
 
     class Meta:
         model = Task
@@ -116,6 +128,21 @@ class TaskTable(tables.Table):
 
     def render_units(self, record):
         return self.value_units(record)
+
+    # The dates formatted directly: a DateColumn renders a template for every cell (an empty one too, hence the
+    # check), a fifth of the list's time.
+    def render_due(self, value):
+        return dateformat.format(value, CHINESE_DATE) if value else ""
+
+    def render_latest_report(self, value):
+        return dateformat.format(value, CHINESE_DATE) if value else ""
+
+    # What the DateColumns gave as values, which the render methods above would otherwise replace.
+    def value_due(self, value):
+        return value.isoformat() if value else ""
+
+    def value_latest_report(self, value):
+        return value.isoformat() if value else ""
 
 
 def _value(value):
