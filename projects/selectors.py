@@ -206,7 +206,9 @@ def task_list(user):
     """Visible tasks with what a list row shows, in a fixed number of queries."""
     return (
         visible_tasks(user)
+        # A row shows the document's number: its text and body (tens of kilobytes) stay in the database.
         .select_related("source_document")
+        .defer(*(f"source_document__{name}" for name in ("raw_text", "blocks", "attachments", "cited_numbers")))
         .prefetch_related(Prefetch("assignments", queryset=Assignment.objects.select_related("organisation")))
         .order_by(F("due").asc(nulls_last=True), "pk")
     )

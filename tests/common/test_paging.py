@@ -56,6 +56,7 @@ def test_the_count_reads_no_more_than_the_cap_and_sorts_nothing(login, superviso
     client = login(supervisor)
     with CaptureQueriesContext(connection) as queries:
         listed(client)
-    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+    # Of the tasks: the unit drop-down counts its choices too (common.forms.bounded_choices).
+    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper() and "projects_task" in query["sql"]]
     assert len(counts) == 1
     assert "LIMIT 5" in counts[0] and "ORDER BY" not in counts[0].upper()
