@@ -17,6 +17,7 @@ The load test is separate (bench/loadtest/run.py): it needs a server and its wor
 
 import argparse
 import datetime
+import logging
 import statistics
 import sys
 import time
@@ -47,6 +48,7 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the database, and measure what it holds")
     parser.add_argument("--only", default=",".join(CASES), help=f"some of {','.join(CASES)}")
     options = parser.parse_args()
+    logging.getLogger("axes").setLevel(logging.WARNING)  # a line for every sign-in of the measuring clients
     only = set(options.only.split(","))
     database = kept_database if options.keep else throwaway_database
     with database(options.database):
