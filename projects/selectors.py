@@ -261,12 +261,15 @@ def _light_conditions(tasks, today):
     )
     behind = Q(latest_percent__isnull=False, span_days__gt=0, done_share__lt=F("time_share"))
     later = ~resting & ~undated & ~historical & ~red & ~soon
+    # Yellow and green are due today or later; saying so outright lets the database read only those dates of the
+    # (due, id) index, where under the OR it read a province's past-due tasks too (358 ms a page of 1,000,000).
+    upcoming = Q(due__gte=today)
     return tasks, {
         BEHIND: behind,
         SOON: due_soon,
         RED: red,
-        YELLOW: soon | (later & behind),
-        GREEN: later & ~behind,
+        YELLOW: upcoming & (soon | (later & behind)),
+        GREEN: upcoming & later & ~behind,
         HISTORICAL: historical,
         UNDATED: undated,
         NONE: resting,

@@ -1,20 +1,19 @@
-"""The roll-up: the user's counties side by side, each figure counted for every county at once, so that the queries
-grow neither with the tasks nor with the counties."""
+"""The roll-up: the user's counties side by side, each figure counted for every county at once and kept
+(``services``), so that the queries grow neither with the tasks nor with the counties."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from land import units
 from land.models import SUPPLIED_STATUSES, LandSupplyPlan, Parcel
 from land.selectors import FigureRow, visible_plans
 from org import access
-from projects.lights import RESTING_STATUSES
-from projects.models import Task
-from projects.reminders.selectors import without_reminders_by_county
-from projects.selectors import visible_tasks
+
+from . import services
+from .models import FIGURES
 
 
 def can_see_rollup(user):
@@ -31,6 +30,7 @@ class CountyRow:
     closed_with_due: int = 0
     closed_on_time: int = 0
     without_reminders: int = 0
+    counted_at: object = None
     plan: object = None
     land: FigureRow | None = None
 
@@ -50,19 +50,16 @@ def _percent(part, whole):
 
 
 def county_rows(user, today=None):
-    """One row per county of the user's, in the counties' order: their tasks' figures and this year's land supply
-    against the adopted plan. Seven queries (eight with the reminder settings) however many counties and tasks."""
+    """One row per county of the user's, in the counties' order: their tasks' figures as kept (``services``: at
+    most ``FRESH_FOR`` old, counted anew when older) and this year's land supply against the adopted plan. Four
+    queries when the figures are fresh, however many counties and tasks; six more to count stale ones."""
     today = today or timezone.localdate()
     rows = {county.pk: CountyRow(county) for county in access.counties(user)}
-    for figures in _task_figures(user, today):
-        row = rows.get(figures.pop("county_id"))
-        if row is not None:
-            for name, value in figures.items():
-                setattr(row, name, value)
-    # Any of the reasons the dashboard counts an open task as getting no reminder, in the sweep's own terms.
-    for county_id, number in without_reminders_by_county(visible_tasks(user)).items():
-        if county_id in rows:
-            rows[county_id].without_reminders = number
+    for county_id, kept in services.current_figures(rows, today=today).items():
+        row = rows[county_id]
+        row.counted_at = kept.counted_at
+        for name in FIGURES:
+            setattr(row, name, getattr(kept, name))
     plans, supplied = _land_figures(user, today.year, rows)
     for county_id, row in rows.items():
         plan = plans.get(county_id)
@@ -72,23 +69,9 @@ def county_rows(user, today=None):
     return list(rows.values())
 
 
-def _task_figures(user, today):
-    open_ = ~Q(status__in=RESTING_STATUSES)
-    # Red on the dashboard: open, past due, and not already past due when entered (late before entry).
-    overdue = open_ & Q(due__lt=today, due__gte=F("as_of"))
-    closed_with_due = Q(status=Task.Status.CLOSED, due__isnull=False, closed_on__isnull=False)
-    return (
-        visible_tasks(user)
-        .order_by()
-        .values("county_id")
-        .annotate(
-            tasks=Count("pk"),
-            open=Count("pk", filter=open_),
-            overdue=Count("pk", filter=overdue),
-            closed_with_due=Count("pk", filter=closed_with_due),
-            closed_on_time=Count("pk", filter=closed_with_due & Q(closed_on__lte=F("due"))),
-        )
-    )
+def counted_at(rows):
+    """When the oldest of the rows' figures were counted (None without rows)."""
+    return min((row.counted_at for row in rows if row.counted_at), default=None)
 
 
 def _land_figures(user, year, rows):

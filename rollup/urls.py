@@ -6,4 +6,5 @@ app_name = "rollup"
 
 urlpatterns = [
     path("rollup/", views.rollup, name="rollup"),
+    path("rollup/recount/", views.recount, name="recount"),
 ]

@@ -1,12 +1,15 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from common.exports import csv_response, xlsx_response
+from org import access
 
-from . import selectors
+from . import selectors, services
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -41,8 +44,26 @@ def rollup(request):
     return render(
         request,
         "rollup/rollup.html",
-        {"rows": rows, "header": HEADER, "today": today, "year": today.year, "export_formats": EXPORT_FORMATS},
+        {
+            "rows": rows,
+            "header": HEADER,
+            "today": today,
+            "year": today.year,
+            "export_formats": EXPORT_FORMATS,
+            "counted_at": selectors.counted_at(rows),
+            "fresh_minutes": int(services.FRESH_FOR.total_seconds() // 60),
+        },
     )
+
+
+@require_POST
+def recount(request):
+    """Count the user's counties' figures now, rather than when the kept ones are ``FRESH_FOR`` old."""
+    if not selectors.can_see_rollup(request.user):
+        raise PermissionDenied
+    services.recount(access.counties(request.user).values_list("pk", flat=True))
+    messages.success(request, _("The figures were counted again."))
+    return redirect("rollup:rollup")
 
 
 def export_rows(rows):

@@ -448,6 +448,7 @@ ROUTES = {
     "projects:notice_detail": owned("notice"),
     # The roll-up compares whole counties: supervisors and data managers only.
     "rollup:rollup": data_managers_only(),
+    "rollup:recount": data_managers_only(method="post", data_manager=302),
     # Gazette proposals: accepting writes into any unit's records, so only data managers review them.
     "intake:issue_proposals": data_managers_only(kwargs=pk("issue")),
     "intake:proposal_review": data_managers_only(kwargs=pk("proposal")),
