@@ -71,8 +71,26 @@ def document_list(user):
     return _readable(user, Document.objects.all(), "issue__gazette").select_related("issue__gazette")
 
 
+# What a list of documents leaves out: their bodies and their issue's whole text, tens of kilobytes a row each.
+UNLISTED_FIELDS = (
+    "raw_text",
+    "blocks",
+    "attachments",
+    "cited_numbers",
+    "issue__source_text",
+    "issue__toc",
+    "issue__missing_from_body",
+    "issue__warnings",
+)
+
+
+def listed_documents(user):
+    """``document_list`` without what a list does not show."""
+    return document_list(user).defer(*UNLISTED_FIELDS)
+
+
 def recent_documents(user):
-    return document_list(user).order_by("-signed", "-pk")
+    return listed_documents(user).order_by("-signed", "-pk")
 
 
 PAIR = re.compile(r"\S\S")  # two characters side by side: a query the pair index can serve

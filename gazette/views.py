@@ -38,7 +38,7 @@ class DocumentListView(ExportableListView):
 
     def get_queryset(self):
         # The list shows no body: a page of a search must not read them back.
-        return selectors.document_list(self.request.user).defer("raw_text", "blocks", "attachments")
+        return selectors.listed_documents(self.request.user)
 
     def get_table(self, **kwargs):
         table = super().get_table(**kwargs)
