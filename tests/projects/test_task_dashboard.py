@@ -3,7 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from org import roles
 from projects.models import Task
+from tests.org.factories import UserFactory
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +93,7 @@ def test_the_dashboard_narrows_to_one_county(login, supervisor, county, other_co
     client = login(supervisor)
     everything = client.get("/tasks/dashboard/").context
     assert everything["counts"]["red"] == 4 and everything["current_county"] is None
+    assert "旺县逾期" in [task.title for task in everything["overdue"]["tasks"]]
     response = client.get("/tasks/dashboard/", {"county": other_county.pk})
     context = response.context
     assert context["current_county"] == other_county
@@ -102,6 +105,20 @@ def test_the_dashboard_narrows_to_one_county(login, supervisor, county, other_co
     assert f"?light=red&amp;county={other_county.pk}" in page
     home = client.get("/tasks/dashboard/", {"county": county.pk}).context
     assert home["counts"]["red"] == 3 and home["total"] == 5
+
+
+def test_over_several_counties_the_unit_rates_and_reminder_causes_wait_for_a_county(
+    login, supervisor, county, other_county, tasks, other_tasks
+):
+    response = login(supervisor).get("/tasks/dashboard/")
+    context = response.context
+    assert context["several_counties"] and context["units"] == [] and context["without_reminders"] is None
+    page = response.content.decode()
+    assert "选择一个县" in page and 'href="/rollup/"' in page
+    assert f'href="?county={county.pk}"' in page and f'href="?county={other_county.pk}"' in page
+    one = login(UserFactory(role=roles.SUPERVISOR, counties=[county])).get("/tasks/dashboard/").context
+    assert not one["several_counties"] and [unit["name"] for unit in one["units"]]
+    assert one["without_reminders"] is not None
 
 
 def test_a_county_not_the_users_is_not_found(login, county, other_county, tasks, other_tasks):
