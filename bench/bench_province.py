@@ -4,10 +4,10 @@ Builds, in a database of its own on the configured server (kept for the next run
 measures): --counties counties of --units units each holding --tasks tasks in all (demo/generator.py: 1–3 units and
 0–2 progress reports a task), and the three shared gazettes copied until there are --documents documents. Then
 measures through the Django test client, as a province supervisor (every county) and as one county's supervisor:
-the task list under the filters and sorts a user can choose, the dashboard of one county, the roll-up of every
-county (its figures counted, and the page), the CSV and XLSX export of about 100,000 filtered rows, document
-searches, the reminder sweep and 10,000 compensation statements; each against the Django admin's changelist of the
-tasks and a CPU calibration loop measured in the same run, with the number of queries.
+the task list under the filters and sorts a user can choose, the dashboard and home page of one county and of every
+county, the roll-up of every county (its figures counted, and the page), the CSV and XLSX export of about 100,000
+filtered rows, document searches, the reminder sweep and 10,000 compensation statements; each against the Django
+admin's changelist of the tasks and a CPU calibration loop measured in the same run, with the number of queries.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/bench_province.py --keep \
         [--tasks 1000000 --counties 100 --units 300 --documents 200000] [--only list,dashboard,...]
@@ -244,6 +244,9 @@ def dashboards(report, users, runs):
     )
     report.page("dashboard of one county (its supervisor)", users["county"], "/tasks/dashboard/", runs)
     report.page("dashboard of one unit's staff", users["unit"], "/tasks/dashboard/", runs)
+    report.page("dashboard of every county (province supervisor)", users["supervisor"], "/tasks/dashboard/", runs)
+    report.page("home page of every county (province supervisor)", users["supervisor"], "/", runs)
+    report.page("home page of one county's supervisor", users["county"], "/", runs)
     from rollup import jobs
 
     # The beat job counts every county's figures every five minutes; the page reads them while fresh.

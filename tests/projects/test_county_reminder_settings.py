@@ -229,7 +229,9 @@ def test_a_countys_dashboard_counts_only_its_tasks_without_reminders_and_unmappe
     unresolved = next(row for row in figures["without_reminders"]["causes"] if row["cause"] == "unresolved")
     assert unresolved["query"] == {"reminder_blocker": "unresolved", "county": other.pk}
     everything = task_selectors.task_dashboard(province, today=TODAY)
-    assert (everything["unmapped"], everything["without_reminders"]["total"]) == (3, 3)
+    # Over several counties the causes wait for a county to be chosen (test_task_dashboard.py); the units to map
+    # are counted over all.
+    assert (everything["unmapped"], everything["without_reminders"]) == (3, None)
     # A data manager of one county never counts another county's.
     manager = UserFactory(role=roles.DATA_MANAGER, counties=[other])
     assert task_selectors.task_dashboard(manager, today=TODAY)["unmapped"] == 1

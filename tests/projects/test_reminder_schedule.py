@@ -13,6 +13,7 @@ JOBS = {
     "projects.tasks.sweep_reminders",
     "projects.tasks.send_pending_reminders",
     "gazette.tasks.fail_stalled_imports",
+    "rollup.recount_figures",
 }
 
 
