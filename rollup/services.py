@@ -24,7 +24,7 @@ def recount(county_ids, *, today=None, now=None):
     if not counted:
         return {}
     tasks = Task.objects.filter(county_id__in=list(counted))
-    for figures in task_figures(tasks, today):
+    for figures in _task_figures(tasks, today):
         counted[figures.pop("county_id")].update(figures)
     for county_id, number in without_reminders_by_county(tasks).items():
         counted[county_id]["without_reminders"] = number
@@ -50,7 +50,7 @@ def current_figures(county_ids, *, today=None, now=None):
     return figures
 
 
-def task_figures(tasks, today):
+def _task_figures(tasks, today):
     """Per county id of ``tasks``: how many, open, overdue, closed with a due date, closed on time."""
     open_ = ~Q(status__in=RESTING_STATUSES)
     # Red on the dashboard: open, past due, and not already past due when entered (late before entry).
