@@ -122,9 +122,6 @@ def test_over_several_counties_the_unit_rates_and_reminder_causes_wait_for_a_cou
 
 
 def test_a_county_not_the_users_is_not_found(login, county, other_county, tasks, other_tasks):
-    from org import roles
-    from tests.org.factories import UserFactory
-
     manager = UserFactory(role=roles.DATA_MANAGER, counties=[county])
     client = login(manager)
     assert client.get("/tasks/dashboard/", {"county": county.pk}).status_code == 200
@@ -139,18 +136,12 @@ def test_the_task_list_filters_by_county(login, supervisor, county, other_county
 
 
 def test_the_task_lists_county_choices_are_the_users(login, county, other_county):
-    from org import roles
-    from tests.org.factories import UserFactory
-
     manager = UserFactory(role=roles.DATA_MANAGER, counties=[county])
     choices = login(manager).get("/tasks/").context["filter"].form.fields["county"].queryset
     assert list(choices) == [county]
 
 
 def test_the_switcher_shows_for_a_user_of_two_counties_and_not_of_one(login, county, other_county):
-    from org import roles
-    from tests.org.factories import UserFactory
-
     two = UserFactory(role=roles.SUPERVISOR, counties=[county, other_county])
     page = login(two).get("/tasks/dashboard/").content.decode()
     assert 'class="county-switcher"' in page
@@ -168,9 +159,8 @@ def test_the_switcher_offers_the_roll_up_to_who_sees_every_county(login, supervi
 def test_the_switcher_costs_one_query_and_none_for_a_visitor(rf, county, other_county, django_assert_num_queries):
     from django.contrib.auth.models import AnonymousUser
 
-    from org import access, roles
+    from org import access
     from org.context_processors import counties
-    from tests.org.factories import UserFactory
 
     request = rf.get("/")
     request.user = AnonymousUser()
