@@ -78,6 +78,19 @@ def test_the_search_expression_is_the_one_the_pair_index_is_built_on():
     assert "gazette_document_search_bigrams" in plan
 
 
+@postgresql_only
+def test_the_planner_reads_the_pair_index_even_for_a_word_in_most_documents():
+    """Computing the pairs costs milliseconds a document: a plan that computes them for every row instead of reading
+    the index took 19 s for 工作 over 3,000 documents. The planner's own choice, with fresh statistics."""
+    for n in range(60):
+        text = f"第{n}条 推进重点工作，落实责任。" if n % 30 else f"第{n}条 批准出让宗地。"
+        DocumentFactory(title=f"文件{n}", raw_text=text * 20)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE gazette_document")
+    plan = selectors.search_documents(Document.objects.order_by(), "工作").explain()
+    assert "gazette_document_search_bigrams" in plan, plan
+
+
 def test_the_document_list_shows_where_the_words_matched_highlighted_and_escaped(login, data_manager):
     body = "第一条 总则。" * 10 + "全面推进<高标准农田>建设，确保粮食安全。" + "附则。" * 40
     DocumentFactory(title="关于农田建设的通知", raw_text=body)
