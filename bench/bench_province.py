@@ -154,8 +154,8 @@ def documents(target):
 
 @contextlib.contextmanager
 def without_pair_index():
-    """On PostgreSQL, the pair index of the documents is dropped while they are copied and built again after, on
-    both cores: computing each document's pairs row by row took 40 minutes for 200,000 documents."""
+    """On PostgreSQL, the pair index of the documents is dropped while they are copied and built once after, with
+    memory to sort in: kept up row by row, it let the copy add about 4,000 documents a minute."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -164,7 +164,6 @@ def without_pair_index():
         cursor.execute("DROP INDEX IF EXISTS gazette_document_search_bigrams")
     yield
     with connection.cursor() as cursor:
-        cursor.execute("SET max_parallel_maintenance_workers = 2")
         cursor.execute("SET maintenance_work_mem = '1GB'")
         cursor.execute(index)
 
