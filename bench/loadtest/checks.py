@@ -41,6 +41,26 @@ def read_stats(path):
         ]
 
 
+def window_stats(lines, start, end=float("inf")):
+    """PageStats, as in locust's CSV, of the requests that ended in [start, end) (seconds since the epoch), from the
+    lines the locustfile writes for each request: its end, method, name, milliseconds and 1 if it failed."""
+    times, failures = {}, Counter()
+    for line in lines:
+        ended, method, name, milliseconds, failed = line.rstrip("\n").split("\t")
+        if start <= float(ended) < end:
+            times.setdefault((method, name), []).append(int(milliseconds))
+            failures[method, name] += int(failed)
+    rows = [_page_stats(method, name, found, failures[method, name]) for (method, name), found in sorted(times.items())]
+    every = [milliseconds for found in times.values() for milliseconds in found]
+    return [*rows, _page_stats("", "Aggregated", every, sum(failures.values()))]
+
+
+def _page_stats(method, name, times, failures):
+    if not times:
+        return PageStats(method, name, 0, failures, None, None, None)
+    return PageStats(method, name, len(times), failures, percentile(times, 50), percentile(times, 95), max(times))
+
+
 def judge_stats(rows, p95_limit_ms):
     """What misses the goals: a request name whose p95 is at or over the limit, any failure, or no requests at all."""
     problems = []

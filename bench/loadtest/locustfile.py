@@ -6,8 +6,10 @@ carry the Origin and Referer a browser on that https address sends. Any status o
 cut short or a form sent back with errors is a failure.
 
 Environment: LOADTEST_ACCOUNTS (JSON written by run.py), LOADTEST_POSTED (each report's text is appended there
-with its outcome, one a line), LOADTEST_RUN (a run id that makes the texts unique across runs), LOADTEST_THINK
-(the least and most seconds between two pages; 3,10 unless given).
+with its outcome, one a line), LOADTEST_REQUESTS (each request's end, method, name, milliseconds and whether it
+failed, one a line, for run.py to judge the time after everyone signed in), LOADTEST_SPAWNED (the time the last
+user started), LOADTEST_RUN (a run id that makes the texts unique across runs), LOADTEST_THINK (the least and most
+seconds between two pages; 3,10 unless given).
 """
 
 import itertools
@@ -15,15 +17,18 @@ import json
 import os
 import random
 import re
+import time
 import uuid
 from pathlib import Path
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 from requests.cookies import RequestsCookieJar
 
 ACCOUNTS = json.loads(Path(os.environ["LOADTEST_ACCOUNTS"]).read_text(encoding="utf-8"))
-# Open for the whole run: each report's outcome is written, and flushed, as it happens.
+# Open for the whole run: each report's outcome is written, and flushed, as it happens; the requests' lines are
+# flushed when locust quits.
 POSTED = open(os.environ["LOADTEST_POSTED"], "a", encoding="utf-8")
+REQUESTS = open(os.environ["LOADTEST_REQUESTS"], "a", encoding="utf-8")
 RUN = os.environ["LOADTEST_RUN"]
 THINK = [float(seconds) for seconds in os.environ.get("LOADTEST_THINK", "3,10").split(",")]
 REPORT_PREFIX = f"负载测试进展 {RUN}"
@@ -247,6 +252,21 @@ class DataManager(Staff):
     @task(1)
     def view_task(self):
         self.open_task()
+
+
+@events.request.add_listener
+def log_request(request_type, name, response_time, exception, **_kwargs):
+    REQUESTS.write(f"{time.time():.3f}\t{request_type}\t{name}\t{round(response_time)}\t{int(exception is not None)}\n")
+
+
+@events.spawning_complete.add_listener
+def everyone_started(user_count, **_kwargs):
+    Path(os.environ["LOADTEST_SPAWNED"]).write_text(f"{time.time():.3f}\n", encoding="utf-8")
+
+
+@events.quitting.add_listener
+def flush_requests(**_kwargs):
+    REQUESTS.flush()
 
 
 def record(outcome, report):

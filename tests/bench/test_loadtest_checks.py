@@ -46,6 +46,25 @@ def test_no_requests_at_all_misses_the_goal(tmp_path):
     assert checks.judge_stats(rows, 500) == ["locust recorded no requests"]
 
 
+def test_the_window_counts_only_requests_that_ended_within_it():
+    lines = [
+        "100.0\tPOST\t/login/ (POST)\t2400\t0\n",  # signing in, before the window
+        "160.0\tGET\t/tasks/\t40\t0\n",
+        "161.5\tGET\t/tasks/\t60\t0\n",
+        "162.0\tGET\t/tasks/\t900\t1\n",
+        "170.0\tGET\t/\t30\t0\n",
+        "400.0\tGET\t/\t5000\t0\n",  # after it
+    ]
+    rows = checks.window_stats(lines, 150, 400)
+    assert rows == [
+        checks.PageStats("GET", "/", 1, 0, 30, 30, 30),
+        checks.PageStats("GET", "/tasks/", 3, 1, 60, 900, 900),
+        checks.PageStats("", "Aggregated", 4, 1, 40, 900, 900),
+    ]
+    assert checks.judge_stats(rows, 500) == ["GET /tasks/: p95 900 ms (goal: under 500 ms)", "1 failed requests"]
+    assert checks.window_stats(lines, 500) == [checks.PageStats("", "Aggregated", 0, 0, None, None, None)]
+
+
 def test_every_accepted_report_stored_once():
     outcomes = checks.report_outcomes(["sent\ta", "sent\tb", "ok\tb", "ok\ta", "sent\tc"])
     assert outcomes == {"a": "ok", "b": "ok", "c": "interrupted"}
