@@ -123,6 +123,7 @@ def task_detail(user, task):
     """What the task page shows besides its forms."""
     assignments = list(task.assignments.select_related("organisation__reminder_contact", "contact"))
     light = task_lights()(task, percent=task.latest_percent)
+    reports_on = can_report_on(user, task)  # also who asks for extensions and answers instructions: asked once
     return {
         "task": task,
         "light": light,
@@ -134,17 +135,17 @@ def task_detail(user, task):
         "children": task.children.all(),
         "reports": task.reports.select_related("reporter"),
         "reminders": reminder_selectors.task_reminders(task)[:REMINDERS_SHOWN],
-        "can_report": can_report_on(user, task),
+        "can_report": reports_on,
         "can_verify": can_verify_closing(user),
         "can_edit": can_create_task(user),
         "extensions": task.extension_requests.select_related("requested_by", "decided_by", "unit"),
         "closing_rounds": task.closing_rounds.select_related("requested_by", "decided_by"),
         "instructions": task.instructions.select_related("entered_by", "answered_by", "leader"),
         "pending_extension": pending_extension(task),
-        "can_request_extension": can_request_extension(user, task),
+        "can_request_extension": reports_on,
         "can_decide_extension": can_decide_extension(user),
         "can_enter_instruction": can_enter_instruction(user),
-        "can_answer_instruction": can_answer_instruction(user, task),
+        "can_answer_instruction": reports_on,
         # The task's label in each historical row names the task and units: fetch them with the rows.
         "history": change_history(
             task.history.all(),
