@@ -122,7 +122,9 @@ def main():
         for name in ("worker1", "worker2"):
             stack.start(
                 name,
-                [BIN / "celery", "-A", "config", "worker", "--loglevel=INFO", "--concurrency=1", "-n", f"{name}@%h"],
+                # At the priority of deploy/systemd/ledger-worker.service (Nice=10).
+                ["nice", "-n", "10", BIN / "celery", "-A", "config", "worker", "--loglevel=INFO", "--concurrency=1"]
+                + ["-n", f"{name}@%h"],
             )
         wait_for_site(port)
         wait_for_workers(2)
