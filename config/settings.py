@@ -120,6 +120,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's, with drop-downs written in Python rather than a template per option (common/renderers.py).
+FORM_RENDERER = "common.renderers.Renderer"
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
