@@ -49,8 +49,11 @@ def table_cells(context, row):
             )
             for column in table.columns
         }
+    # A table may give a row's cells itself, as django-tables2 would (projects.tables.TaskTable.row_cells).
+    own_cells = getattr(table, "row_cells", None)
+    pairs = zip(table.columns, own_cells(row.record), strict=True) if own_cells else row.items()
     cells = []
-    for column, cell in row.items():
+    for column, cell in pairs:
         opening, localize = openings[column.name]
         if localize is not None:
             cell = formats.localize(cell, use_l10n=localize)
