@@ -16,7 +16,7 @@ import sys
 import time
 from urllib.parse import urlencode
 
-from harness import calibration_ms, throwaway_database  # first: it sets Django up
+from harness import calibration_ms, copy_documents, throwaway_database  # first: it sets Django up
 
 # isort: split
 from django.conf import settings
@@ -83,16 +83,7 @@ def search(documents, runs):
     copies = max(0, -(-(documents - len(originals)) // len(originals)))
     start = time.perf_counter()
     for copy in range(copies):
-        Document.objects.bulk_create(
-            Document(
-                issue_id=original.issue_id,
-                title=f"{original.title}（副本{copy}）",
-                number=f"{original.number}-{copy}" if original.number else "",
-                raw_text=original.raw_text,
-                order=original.order,
-            )
-            for original in originals
-        )
+        copy_documents(originals, copy)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE gazette_document")

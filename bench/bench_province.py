@@ -25,7 +25,7 @@ import sys
 import time
 from urllib.parse import urlencode
 
-from harness import calibration_ms, kept_database, throwaway_database  # first: it sets Django up
+from harness import calibration_ms, copy_documents, kept_database, throwaway_database  # first: it sets Django up
 
 # isort: split
 from django.conf import settings
@@ -137,16 +137,7 @@ def documents(target):
     start, copy, count = time.perf_counter(), 0, len(originals)
     with without_pair_index():
         while count < target:
-            Document.objects.bulk_create(
-                Document(
-                    issue_id=original.issue_id,
-                    title=f"{original.title}（副本{copy}）",
-                    number=f"{original.number}-{copy}" if original.number else "",
-                    raw_text=original.raw_text,
-                    order=original.order,
-                )
-                for original in originals
-            )
+            copy_documents(originals, copy)
             copy, count = copy + 1, count + len(originals)
     analyze()
     print(f"{Document.objects.count()} documents written and indexed in {time.perf_counter() - start:.0f} s")

@@ -59,3 +59,20 @@ def kept_database(name):
     connection.settings_dict["TEST"]["NAME"] = name
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=True, serialize=False)
     yield connection
+
+
+def copy_documents(originals, copy):
+    """One more copy of each of ``originals`` (gazette documents), its title and number marked with ``copy``: the
+    search benchmarks' way to many documents."""
+    from gazette.models import Document
+
+    Document.objects.bulk_create(
+        Document(
+            issue_id=original.issue_id,
+            title=f"{original.title}（副本{copy}）",
+            number=f"{original.number}-{copy}" if original.number else "",
+            raw_text=original.raw_text,
+            order=original.order,
+        )
+        for original in originals
+    )
