@@ -61,14 +61,30 @@ def kept_database(name):
     yield connection
 
 
+# Past any real issue number of a year, and small enough for 3,000 copies within PositiveSmallIntegerField.
+ISSUE_NUMBER_STEP = 10
+
+
 def copy_documents(originals, copy):
     """One more copy of each of ``originals`` (gazette documents), its title and number marked with ``copy``: the
-    search benchmarks' way to many documents."""
-    from gazette.models import Document
+    search benchmarks' way to many documents. Each copy goes into a copy of its issue, numbered on past the real
+    ones, so that the documents spread over issues of fifty-odd each as a real archive's do: a search's first page
+    is the newest issues' matches."""
+    from gazette.models import Document, Issue
 
+    issues = {}
+    for original in Issue.objects.filter(pk__in={document.issue_id for document in originals}):
+        assert original.number < ISSUE_NUMBER_STEP, "a copy's issue number would collide with a real one"
+        issues[original.pk] = Issue.objects.create(
+            gazette_id=original.gazette_id,
+            year=original.year,
+            number=original.number + ISSUE_NUMBER_STEP * (copy + 1),
+            published=original.published,
+            source_name=f"{original.source_name}（副本{copy}）",
+        )
     Document.objects.bulk_create(
         Document(
-            issue_id=original.issue_id,
+            issue=issues[original.issue_id],
             title=f"{original.title}（副本{copy}）",
             number=f"{original.number}-{copy}" if original.number else "",
             raw_text=original.raw_text,
