@@ -84,6 +84,23 @@ UNLISTED_FIELDS = (
 )
 
 
+def in_newest_issues(user, documents, issues):
+    """``documents`` (in their own order, newest issue first: Document.Meta.ordering) narrowed to those of the
+    user's ``issues`` newest issues and of any issue as new as the last of them (another county's issue of the same
+    year and number), or None when the user reads no more issues than that.
+
+    Those documents come before every other in that order, so the first rows of the narrowed list are the first
+    rows of the whole. Two small queries find the issues; their ids are given as values, so that PostgreSQL can
+    intersect them with a search's pair index instead of reading every match."""
+    readable = _readable(user, Issue.objects.order_by("-year", "-number"))
+    edge = list(readable.values_list("year", "number")[issues - 1 : issues])
+    if not edge:
+        return None
+    year, number = edge[0]
+    newest = readable.filter(Q(year__gt=year) | Q(year=year, number__gte=number)).values_list("pk", flat=True)
+    return documents.filter(issue_id__in=list(newest))
+
+
 def listed_documents(user):
     """``document_list`` without what a list does not show."""
     return document_list(user).defer(*UNLISTED_FIELDS)

@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_tables2.data import TableQuerysetData
 
 from .models import Document, ImportJob, Issue
 
@@ -21,6 +22,41 @@ class IssueTable(tables.Table):
 
     def render_issue(self, record):
         return str(record)
+
+
+class NewestIssuesFirst(TableQuerysetData):
+    """A document list's rows, a page of which is looked for first among the newest issues' documents.
+
+    In the list's own order (newest issue first) those come before all others, so when they hold a whole page, it
+    is the whole list's page. A common word matches most documents, and sorting every match for one page took
+    PostgreSQL 280 ms at 200,000 documents. When they do not hold the page, the page is deep, or the user sorted by
+    a column, the whole list is asked as before.
+
+    ``narrowed(issues)``: the rows restricted to the ``issues`` newest issues, or None when there are no more
+    (gazette.selectors.in_newest_issues)."""
+
+    # A page of 20 needs 10 issues, about 500 documents at 50 a issue: a word in one document of 25 fills it.
+    ISSUES_PER_ROW = 0.5
+    FEWEST_ISSUES = 10
+    # Past the tenth page of 50 the issues to look in would be hundreds: the whole list is asked.
+    DEEPEST_ROW = 500
+
+    def __init__(self, data, narrowed):
+        super().__init__(data)
+        self.narrowed = narrowed
+
+    def order_by(self, aliases):
+        super().order_by(aliases)
+        self.narrowed = None  # in another order the newest issues' rows are not the first
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and self.narrowed and key.stop is not None and key.stop <= self.DEEPEST_ROW:
+            rows = self.narrowed(max(self.FEWEST_ISSUES, int(key.stop * self.ISSUES_PER_ROW)))
+            if rows is not None:
+                page = list(rows[key])
+                if len(page) == len(range(*key.indices(key.stop))):
+                    return page
+        return super().__getitem__(key)
 
 
 class DocumentTable(tables.Table):

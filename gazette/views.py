@@ -12,7 +12,7 @@ from common.exports import ExportableListView, PagedTableMixin
 from . import jobs, selectors, services
 from .filters import DocumentFilter, IssueFilter
 from .forms import ImportForm
-from .tables import DocumentTable, ImportJobTable, IssueTable
+from .tables import DocumentTable, ImportJobTable, IssueTable, NewestIssuesFirst
 
 
 class IssueListView(ExportableListView):
@@ -39,6 +39,10 @@ class DocumentListView(ExportableListView):
     def get_queryset(self):
         # The list shows no body: a page of a search must not read them back.
         return selectors.listed_documents(self.request.user)
+
+    def get_table_data(self):
+        documents = super().get_table_data()
+        return NewestIssuesFirst(documents, partial(selectors.in_newest_issues, self.request.user, documents))
 
     def get_table(self, **kwargs):
         table = super().get_table(**kwargs)
