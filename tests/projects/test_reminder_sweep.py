@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from org import roles
 from projects.models import Reminder, ReminderDigest, ReminderMute, ReminderPolicy, SendStatus, Task, WorkdayException
@@ -212,3 +214,18 @@ def test_sweeps_running_at_once_count_each_email_once_between_them():
     assert len(records) == 3
     assert sum(record.digests for record in records) == ReminderDigest.objects.count() == 30
     assert sum(record.reminders for record in records) == Reminder.objects.count() == 30
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's statistics are PostgreSQL's")
+def test_a_sweep_that_adds_many_reminders_has_their_statistics_counted_again(monkeypatch):
+    monkeypatch.setattr(reminder_services, "ANALYZE_AFTER", 3)
+    for n in range(3):
+        task_due(D(2025, 10, 14), email=f"unit{n}@county.example")
+
+    def analyzed(day):
+        with CaptureQueriesContext(connection) as captured:
+            reminder_services.sweep(day=day)
+        return [query["sql"] for query in captured if query["sql"].startswith("ANALYZE")]
+
+    assert analyzed(TODAY) == ["ANALYZE projects_reminder"]
+    assert analyzed(TODAY) == []  # the same day again adds nothing
