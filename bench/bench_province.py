@@ -295,6 +295,10 @@ def searches(report, users, runs):
         report.page(
             f"document search “{word}”", users["manager"], f"/gazette/documents/?{urlencode({'q': word})}", runs
         )
+    # A page past the newest issues, and an order of the user's own: the whole list is sorted for them.
+    report.page("document search “工作”, page 20", users["manager"], "/gazette/documents/?q=工作&page=20", runs)
+    report.page("document search “工作”, by title", users["manager"], "/gazette/documents/?q=工作&sort=title", runs)
+    report.page("document list, no search", users["manager"], "/gazette/documents/", runs)
 
 
 def sweep(report):

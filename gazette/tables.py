@@ -38,8 +38,9 @@ class NewestIssuesFirst(TableQuerysetData):
     # A page of 20 needs 10 issues, about 500 documents at 50 a issue: a word in one document of 25 fills it.
     ISSUES_PER_ROW = 0.5
     FEWEST_ISSUES = 10
-    # Past the tenth page of 50 the issues to look in would be hundreds: the whole list is asked.
-    DEEPEST_ROW = 500
+    # Past the tenth page of 50 (and its look-ahead row) the issues to look in would be hundreds: the whole list is
+    # asked.
+    DEEPEST_ROW = 501
 
     def __init__(self, data, narrowed):
         super().__init__(data)

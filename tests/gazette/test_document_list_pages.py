@@ -38,12 +38,13 @@ def whole_list(word, counties=None):
     return list(documents.order_by("-issue__year", "-issue__number", "order", "pk").values_list("pk", flat=True))
 
 
-def listed(client, word, per_page):
+def listed(client, word, per_page, **filters):
     """Every page of the list as a reader pages through it, and the SQL of the first page's rows."""
     found, page, first_page_sql = [], 1, None
     while True:
         with CaptureQueriesContext(connection) as queries:
-            response = client.get("/gazette/documents/", {"q": word, "per_page": per_page, "page": page})
+            asked = {"q": word, "per_page": per_page, "page": page, **filters}
+            response = client.get("/gazette/documents/", asked)
         table = response.context["table"]
         if first_page_sql is None:
             first_page_sql = [query["sql"] for query in queries if 'FROM "gazette_document"' in query["sql"]]
@@ -74,6 +75,13 @@ def test_a_rare_words_first_page_falls_back_to_the_whole_list(login, data_manage
     found, sql = listed(login(data_manager), "宗地", per_page=3)
     assert found == whole_list("宗地") and len(found) == 2
     assert any(NARROWED not in query and "ORDER BY" in query for query in sql), sql
+
+
+def test_a_search_of_older_issues_only_is_paged_through_whole(login, data_manager):
+    archive()
+    found, _sql = listed(login(data_manager), "工作", per_page=2, year=2021)
+    expected = [pk for pk in whole_list("工作") if Document.objects.get(pk=pk).issue.year == 2021]
+    assert found == expected and expected
 
 
 def test_a_list_sorted_by_a_column_is_not_narrowed_to_the_newest_issues(login, data_manager):
