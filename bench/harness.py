@@ -88,6 +88,7 @@ def copy_documents(originals, copy):
             title=f"{original.title}（副本{copy}）",
             number=f"{original.number}-{copy}" if original.number else "",
             raw_text=original.raw_text,
+            signed=original.signed,
             order=original.order,
         )
         for original in originals

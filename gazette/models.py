@@ -45,8 +45,6 @@ class Issue(models.Model):
         verbose_name = _("issue")
         verbose_name_plural = _("issues")
         ordering = ["-year", "-number"]
-        # Lists start from the newest issues (gazette.selectors.in_newest_issues), which this reads in order.
-        indexes = [models.Index(fields=["-year", "-number"], name="issue_newest_first")]
         constraints = [
             models.UniqueConstraint(fields=["gazette", "year", "number"], name="issue_unique_number_per_year"),
         ]
@@ -102,7 +100,10 @@ class Document(models.Model):
         # Newest issue first (Issue.Meta.ordering); pk orders two counties' issues of the same year and number, so
         # that a page never repeats or skips a document (gazette.tables.NewestIssuesFirst relies on the order).
         ordering = ["issue", "order", "pk"]
-        indexes = [models.Index(fields=["series", "year", "sequence"], name="document_number_parts")]
+        indexes = [
+            models.Index(fields=["series", "year", "sequence"], name="document_number_parts"),
+            models.Index(fields=["-signed", "-id"], name="document_newest_signed"),
+        ]
 
     def __str__(self):
         return f"{self.title}（{self.number}）" if self.number else self.title

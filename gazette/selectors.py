@@ -107,7 +107,10 @@ def listed_documents(user):
 
 
 def recent_documents(user):
-    return listed_documents(user).order_by("-signed", "-pk")
+    """The signed documents, newest first, read in the order of their index (document_newest_signed): sorting a
+    province's 200,000 documents for the five on every home page took 92 ms. A document whose date could not be
+    read is not among the recent ones."""
+    return listed_documents(user).filter(signed__isnull=False).order_by("-signed", "-pk")
 
 
 PAIR = re.compile(r"\S\S")  # two characters side by side: a query the pair index can serve
