@@ -46,6 +46,10 @@ SEND_BATCH = 100
 # A sweep adding this many reminders has the database count the table again (below).
 ANALYZE_AFTER = 1_000
 
+# The first key of the advisory lock that sweeps of one day hold on PostgreSQL (the second is the day): any number
+# no other lock of the site uses.
+SWEEP_LOCK = 7319
+
 
 def sweep(*, day=None, trigger="manual"):
     """Record the day's reminders and their digests; returns the ReminderSweep."""
@@ -61,6 +65,7 @@ def sweep(*, day=None, trigger="manual"):
 
 def _sweep(day, trigger):
     with transaction.atomic():
+        _wait_for_other_sweeps(day)
         plan = selectors.reminder_plan(day)
         record = ReminderSweep.objects.create(day=day, trigger=trigger, without_email=len(plan.without_email))
         if plan.day_off:
@@ -99,6 +104,26 @@ def _sweep(day, trigger):
         record.finished = timezone.now()
         record.save(update_fields=["reminders", "digests", "finished"])
     return record
+
+
+def _wait_for_other_sweeps(day):
+    """Hold the day's sweep lock until the transaction ends, waiting for a sweep of the same day that holds it.
+
+    Sweeps of one day running at once would each decide every task again, for nothing but rows the other inserts:
+    a day's sweep is tens of seconds of a worker and of the database, taken from the pages. On SQLite, which runs
+    one writer at a time, the sweeps are serialised already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SWEEP_LOCK, day.toordinal()])
+
+
+def _sweep_unless_done(day, trigger):
+    """The day's sweep, unless one has completed: also one that completed while this one waited for its lock (beat
+    and the tick at once, a job delivered twice)."""
+    with transaction.atomic():
+        _wait_for_other_sweeps(day)
+        if not selectors.swept(day):
+            sweep(day=day, trigger=trigger)
 
 
 def _insert_digests(names, day):
@@ -370,7 +395,7 @@ def run_reminders(*, trigger, day=None, now=None):
     now = now or timezone.now()
     day = day or timezone.localdate(now)
     if not selectors.swept(day):
-        sweep(day=day, trigger=trigger)
+        _sweep_unless_done(day, trigger)
     return send_due_digests(now=now)
 
 
@@ -383,7 +408,7 @@ def catch_up(*, now=None):
     day = timezone.localdate(now)
     scheduled = selectors.scheduled_sweep_time(day)
     if not selectors.swept(day) and scheduled is not None and now >= scheduled:
-        sweep(day=day, trigger="catch-up")
+        _sweep_unless_done(day, "catch-up")
     return send_due_digests(now=now)
 
 

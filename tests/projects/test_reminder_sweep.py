@@ -229,3 +229,63 @@ def test_a_sweep_that_adds_many_reminders_has_their_statistics_counted_again(mon
 
     assert analyzed(TODAY) == ["ANALYZE projects_reminder"]
     assert analyzed(TODAY) == []  # the same day again adds nothing
+
+
+def _hold_the_days_sweep_lock_while(day, run, *, finish):
+    """Hold ``day``'s sweep lock in this connection, start ``run`` in a thread and wait until it waits for the lock;
+    then record a completed sweep of the day if ``finish`` (else roll back, as a sweep whose worker died) and let go."""
+    import threading
+    import time
+
+    from django.db import transaction
+
+    from projects.models import ReminderSweep
+
+    thread = threading.Thread(target=run)
+
+    class RolledBack(Exception):
+        pass
+
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [reminder_services.SWEEP_LOCK, day.toordinal()])
+                thread.start()
+                deadline = time.monotonic() + 30
+                waiting = 0
+                while not waiting and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                    waiting = cursor.fetchone()[0]
+            assert waiting == 1, "the second sweep never waited for the lock"
+            if not finish:
+                raise RolledBack
+            ReminderSweep.objects.create(day=day, trigger="beat", finished=datetime.datetime.now(datetime.UTC))
+    except RolledBack:
+        pass
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writer at a time: no lock to wait for")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("other_sweep_completes", [True, False])
+def test_a_sweep_queued_while_another_of_the_day_runs_waits_and_then_does_only_what_is_left(other_sweep_completes):
+    from projects.models import ReminderSweep
+
+    task_due(D(2025, 10, 14))
+
+    def beat():
+        try:
+            reminder_services.run_reminders(trigger="beat", day=TODAY)
+        finally:
+            connection.close()
+
+    _hold_the_days_sweep_lock_while(TODAY, beat, finish=other_sweep_completes)
+    triggers = sorted(ReminderSweep.objects.filter(day=TODAY).values_list("trigger", flat=True))
+    if other_sweep_completes:
+        # The other sweep is taken as done: the day's work is not done a second time.
+        assert triggers == ["beat"] and not Reminder.objects.exists()
+    else:
+        # The other died before committing: this one does the day's work.
+        assert triggers == ["beat"] and Reminder.objects.count() == 1
