@@ -3,6 +3,8 @@
 The upload is stored, a job reads it with the import's own reader and leaves in the cache how many rows it has read,
 then the rows (or why the file was refused); the import's progress page polls that and shows the usual row-by-row
 preview when the rows are there. Nothing is written before the user confirms the preview, as with a small file.
+Why a file was refused is kept as the reader's msgid and parameters: the worker knows no user's language, the page
+translates it in the user's.
 """
 
 import uuid
@@ -15,7 +17,8 @@ from django.shortcuts import render
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from .sheets import SheetError, SheetRow
+from .sheet_messages import translated
+from .sheets import Message, SheetError, SheetRow
 
 # Files from this size on are read by the worker; a smaller one is read in well under a second.
 ASYNC_FROM_BYTES = 256 * 1024
@@ -42,7 +45,7 @@ def read(token, path, reader):
         default_storage.delete(path)
         rows = import_string(reader)(data, progress=lambda read: _set(token, {"state": "reading", "rows_read": read}))
     except SheetError as refusal:
-        _set(token, {"state": "refused", "message": refusal.message})
+        _set(token, {"state": "refused", "message": refusal.message.text, "params": refusal.message.params})
     except Exception:
         _set(token, {"state": "failed"})  # the page stops waiting; the worker's log has the error
         raise
@@ -52,8 +55,17 @@ def read(token, path, reader):
 
 def state(token):
     """``{"state": "reading", "rows_read": n}``, ``{"state": "done", "rows": [...]}``, ``{"state": "refused",
-    "message": …}``, ``{"state": "failed"}``, or ``{"state": "lost"}`` when the cache no longer has it."""
+    "message": msgid, "params": {...}}``, ``{"state": "failed"}``, or ``{"state": "lost"}`` when the cache no longer
+    has it."""
     return cache.get(_key(token)) or {"state": "lost"}
+
+
+def refusal(found):
+    """Why a finished reading was refused, in the active language; None when it was not refused."""
+    if found["state"] != "refused":
+        return None
+    # No params: written by a worker of the release before, whose message is the Chinese text itself.
+    return translated(Message(found["message"], found.get("params", {})))
 
 
 def while_reading(request, found, title):

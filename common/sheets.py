@@ -1,12 +1,13 @@
 """Rows of an uploaded Excel sheet under a header row, wherever that row is. No Django.
 
 Shared by the task-list and survey-result imports; each says which columns it reads and how a cell
-becomes text, and gets its own error class (a subclass of ``SheetError``) with the reason in Chinese.
+becomes text, and gets its own error class (a subclass of ``SheetError``) with the reason as a ``Message``:
+English text marked for makemessages, translated by the page that shows it (``common.sheet_messages``).
 """
 
 import datetime
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile, ZipFile
 
@@ -17,11 +18,27 @@ from openpyxl.utils.exceptions import InvalidFileException
 from .cells import append_row
 
 
+def gettext_noop(text):
+    """``text`` unchanged; the name makes makemessages extract it (this module cannot import Django's)."""
+    return text
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something to tell the user: an English msgid and the values of its ``%(name)s`` placeholders."""
+
+    text: str
+    params: dict = field(default_factory=dict)
+
+    def __str__(self):
+        return self.text % self.params
+
+
 class SheetError(ValueError):
-    """The file is not a sheet this reader understands; ``message`` says why, in Chinese."""
+    """The file is not a sheet this reader understands; ``message`` (a ``Message``) says why."""
 
     def __init__(self, message):
-        super().__init__(message)
+        super().__init__(str(message))
         self.message = message
 
 
@@ -42,7 +59,8 @@ MAX_UNPACKED_BYTES = 50 * MB  # all the workbook's parts together, uncompressed
 MAX_RATIO = 100  # uncompressed against compressed, for a part above RATIO_FROM
 RATIO_FROM = 1 * MB
 PROGRESS_EVERY = 500
-NOT_A_WORKBOOK = "文件不是 Excel 工作簿（.xlsx），请使用下载的模板。"
+NOT_A_WORKBOOK = Message(gettext_noop("The file is not an Excel workbook (.xlsx); use the template you downloaded."))
+NOTES_TITLE = Message(gettext_noop("How to fill in"))  # the template's sheet of notes
 
 
 def read_rows(
@@ -53,10 +71,15 @@ def read_rows(
     Read in openpyxl's read-only (streaming) mode, with defusedxml parsing the XML where it is installed; a file
     over ``max_bytes``, with more than ``max_rows`` rows, more than MAX_COLUMNS columns, a cell longer than
     MAX_CELL_CHARS, more than MAX_BLANK_ROWS blank rows, or parts that unpack too large is refused with ``error``.
-    ``progress(rows read)`` is called every PROGRESS_EVERY rows of the sheet, where given.
+    ``progress(rows read)`` is called every PROGRESS_EVERY rows of the sheet, where given. ``no_header`` is the
+    ``Message`` for a sheet without the header row.
     """
     if len(data) > max_bytes:
-        raise error(f"文件超过 {max_bytes / MB:g} MB，请分批导入。")
+        raise error(
+            Message(
+                gettext_noop("The file is larger than %(mb)s MB; import it in parts."), {"mb": f"{max_bytes / MB:g}"}
+            )
+        )
     _check_parts(data, error)
     workbook = None
     try:
@@ -99,10 +122,26 @@ def _check_parts(data, error):
     except (BadZipFile, OSError, ValueError) as problem:
         raise error(NOT_A_WORKBOOK) from problem
     if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
-        raise error(f"文件解压后超过 {MAX_UNPACKED_BYTES // MB} MB，不是正常的工作簿，请检查文件或分批导入。")
+        raise error(
+            Message(
+                gettext_noop(
+                    "Unpacked, the file is larger than %(mb)s MB: it is not a normal workbook. Check the file or "
+                    "import it in parts."
+                ),
+                {"mb": MAX_UNPACKED_BYTES // MB},
+            )
+        )
     for part in parts:
         if part.file_size > RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            raise error(f"文件中的“{part.filename}”压缩比异常（超过 {MAX_RATIO} 倍），不是正常的工作簿，请检查文件。")
+            raise error(
+                Message(
+                    gettext_noop(
+                        "The part “%(part)s” of the file is packed unusually tightly (more than %(ratio)s to 1): it "
+                        "is not a normal workbook. Check the file."
+                    ),
+                    {"part": part.filename, "ratio": MAX_RATIO},
+                )
+            )
 
 
 def _bounded_rows(sheet, cell_text, error, progress=None):
@@ -119,13 +158,30 @@ def _bounded_rows(sheet, cell_text, error, progress=None):
         if all(value is None for value in values):
             blank += 1
             if blank > MAX_BLANK_ROWS:
-                raise error(f"表格中空行超过 {MAX_BLANK_ROWS} 行，请删除空行后再导入。")
+                raise error(
+                    Message(
+                        gettext_noop("The sheet has more than %(limit)s blank rows; delete them and import again."),
+                        {"limit": MAX_BLANK_ROWS},
+                    )
+                )
             continue
         cells = [cell_text(value) for value in values]
         if len(cells) > MAX_COLUMNS and cells[MAX_COLUMNS]:
-            raise error(f"第 {number} 行超过 {MAX_COLUMNS} 列，请只保留模板中的列。")
+            raise error(
+                Message(
+                    gettext_noop("Row %(row)s has more than %(limit)s columns; keep only the template's columns."),
+                    {"row": number, "limit": MAX_COLUMNS},
+                )
+            )
         if any(len(cell) > MAX_CELL_CHARS for cell in cells):
-            raise error(f"第 {number} 行有单元格超过 {MAX_CELL_CHARS} 个字，请精简后再导入。")
+            raise error(
+                Message(
+                    gettext_noop(
+                        "Row %(row)s has a cell longer than %(limit)s characters; shorten it and import again."
+                    ),
+                    {"row": number, "limit": MAX_CELL_CHARS},
+                )
+            )
         yield number, cells
 
 
@@ -139,7 +195,10 @@ def _rows_below_header(rows, *, columns, required, marker, max_rows, no_header, 
         raise error(no_header)
     missing = [name for name in required if name not in header]
     if missing:
-        raise error("表头缺少以下列：" + "、".join(missing))
+        # The names are the sheet's own (Chinese) headers, so they are listed the Chinese way in every language.
+        raise error(
+            Message(gettext_noop("The header lacks these columns: %(columns)s."), {"columns": "、".join(missing)})
+        )
     positions = {name: header.index(name) for name in columns if name in header}
     found = []
     for number, cells in rows:
@@ -147,13 +206,18 @@ def _rows_below_header(rows, *, columns, required, marker, max_rows, no_header, 
         if any(values.values()):
             found.append(SheetRow(number, values))
         if len(found) > max_rows:
-            raise error(f"一次最多导入 {max_rows} 行，请分批导入。")
+            # Every import allows thousands of rows, so the plural never needs choosing.
+            raise error(
+                Message(
+                    gettext_noop("Import at most %(max)s rows at a time; import the file in parts."), {"max": max_rows}
+                )
+            )
     return found
 
 
-def template_workbook(*, title, columns, examples, widths, notes=()):
-    """An import template as .xlsx bytes: a bold header row, example rows, column widths, and a 说明 sheet with
-    ``notes`` (one line each) where given."""
+def template_workbook(*, title, columns, examples, widths, notes=(), translate=str):
+    """An import template as .xlsx bytes: a bold header row, example rows, column widths, and a sheet of ``notes``
+    (``Message``s, one line each, put in words by ``translate``) where given."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title
@@ -163,9 +227,9 @@ def template_workbook(*, title, columns, examples, widths, notes=()):
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     if notes:
-        explained = workbook.create_sheet("说明")
+        explained = workbook.create_sheet(translate(NOTES_TITLE))
         for line in notes:
-            append_row(explained, (line,))
+            append_row(explained, (translate(line),))
         explained.column_dimensions["A"].width = 80
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from openpyxl import Workbook
 
 from common.cells import append_row
-from common.sheets import SheetError, cell_text, read_rows
+from common.sheets import Message, SheetError, cell_text, gettext_noop, read_rows
 
 from . import calculator as c
 
@@ -73,6 +73,7 @@ COLUMNS = (
 REQUIRED = ("户号", "户主")
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
+NO_HEADER = Message(gettext_noop("No header row found: the first sheet should have columns such as “户号” and “户主”."))
 
 # What is wrong with a cell, for the caller to word: a required cell empty, not a number, not one of the choices.
 MISSING, NOT_A_NUMBER, NEGATIVE, UNKNOWN_CHOICE = "missing", "not_a_number", "negative", "unknown_choice"
@@ -127,7 +128,7 @@ def read_survey_sheet(data, progress=None):
         max_rows=MAX_ROWS,
         max_bytes=MAX_BYTES,
         progress=progress,
-        no_header="没有找到表头：第一张工作表中应有“户号”“户主”等列。",
+        no_header=NO_HEADER,
         error=SurveySheetError,
     )
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from common import sheet_jobs
 from common.exports import ExportableListView, download
+from common.sheet_messages import translated
 from common.sheets import SheetRow
 from intake import selectors as proposal_selectors
 from intake.views import accepted
@@ -398,7 +399,7 @@ def survey_import(request, pk):
         try:
             rows = survey_sheet.read_survey_sheet(data)
         except survey_sheet.SurveySheetError as error:
-            form.add_error("file", error.message)
+            form.add_error("file", translated(error.message))
         else:
             request.session[SURVEY_SESSION_KEY] = {**pending, "rows": [[row.number, row.values] for row in rows]}
             return _survey_preview(request, project, rows, version, surveyed_on)
@@ -419,7 +420,7 @@ def survey_import_progress(request, pk):
         return reading
     if found["state"] != "done":
         del request.session[SURVEY_SESSION_KEY]
-        messages.error(request, found.get("message") or _("The sheet could not be read: upload it again."))
+        messages.error(request, sheet_jobs.refusal(found) or _("The sheet could not be read: upload it again."))
         return redirect("compensation:survey_import", pk=project.pk)
     del pending["token"]
     request.session[SURVEY_SESSION_KEY] = {**pending, "rows": found["rows"]}

@@ -5,7 +5,7 @@ by 、; 上级单位 names a unit of the county or of the same sheet (empty: the
 """
 
 from common import sheets
-from common.sheets import SheetError, cell_text, read_rows
+from common.sheets import Message, SheetError, cell_text, gettext_noop, read_rows
 
 COLUMNS = ("单位名称", "简称/别名", "类型", "上级单位", "提醒联系人", "邮箱", "电话")
 REQUIRED = ("单位名称",)
@@ -30,14 +30,43 @@ KINDS = {
     "其他": "other",
 }
 KIND_NAMES = ("县直部门", "乡镇", "村或社区", "企业", "其他")
+NO_HEADER = Message(
+    gettext_noop(
+        "No header row found: the first sheet should have columns such as “单位名称”, “简称/别名”, “类型” and "
+        "“上级单位”."
+    )
+)
+# The template's notes; the column names and 类型's words are the sheet's own, in Chinese in every language.
+NOTES = (
+    Message(gettext_noop("One unit per row; delete the example rows before importing.")),
+    Message(
+        gettext_noop(
+            "简称/别名: the short name first, then the other ways documents write the unit, separated by “、”."
+        )
+    ),
+    Message(
+        gettext_noop("类型: one of %(kinds)s; empty means 县直部门 (an existing unit keeps its type)."),
+        {"kinds": "、".join(KIND_NAMES)},
+    ),
+    Message(
+        gettext_noop("上级单位: the name of a unit of the county or of this sheet; empty means the county government.")
+    ),
+    Message(
+        gettext_noop(
+            "An existing unit is found by 单位名称: its short name, type, parent unit and reminder contact are "
+            "updated, and its aliases added."
+        )
+    ),
+)
 
 
 class UnitSheetError(SheetError):
     """The file is not a unit directory this reader understands."""
 
 
-def template_workbook():
-    """An empty unit directory with the header row and three examples, as .xlsx bytes."""
+def template_workbook(*, translate):
+    """An empty unit directory with the header row and three examples, as .xlsx bytes; ``translate`` puts the
+    notes (``Message``s) in words, in the user's language."""
     return sheets.template_workbook(
         title="单位名录",
         columns=COLUMNS,
@@ -47,13 +76,8 @@ def template_workbook():
             ("城北社区居民委员会", "城北社区", "村或社区", "天宁镇人民政府", "", "", ""),
         ],
         widths=(30, 30, 12, 24, 12, 26, 16),
-        notes=(
-            "每行一个单位；示例行导入前请删除。",
-            "简称/别名：第一个为简称，其余为公文中的其他写法，用“、”分隔。",
-            "类型：" + "、".join(KIND_NAMES) + "；不填为县直部门（已有单位不变）。",
-            "上级单位：本县已有单位或本表中单位的名称；不填为县人民政府。",
-            "已有单位按单位名称匹配：更新其简称、类型、上级单位和提醒联系人，并增加别名。",
-        ),
+        notes=NOTES,
+        translate=translate,
     )
 
 
@@ -67,7 +91,7 @@ def read_unit_sheet(data):
         cell_text=cell_text,
         max_rows=MAX_ROWS,
         max_bytes=MAX_BYTES,
-        no_header="没有找到表头：第一张工作表中应有“单位名称”“简称/别名”“类型”“上级单位”等列。",
+        no_header=NO_HEADER,
         error=UnitSheetError,
     )
 

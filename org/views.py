@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.exports import ExportableListView, download
+from common.sheet_messages import translated
 from common.sheets import SheetRow
 
 from . import access, audit, selectors, services
@@ -149,7 +150,7 @@ def unit_import(request, pk):
         try:
             rows = read_unit_sheet(form.cleaned_data["file"].read())
         except UnitSheetError as error:
-            form.add_error("file", error.message)
+            form.add_error("file", translated(error.message))
         else:
             request.session[UNIT_IMPORT_SESSION_KEY] = {
                 "county": county.pk,
@@ -192,7 +193,7 @@ def unit_import_confirm(request, pk):
 def unit_import_template(request, pk):
     _require_data_manager(request.user)
     selectors.managed_county(request.user, pk)
-    return download(template_workbook(), "unit-directory-template.xlsx")
+    return download(template_workbook(translate=translated), "unit-directory-template.xlsx")
 
 
 # What an account did

@@ -3,13 +3,19 @@
 import re
 
 from common import sheets
-from common.sheets import SheetError, cell_text, read_rows
+from common.sheets import Message, SheetError, cell_text, gettext_noop, read_rows
 
 COLUMNS = ("序号", "任务", "牵头单位", "责任单位", "责任人", "完成时限", "备注")
 REQUIRED = ("任务", "牵头单位", "责任单位", "完成时限")
 UNIT_SEPARATORS = re.compile(r"[、，,；;/\s]+")
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
+NO_HEADER = Message(
+    gettext_noop(
+        "No header row found: the first sheet should have columns such as “任务”, “牵头单位”, “责任单位” and "
+        "“完成时限”."
+    )
+)
 
 
 class TaskSheetError(SheetError):
@@ -47,7 +53,7 @@ def read_task_sheet(data, progress=None):
         max_rows=MAX_ROWS,
         max_bytes=MAX_BYTES,
         progress=progress,
-        no_header="没有找到表头：第一张工作表中应有“任务”“牵头单位”“责任单位”“完成时限”等列。",
+        no_header=NO_HEADER,
         error=TaskSheetError,
     )
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from common import sheet_jobs, uploads
 from common.exports import ExportableListView, content_disposition, download, xlsx_response
+from common.sheet_messages import translated
 from common.sheets import SheetRow
 from gazette import selectors as gazette_selectors
 from org import access
@@ -438,7 +439,7 @@ def task_import(request):
         try:
             rows = read_task_sheet(data)
         except TaskSheetError as error:
-            form.add_error("file", error.message)
+            form.add_error("file", translated(error.message))
         else:
             request.session[IMPORT_SESSION_KEY] = {**pending, "rows": [[row.number, row.values] for row in rows]}
             return _import_preview(request, rows, reference, county)
@@ -459,7 +460,7 @@ def task_import_progress(request):
         return reading
     if found["state"] != "done":
         del request.session[IMPORT_SESSION_KEY]
-        messages.error(request, found.get("message") or _("The sheet could not be read: upload it again."))
+        messages.error(request, sheet_jobs.refusal(found) or _("The sheet could not be read: upload it again."))
         return redirect("projects:task_import")
     rows = sheet_jobs.rows(found)
     request.session[IMPORT_SESSION_KEY] = {"reference": pending["reference"], "county": pending["county"],

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from org import roles
 from tests.org.factories import HomeCountyFactory, OrganisationFactory, UserFactory
@@ -11,6 +12,14 @@ def _own_cache(settings, request):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": request.node.nodeid}
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the site's language: a request with the language cookie leaves its language active in the
+    thread, where text translated outside a request (the sheet readers' messages) would follow it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from common import sheets
-from common.sheets import SheetError, cell_text, read_rows
+from common.sheet_messages import translated
+from common.sheets import Message, SheetError, cell_text, read_rows
 from compensation.survey_sheet import read_survey_sheet
 from org.models import Organisation
 from org.unit_sheet import read_unit_sheet
@@ -124,14 +125,14 @@ def read(data, counter=None, max_rows=5000):
         cell_text=counter or cell_text,
         max_rows=max_rows,
         max_bytes=5 * 1024 * 1024,
-        no_header="没有找到表头",
+        no_header=Message("No header"),
     )
 
 
 def refusal(data, counter=None, **options):
     with pytest.raises(SheetError) as refused:
         read(data, counter, **options)
-    return refused.value.message
+    return translated(refused.value.message)
 
 
 def test_a_plain_workbook_built_here_reads_back():
