@@ -242,6 +242,10 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Reminder e-mails each sending worker process hands to the SMTP server per minute (0: as fast as it can). A
+# county's mail server may refuse a burst; and a province's morning e-mails sent at once took the CPU from the
+# pages (the load test, docs/benchmarks.md).
+REMINDER_EMAILS_PER_MINUTE = int(os.environ.get("REMINDER_EMAILS_PER_MINUTE", "600"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "县政台账 <ledger@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -22,6 +22,12 @@ def _default_language(settings):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _emails_unpaced(settings):
+    """Reminder e-mails go out at once in tests; tests/projects/test_reminder_pace.py tests the pace."""
+    settings.REMINDER_EMAILS_PER_MINUTE = 0
+
+
 @pytest.fixture
 def county(db):
     return HomeCountyFactory()

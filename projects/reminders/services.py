@@ -16,6 +16,7 @@ import logging
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
@@ -239,11 +240,32 @@ def send_due_digests(*, now=None, limit=None):
         .values_list("pk", flat=True)[:limit]
     )
     sent = failed = 0
-    for start in range(0, len(due), SEND_BATCH):
-        batch_sent, batch_failed = _send_batch(due[start : start + SEND_BATCH], policy, now, clock)
+    pace = _Pace(settings.REMINDER_EMAILS_PER_MINUTE)
+    for start in range(0, len(due), pace.batch):
+        batch_sent, batch_failed = _send_batch(due[start : start + pace.batch], policy, now, clock, pace)
         sent += batch_sent
         failed += batch_failed
     return sent, failed
+
+
+class _Pace:
+    """Keeps the sender to ``per_minute`` e-mails a minute (none when 0), each waiting for its turn; and a batch
+    small enough to be sent well within its claim's lease at that pace."""
+
+    def __init__(self, per_minute):
+        self.interval = 60 / per_minute if per_minute > 0 else 0
+        lease = CLAIM_LEASE.total_seconds()
+        self.batch = max(1, min(SEND_BATCH, int(lease / 2 / self.interval))) if self.interval else SEND_BATCH
+        self.next = None
+
+    def wait(self):
+        if not self.interval:
+            return
+        now = time.monotonic()
+        if self.next is not None and self.next > now:
+            time.sleep(self.next - now)
+            now = self.next
+        self.next = now + self.interval
 
 
 def _clock(now):
@@ -253,7 +275,7 @@ def _clock(now):
     return lambda: now + datetime.timedelta(seconds=time.monotonic() - started)
 
 
-def _send_batch(pks, policy, now, clock):
+def _send_batch(pks, policy, now, clock, pace):
     claim, token = _claim(pks, clock())
     if not claim:
         return 0, 0
@@ -269,6 +291,7 @@ def _send_batch(pks, policy, now, clock):
         return 0, len(messages)
     try:
         for digest, message in messages.items():
+            pace.wait()
             if not _start_sending(digest, token, clock()):
                 continue  # its claim lapsed and it went back to pending: another sender has it now
             try:
