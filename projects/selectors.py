@@ -84,9 +84,14 @@ def evidence(user, task_pk, kind, pk):
     return record.attachment
 
 
-def can_report_on(user, task):
-    """Data managers, and staff of a unit with a part in the task (supervisors verify, they do not report)."""
-    return access.is_data_manager(user) or access.own(user, task.assignments.all(), "organisation").exists()
+def can_report_on(user, task, assignments=None):
+    """Data managers, and staff of a unit with a part in the task (supervisors verify, they do not report).
+    ``assignments``: the task's, where already fetched."""
+    if access.is_data_manager(user):
+        return True
+    if assignments is not None:
+        return access.holds_any(user, (part.organisation_id for part in assignments))
+    return access.own(user, task.assignments.all(), "organisation").exists()
 
 
 def can_create_task(user):
@@ -115,15 +120,16 @@ def visible_instructions(user, instructions=None):
     return instructions.filter(Q(task__in=visible_tasks(user).values("pk")) | on_documents)
 
 
-def pending_extension(task):
-    return task.extension_requests.filter(status=ExtensionRequest.Status.PENDING).first()
+PENDING_EXTENSION = ExtensionRequest.Status.PENDING
 
 
 def task_detail(user, task):
     """What the task page shows besides its forms."""
     assignments = list(task.assignments.select_related("organisation__reminder_contact", "contact"))
     light = task_lights()(task, percent=task.latest_percent)
-    reports_on = can_report_on(user, task)  # also who asks for extensions and answers instructions: asked once
+    # Also who asks for extensions and answers instructions: asked once.
+    reports_on = can_report_on(user, task, assignments)
+    extensions = list(task.extension_requests.select_related("requested_by", "decided_by", "unit"))
     return {
         "task": task,
         "light": light,
@@ -138,10 +144,11 @@ def task_detail(user, task):
         "can_report": reports_on,
         "can_verify": can_verify_closing(user),
         "can_edit": can_create_task(user),
-        "extensions": task.extension_requests.select_related("requested_by", "decided_by", "unit"),
+        "extensions": extensions,
         "closing_rounds": task.closing_rounds.select_related("requested_by", "decided_by"),
         "instructions": task.instructions.select_related("entered_by", "answered_by", "leader"),
-        "pending_extension": pending_extension(task),
+        # At most one is pending (a constraint).
+        "pending_extension": next((item for item in extensions if item.status == PENDING_EXTENSION), None),
         "can_request_extension": reports_on,
         "can_decide_extension": can_decide_extension(user),
         "can_enter_instruction": can_enter_instruction(user),
