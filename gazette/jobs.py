@@ -16,8 +16,8 @@ from . import services
     soft_time_limit=settings.GAZETTE_IMPORT_SOFT_TIME_LIMIT,
     time_limit=settings.GAZETTE_IMPORT_TIME_LIMIT,
 )
-def run_import(job_id):
-    services.run_import_job(job_id)
+def run_import(job_id, language=None):
+    services.run_import_job(job_id, language)
 
 
 # Idempotent: run by beat every few minutes.

@@ -11,13 +11,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from common.history import acting_as
 
+from .messages import translated
 from .models import Document, Gazette, ImportJob, Issue
-from .parsing import GazetteParseError, as_json, decode_gazette_bytes, parse_gazette
+from .parsing import GazetteParseError, Message, as_json, decode_gazette_bytes, parse_gazette
 from .selectors import progress_key
 from .signals import issue_imported
 
@@ -34,11 +36,13 @@ class ImportOutcome:
 
 
 def read_gazette_bytes(data):
-    """The file's text, or GazetteParseError with a Chinese message saying why it cannot be read."""
+    """The file's text, or GazetteParseError with a message saying why it cannot be read."""
     if len(data) > settings.GAZETTE_MAX_BYTES:
         raise GazetteParseError(
-            _("The file is %(size)s MB; at most %(limit)s MB can be imported.")
-            % {"size": round(len(data) / 1024 / 1024, 1), "limit": settings.GAZETTE_MAX_BYTES // 1024 // 1024}
+            Message(
+                gettext_noop("The file is %(size)s MB; at most %(limit)s MB can be imported."),
+                {"size": round(len(data) / 1024 / 1024, 1), "limit": settings.GAZETTE_MAX_BYTES // 1024 // 1024},
+            )
         )
     return decode_gazette_bytes(data)
 
@@ -92,19 +96,24 @@ def _identity(meta, county, year, number):
 
 def _write_issue(parsed, text, *, name, digest, county, year, number, progress):
     meta = parsed.meta
-    warnings = list(parsed.warnings)
+    # Stored untranslated (msgid and parameters, with no line for the import's own): translated when shown.
+    warnings = [warning.as_json() for warning in parsed.warnings]
     entered = (county or "").strip()
     if entered and meta.county and entered != meta.county:
         warnings.append(
-            _("The masthead names %(printed)s; imported under %(entered)s as entered.")
-            % {"printed": meta.county, "entered": entered}
+            {
+                "text": gettext_noop("The masthead names %(printed)s; imported under %(entered)s as entered."),
+                "params": {"printed": meta.county, "entered": entered},
+            }
         )
     identity = _identity(meta, county, year, number)
     county, year, number = identity["county"], identity["year"], identity["number"]
     if not county:
-        raise GazetteParseError(_("The file names no county (it has no masthead); please enter the county."))
+        raise GazetteParseError(
+            Message(gettext_noop("The file names no county (it has no masthead); please enter the county."))
+        )
     if not (year and number):
-        raise GazetteParseError(_("The file gives no issue year and number; please enter them."))
+        raise GazetteParseError(Message(gettext_noop("The file gives no issue year and number; please enter them.")))
     gazette, _created = Gazette.objects.get_or_create(county=county, name=identity["gazette"])
     issue = Issue.objects.filter(gazette=gazette, year=year, number=number).first()
     outcome = "updated" if issue else "created"
@@ -142,8 +151,10 @@ def _write_documents(issue, documents, lines, progress):
             continue
         if _is_referenced(document):
             issue.warnings.append(
-                _("“%(title)s” is no longer in the file but records point to it; it was kept.")
-                % {"title": document.title}
+                {
+                    "text": gettext_noop("“%(title)s” is no longer in the file but records point to it; it was kept."),
+                    "params": {"title": document.title},
+                }
             )
             issue.save(update_fields=["warnings"])
         else:
@@ -222,23 +233,25 @@ def create_import_job(*, upload, user, county="", year=None, number=None):
 MAX_IMPORT_ATTEMPTS = 2
 
 
-def run_import_job(job_id):
-    """Import one uploaded file, recording progress in the cache and the result on the job."""
+def run_import_job(job_id, language=None):
+    """Import one uploaded file, recording progress in the cache and the result on the job. Why it failed is stored
+    in ``language``, that of the request that queued it (the worker has none of its own), else the site's."""
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     if job.status in {ImportJob.Status.DONE, ImportJob.Status.FAILED}:
         return job
     job.attempts += 1
     job.started = timezone.now()
     if job.attempts > MAX_IMPORT_ATTEMPTS:
-        return _fail(job, _("The worker stopped twice while importing this file; it was not tried again."))
+        reason = gettext_noop("The worker stopped twice while importing this file; it was not tried again.")
+        return _fail(job, Message(reason), language)
     if job.created_by is None:
-        return _run_import_job(job)
+        return _run_import_job(job, language)
     # The worker writes the issue, its documents and the proposals read from them for the uploader.
     with acting_as(job.created_by):
-        return _run_import_job(job)
+        return _run_import_job(job, language)
 
 
-def _run_import_job(job):
+def _run_import_job(job, language):
     job.status = ImportJob.Status.RUNNING
     job.save(update_fields=["status", "started", "attempts"])
 
@@ -252,13 +265,13 @@ def _run_import_job(job):
             data, name=job.original_name, county=job.county, year=job.year, number=job.number, progress=progress
         )
     except GazetteParseError as error:
-        return _fail(job, error.message)
+        return _fail(job, error.message, language)
     except SoftTimeLimitExceeded:
         logger.warning("gazette import %s stopped after %s s", job.pk, settings.GAZETTE_IMPORT_SOFT_TIME_LIMIT)
-        return _fail(job, _time_limit_message())
+        return _fail(job, _time_limit_message(), language)
     except Exception:
         logger.exception("gazette import %s failed", job.pk)
-        return _fail(job, _("An internal error stopped the import; nothing was written."))
+        return _fail(job, Message(gettext_noop("An internal error stopped the import; nothing was written.")), language)
     job.status, job.report, job.issue, job.outcome = (
         ImportJob.Status.DONE,
         result.report,
@@ -270,17 +283,23 @@ def _run_import_job(job):
     return job
 
 
-def _fail(job, reason):
-    job.status, job.error, job.finished = ImportJob.Status.FAILED, reason, timezone.now()
+def _fail(job, reason, language):
+    """``reason`` (a Message) is stored as text in ``language``: ImportJob.error is shown as it is."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        error = translated(reason)
+    job.status, job.error, job.finished = ImportJob.Status.FAILED, error, timezone.now()
     job.save()
     return job
 
 
 def _time_limit_message():
-    return _(
-        "The import was stopped after %(minutes)s minutes without finishing; nothing was written. The file may be "
-        "too large or laid out in a way the importer cannot read quickly."
-    ) % {"minutes": settings.GAZETTE_IMPORT_SOFT_TIME_LIMIT // 60}
+    return Message(
+        gettext_noop(
+            "The import was stopped after %(minutes)s minutes without finishing; nothing was written. The file may "
+            "be too large or laid out in a way the importer cannot read quickly."
+        ),
+        {"minutes": settings.GAZETTE_IMPORT_SOFT_TIME_LIMIT // 60},
+    )
 
 
 def fail_stalled_imports(now=None):

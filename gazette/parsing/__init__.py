@@ -2,6 +2,7 @@
 
 from .decoding import decode_gazette_bytes
 from .errors import GazetteParseError
+from .messages import Message, ParseWarning
 from .parser import parse_gazette
 from .report import alerts, as_json
 from .result import (
@@ -21,6 +22,8 @@ __all__ = [
     "GazetteParseError",
     "Instrument",
     "IssueMeta",
+    "Message",
+    "ParseWarning",
     "ParsedDocument",
     "ParsedIssue",
     "Span",

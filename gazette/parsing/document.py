@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .blocks import build_blocks
 from .headings import Heading
+from .messages import Message, gettext_noop
 from .numbers import DATE_HEAD, TRAILING_DATE, cited_numbers, is_date_line, parse_date
 from .result import Attachment, Instrument, ParsedDocument, Span
 from .text import display_join, ends_terminal, squeeze
@@ -57,7 +58,7 @@ class Context:
     lines: list[str]
     wrap_width: int | None
     slogan_words: set[str]  # words of the masthead's slogans, which the back cover repeats
-    warnings: list = field(default_factory=list)  # (1-based line, message)
+    warnings: list = field(default_factory=list)  # (1-based line, Message)
 
     def is_furniture(self, text):
         """Gazette furniture between or after documents: the policy-consultation box; the back cover's slogans,
@@ -238,14 +239,19 @@ class DocumentParser:
             body_start = heading.end + 1
         signature = find_signature(lines, body_start, self.stop)
         if signature is None:
-            self.context.warn(heading.start, f"《{heading.title}》未找到落款日期")
+            self.context.warn(
+                heading.start, Message(gettext_noop("No signed date found for “%(title)s”"), {"title": heading.title})
+            )
             body_end, after = self.stop, self.stop
         else:
             body_end = signature.issuer_line if signature.issuer_line is not None else signature.date_line
             after = signature.end + 1
         signed = parse_date(signature.signed_raw) if signature else None
         if signature and signed is None:
-            self.context.warn(signature.date_line, f"落款日期“{signature.signed_raw}”无法识别")
+            self.context.warn(
+                signature.date_line,
+                Message(gettext_noop("The signed date “%(date)s” cannot be read"), {"date": signature.signed_raw}),
+            )
         blocks = self.blocks(body_start, body_end)
         instrument, attachments, extra = self.after_signature(after)
         blocks += extra
@@ -331,7 +337,16 @@ class DocumentParser:
             if "印发" in self.heading.title or _names_instrument(self.lines, lead, lead_end):
                 instrument = self.instrument(lead, lead_end)
             else:
-                self.context.warn(lead, f"《{self.heading.title}》落款之后、附件之前的内容归入正文")
+                self.context.warn(
+                    lead,
+                    Message(
+                        gettext_noop(
+                            "In “%(title)s”, what follows the signature and comes before the annexes is taken as "
+                            "body text"
+                        ),
+                        {"title": self.heading.title},
+                    ),
+                )
                 extra += self.blocks(lead, lead_end)
         ends = [*labels[1:], self.stop]
         attachments = [self.attachment(label, ends[position]) for position, label in enumerate(labels)]
@@ -340,7 +355,13 @@ class DocumentParser:
     def instrument(self, first, stop):
         title, body = _opening_title(self.lines, first, stop)
         if not title:
-            self.context.warn(first, f"《{self.heading.title}》所印发文件的标题未能识别")
+            self.context.warn(
+                first,
+                Message(
+                    gettext_noop("The title of the document “%(title)s” issues could not be recognised"),
+                    {"title": self.heading.title},
+                ),
+            )
         last = max(_previous_nonblank(self.lines, stop, first), first)
         return Instrument(
             title, squeeze(title), instrument_kind(title), self.blocks(body, stop), Span(first + 1, last + 1)

@@ -7,6 +7,7 @@ leave a common deletion), checking at most a few look-alike titles per document.
 
 from collections import defaultdict, deque
 
+from .messages import Message, gettext_noop
 from .text import comparison_key, within_one_edit
 
 # Look-alike titles compared per document at most; more (a crafted file) and the document stays unmatched.
@@ -17,7 +18,7 @@ _MAX_FUZZY_CHARS = 200
 
 def match_toc(entries, documents, warn):
     """Set each document's toc_page; return (entries missing from the body, documents not in the contents).
-    warn(line, message) flags titles or numbers that differ between the contents and the body."""
+    warn(line, Message) flags titles or numbers that differ between the contents and the body."""
     index = _EntryIndex(entries)
     pairs = {}
     for document in documents:
@@ -32,14 +33,32 @@ def match_toc(entries, documents, warn):
             continue
         entry = pairs[id(document)] = entries[position]
         if entry.number and document.number:
-            warn(entry.line, f"目录文号与正文不一致：目录为{entry.number}，正文为{document.number}")
+            warn(
+                entry.line,
+                Message(
+                    gettext_noop(
+                        "The number differs between the table of contents and the body: %(listed)s in the contents, "
+                        "%(printed)s in the body"
+                    ),
+                    {"listed": entry.number, "printed": document.number},
+                ),
+            )
     for document in documents:
         entry = pairs.get(id(document))
         if entry is None:
             continue
         document.toc_page = entry.page
         if comparison_key(entry.title_normalised) != comparison_key(document.title_normalised):
-            warn(entry.line, f"目录标题与正文不一致：目录为《{entry.title}》，正文为《{document.title}》")
+            warn(
+                entry.line,
+                Message(
+                    gettext_noop(
+                        "The title differs between the table of contents and the body: “%(listed)s” in the contents, "
+                        "“%(printed)s” in the body"
+                    ),
+                    {"listed": entry.title, "printed": document.title},
+                ),
+            )
     missing = [entry for position, entry in enumerate(entries) if not index.matched[position]]
     return missing, [document for document in documents if id(document) not in pairs]
 

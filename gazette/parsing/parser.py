@@ -14,6 +14,7 @@ from .errors import GazetteParseError
 from .headings import find_headings
 from .masthead import parse_masthead
 from .matching import match_toc
+from .messages import Message, ParseWarning, gettext_noop
 from .numbers import DATE, cited_numbers, is_date_line, own_number
 from .result import ParsedIssue
 from .text import ends_terminal
@@ -92,11 +93,25 @@ def _accepted_headings(lines, begin, county, toc_numbers, context):
     for heading in headings:
         if heading.county and county and heading.county != county:
             set_aside.add(heading.number_line)
-            context.warn(heading.start, f"《{heading.title}》的发文机关{heading.issuer}不属于本县，按正文处理")
+            context.warn(
+                heading.start,
+                Message(
+                    gettext_noop("The issuer of “%(title)s”, %(issuer)s, is not of this county; read as body text"),
+                    {"title": heading.title, "issuer": heading.issuer},
+                ),
+            )
         elif _reprinted(heading, kept[-1] if kept else None, cited, toc_numbers):
             set_aside.add(heading.number_line)
-            own = heading.number.normalised
-            context.warn(heading.start, f"{own}为上一份公文引用并附印的文件，不作为本期公文")
+            context.warn(
+                heading.start,
+                Message(
+                    gettext_noop(
+                        "%(number)s is a document the previous one cites and reprints; not one of this issue's "
+                        "documents"
+                    ),
+                    {"number": heading.number.normalised},
+                ),
+            )
         else:
             kept.append(heading)
     return kept, set_aside
@@ -118,7 +133,16 @@ def _with_body(lines, headings, context):
     for position, heading in enumerate(headings):
         stop = headings[position + 1].start if position + 1 < len(headings) else len(lines)
         if heading.number is None and not _has_body(lines, heading.end + 1, stop):
-            context.warn(heading.start, f"《{heading.title}》之后没有正文、文号和日期，按目录处理，不作为公文")
+            context.warn(
+                heading.start,
+                Message(
+                    gettext_noop(
+                        "“%(title)s” is followed by no body, number or date; read as a line of the table of contents, "
+                        "not as a document"
+                    ),
+                    {"title": heading.title},
+                ),
+            )
         else:
             kept.append(heading)
     return kept
@@ -129,12 +153,20 @@ def _warn_stray_numbers(lines, begin, explained, context):
     for index in range(begin, len(lines)):
         number = own_number(lines[index]) if lines[index].strip() else None
         if number and index not in explained:
-            context.warn(index, f"文号{number.normalised}旁未识别出本期公文的标题，按正文处理")
+            context.warn(
+                index,
+                Message(
+                    gettext_noop(
+                        "No title of this issue's documents recognised beside the number %(number)s; read as body text"
+                    ),
+                    {"number": number.normalised},
+                ),
+            )
 
 
 def parse_gazette(text: str) -> ParsedIssue:
     if not text or not text.strip():
-        raise GazetteParseError("文件内容为空，没有可以读取的公报文字。")
+        raise GazetteParseError(Message(gettext_noop("The file is empty: there is no gazette text to read.")))
     lines = split_lines(text)
     first_document = _first_document_line(lines)
     toc_start = find_toc_start(lines, first_document)
@@ -148,7 +180,12 @@ def parse_gazette(text: str) -> ParsedIssue:
     headings = _with_body(lines, headings, context)
     if not headings and not (toc and toc.entries):
         raise GazetteParseError(
-            "未找到任何公文：既没有发文字号，也没有“关于……的通知”这样的公文标题，这不像是政府公报的文字。"
+            Message(
+                gettext_noop(
+                    "No documents found: no document numbers and no titles such as “Notice on …”; this does not look "
+                    "like the text of a government gazette."
+                )
+            )
         )
     _warn_stray_numbers(lines, begin, set_aside | {heading.number_line for heading in headings}, context)
     stops = [heading.start for heading in headings[1:]] + [len(lines)]
@@ -156,22 +193,45 @@ def parse_gazette(text: str) -> ParsedIssue:
     if not any(document.blocks or document.instrument or document.attachments for document in documents):
         # Contents lines or titles alone would import as an issue with nothing in it.
         raise GazetteParseError(
-            f"文件中没有任何公文的正文：找到目录{len(toc.entries) if toc else 0}条、公文标题{len(documents)}个，"
-            "但没有一篇有正文。文件可能只含目录，或正文没有提取出来；请检查文件后重新导入。"
+            Message(
+                gettext_noop(
+                    "No document in the file has a body: %(entries)s entries of the table of contents and %(titles)s "
+                    "document titles found, none with a body. The file may hold only the contents, or its body was "
+                    "not extracted; check the file and import it again."
+                ),
+                {"entries": len(toc.entries) if toc else 0, "titles": len(documents)},
+            )
         )
     _fill_issuers(documents, context)
     for document in documents:
         if document.number is None and document.signed is None:
-            context.warn(document.span.start - 1, f"《{document.title}》既无文号也无落款日期，请核对是否为公文")
+            context.warn(
+                document.span.start - 1,
+                Message(
+                    gettext_noop("“%(title)s” has neither a number nor a signed date; check that it is a document"),
+                    {"title": document.title},
+                ),
+            )
     if toc:
         missing, not_in_toc = match_toc(toc.entries, documents, context.warn_line)
         for entry in missing:
-            context.warn(entry.line - 1, f"目录中的《{entry.title}》在正文中未找到")
+            context.warn(
+                entry.line - 1,
+                Message(
+                    gettext_noop("“%(title)s” in the table of contents is not found in the body"),
+                    {"title": entry.title},
+                ),
+            )
         for document in not_in_toc:
-            context.warn(document.span.start - 1, f"正文中的《{document.title}》不在目录中")
+            context.warn(
+                document.span.start - 1,
+                Message(
+                    gettext_noop("“%(title)s” in the body is not in the table of contents"), {"title": document.title}
+                ),
+            )
     else:
         missing, not_in_toc = [], []
-    warnings = [f"第{line}行：{message}" for line, message in sorted(context.warnings, key=lambda item: item[0])]
+    warnings = [ParseWarning(line, message) for line, message in sorted(context.warnings, key=lambda item: item[0])]
     return ParsedIssue(
         meta=meta,
         toc=toc.entries if toc else [],
@@ -190,4 +250,9 @@ def _fill_issuers(documents, context):
         if not document.issuer:
             document.issuer = by_series.get(document.series, "")
             if not document.issuer:
-                context.warn(document.span.start - 1, f"《{document.title}》未能确定发文机关")
+                context.warn(
+                    document.span.start - 1,
+                    Message(
+                        gettext_noop("The issuer of “%(title)s” could not be determined"), {"title": document.title}
+                    ),
+                )

@@ -65,6 +65,6 @@ def as_json(parsed: ParsedIssue, file: str) -> dict:
         "missing_from_body": [
             {"number": entry.number, "title": entry.title_normalised} for entry in parsed.missing_from_body
         ],
-        "warnings": list(parsed.warnings),
+        "warnings": [warning.as_json() for warning in parsed.warnings],
         "alerts": alerts(parsed),
     }

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date
 
+from .messages import ParseWarning
+
 
 @dataclass(frozen=True)
 class Span:
@@ -103,4 +105,4 @@ class ParsedIssue:
     documents: list[ParsedDocument]  # in body order
     missing_from_body: list[TocEntry]  # listed in the table of contents, not found in the body
     not_in_toc: list[ParsedDocument]  # found in the body, not listed (empty when there is no table of contents)
-    warnings: list[str] = field(default_factory=list)  # Chinese, each naming its line: "第123行：…"
+    warnings: list[ParseWarning] = field(default_factory=list)  # in line order

@@ -2,6 +2,7 @@
 
 import pytest
 
+from gazette.messages import translated
 from gazette.parsing import GazetteParseError, decode_gazette_bytes
 from tests.gazette.extracted import SAMPLES
 
@@ -35,20 +36,20 @@ def test_tabs_and_form_feeds_are_text():
 def test_binary_data_is_refused(data):
     with pytest.raises(GazetteParseError) as error:
         decode_gazette_bytes(data)
-    assert "文件不是文本文件" in error.value.message
+    assert "文件不是文本文件" in translated(error.value.message)
 
 
 def test_control_characters_mark_binary_data():
     with pytest.raises(GazetteParseError) as error:
         decode_gazette_bytes(("正文" + "\x07\x1b" * 20).encode())
-    assert "文件不是文本文件" in error.value.message
+    assert "文件不是文本文件" in translated(error.value.message)
 
 
 @pytest.mark.parametrize("data", [b"\xff\xfe\xfd" * 10, "公报".encode() + b"\x81\x20"])
 def test_undecodable_data_asks_for_utf8(data):
     with pytest.raises(GazetteParseError) as error:
         decode_gazette_bytes(data)
-    assert "UTF-8" in error.value.message and "无法识别文件编码" in error.value.message
+    assert "UTF-8" in translated(error.value.message) and "无法识别文件编码" in translated(error.value.message)
 
 
 def test_empty_data_decodes_to_empty_text():

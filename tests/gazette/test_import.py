@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from gazette import services
+from gazette.messages import translated, warning_text
 from gazette.models import Document, Issue
 from gazette.parsing import GazetteParseError
 from tests.gazette.extracted import SAMPLES
@@ -61,7 +62,7 @@ def test_a_corrected_file_updates_documents_matched_by_number():
 def test_bad_input_gets_a_chinese_message_and_writes_nothing(data, expected):
     with pytest.raises(GazetteParseError) as error:
         services.import_gazette(data, name="bad.txt")
-    assert expected in error.value.message
+    assert expected in translated(error.value.message)
     assert not Issue.objects.exists() and not Document.objects.exists()
 
 
@@ -69,7 +70,7 @@ def test_a_file_over_the_size_limit_is_refused(settings):
     settings.GAZETTE_MAX_BYTES = 1024
     with pytest.raises(GazetteParseError) as error:
         services.import_gazette(sample_bytes(), name="big.txt")
-    assert "MB" in error.value.message
+    assert "MB" in translated(error.value.message)
     assert not Issue.objects.exists()
 
 
@@ -85,7 +86,7 @@ def test_a_file_without_masthead_needs_county_year_and_number():
     body = text[text.index(_first_heading(text)) :]
     with pytest.raises(GazetteParseError) as error:
         services.import_gazette(body.encode(), name="no-masthead.txt")
-    assert "请填写" in error.value.message
+    assert "请填写" in translated(error.value.message)
     assert not Issue.objects.exists()
     result = services.import_gazette(body.encode(), name="no-masthead.txt", county="示例县", year=2024, number=3)
     assert (result.issue.gazette.county, result.issue.year, result.issue.number) == ("示例县", 2024, 3)
@@ -180,4 +181,4 @@ def test_the_plan_a_notice_issues_is_a_document_of_its_own():
 def test_the_county_entered_wins_over_the_masthead_with_a_warning():
     result = services.import_gazette(sample_bytes(), name="sample.txt", county="临县")
     assert result.issue.gazette.county == "临县"
-    assert any("示例县" in warning and "临县" in warning for warning in result.report["warnings"])
+    assert any("示例县" in warning and "临县" in warning for warning in map(warning_text, result.report["warnings"]))

@@ -9,6 +9,7 @@ from gazette import selectors, services
 from gazette.models import ImportJob
 from gazette.parsing import as_json, parse_gazette
 from tests.gazette.extracted import SAMPLES
+from tests.helpers import shown_warnings
 
 # A contents none of whose entries can be read, then a document whose date line was lost in extraction.
 UNREAD_CONTENTS = """丰乐县人民政府公报
@@ -50,7 +51,7 @@ def test_an_unread_contents_and_a_document_with_neither_number_nor_date_are_aler
         {"kind": "toc_unread", "line": None, "title": None, "number": None},
         {"kind": "no_number_no_date", "line": 13, "title": "关于报送2023年度统计数据的通知", "number": None},
     ]
-    assert "第13行：《关于报送2023年度统计数据的通知》既无文号也无落款日期，请核对是否为公文" in issue.warnings
+    assert "第13行：《关于报送2023年度统计数据的通知》既无文号也无落款日期，请核对是否为公文" in shown_warnings(issue)
 
 
 def test_a_clean_import_has_no_alerts():

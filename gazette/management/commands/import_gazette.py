@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from gazette import services
+from gazette.messages import translated, warning_text
 from gazette.parsing import GazetteParseError
 
 
@@ -47,8 +48,10 @@ class Command(BaseCommand):
         try:
             result = services.import_gazette(data, name=path.name, **options)
         except GazetteParseError as error:
-            return {"file": str(path), "error": error.message}
-        return {**result.report, "file": str(path), "outcome": result.outcome}
+            return {"file": str(path), "error": translated(error.message)}
+        # Warnings as text in the command's language, as the import's review page shows them.
+        warnings = [warning_text(warning) for warning in result.report["warnings"]]
+        return {**result.report, "warnings": warnings, "file": str(path), "outcome": result.outcome}
 
     def summary(self, report):
         if "error" in report:

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from gazette.extraction import extract_gazette
+from gazette.messages import translated
 from gazette.parsing import GazetteParseError, decode_gazette_bytes, parse_gazette
 from intake.drafts import extraction_as_json
 from intake.selectors import resolve_extraction
@@ -58,7 +59,7 @@ class Command(BaseCommand):
             reason = _("Cannot read the file: %(reason)s") % {"reason": error.strerror}
             return {"file": str(path), "error": reason}, county
         except GazetteParseError as error:
-            return {"file": str(path), "error": error.message}, county
+            return {"file": str(path), "error": translated(error.message)}, county
         return extraction_as_json(str(path), extract_gazette(parsed, text)), county or parsed.meta.county
 
     def summary(self, result):

@@ -1,0 +1,185 @@
+"""What the gazette import tells the user, in the reader's language: the parser's warnings and refusals read as
+before in Chinese and in English for a user who chose English, whatever language the import ran in. The parser words
+them in English without Django; they are stored as msgid and parameters and translated when shown."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+
+from gazette import services
+from gazette.messages import translated, warning_text
+from gazette.models import Gazette, ImportJob, Issue
+from gazette.parsing import GazetteParseError, parse_gazette
+from tests.gazette.extracted import SAMPLES
+from tests.helpers import shown_warnings
+from tests.shared import SAMPLE
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+# The sample without masthead, with a heading of another authority put in: two warnings, each with Chinese values.
+REPRINT = "\n邻市人民政府 关于转发防汛工作要点的通知\n\n邻政发〔2022〕1号\n\n各县人民政府：\n\n请遵照执行。\n"
+TEXT = (SAMPLES / "no-masthead.txt").read_text(encoding="utf-8").replace("妥否，请批示。", "妥否，请批示。\n" + REPRINT)
+CHINESE_WARNINGS = [
+    "第27行：《关于转发防汛工作要点的通知》的发文机关邻市人民政府不属于本县，按正文处理",
+    "第38行：落款日期“2022年2月30日”无法识别",
+]
+ENGLISH_WARNINGS = [
+    "Line 27: The issuer of “关于转发防汛工作要点的通知”, 邻市人民政府, is not of this county; read as body text",
+    "Line 38: The signed date “2022年2月30日” cannot be read",
+]
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+def refusal(text):
+    with pytest.raises(GazetteParseError) as refused:
+        parse_gazette(text)
+    return translated(refused.value.message)
+
+
+def imported_issue():
+    return services.import_gazette(TEXT.encode(), name="reprint.txt", county="兴县", year=2022, number=3).issue
+
+
+def shown_on_the_issue_page(client, issue):
+    html = client.get(issue.get_absolute_url()).content.decode()
+    return re.findall(r"<li>(.*?)</li>", html[html.index('<ul class="warnings">') :].split("</ul>")[0])
+
+
+def without_quoted_values(text, warning):
+    for value in warning["params"].values():
+        text = text.replace(str(value), "")
+    return text
+
+
+# The Chinese interface: the words of before, to the character.
+
+
+def test_the_parsers_warnings_read_in_the_chinese_of_before():
+    assert shown_warnings(parse_gazette(TEXT)) == CHINESE_WARNINGS
+
+
+def test_a_refused_file_is_refused_in_the_chinese_of_before():
+    assert refusal(" \n ") == "文件内容为空，没有可以读取的公报文字。"
+    assert refusal("随便写的一段话。\n") == (
+        "未找到任何公文：既没有发文字号，也没有“关于……的通知”这样的公文标题，这不像是政府公报的文字。"
+    )
+
+
+@pytest.mark.django_db
+def test_the_issue_page_shows_the_stored_warnings_in_the_chinese_of_before(login, data_manager):
+    issue = imported_issue()
+    assert [warning["line"] for warning in issue.warnings] == [27, 38]  # stored untranslated
+    assert shown_on_the_issue_page(login(data_manager), issue) == CHINESE_WARNINGS
+
+
+# A user who chose English: the same warnings and refusals in English, Chinese only in what the gazette prints.
+
+
+def test_the_parsers_warnings_read_in_english():
+    with translation.override("en"):
+        assert shown_warnings(parse_gazette(TEXT)) == ENGLISH_WARNINGS
+
+
+def test_a_refused_file_is_refused_in_english():
+    with translation.override("en"):
+        assert refusal(" \n ") == "The file is empty: there is no gazette text to read."
+
+
+@pytest.mark.django_db
+def test_the_issue_page_shows_the_warnings_in_english_but_for_the_gazettes_own_words(login, data_manager, english):
+    issue = imported_issue()
+    shown = shown_on_the_issue_page(login(data_manager), issue)
+    assert shown == ENGLISH_WARNINGS
+    for text, warning in zip(shown, issue.warnings, strict=True):
+        assert not CHINESE.search(without_quoted_values(text, warning)), text
+
+
+@pytest.mark.django_db
+def test_the_imports_own_warning_follows_the_reader_too(login, data_manager, english):
+    issue = services.import_gazette(SAMPLE.read_bytes(), name="sample.txt", county="临县").issue
+    assert "The masthead names 示例县; imported under 临县 as entered." in shown_on_the_issue_page(
+        login(data_manager), issue
+    )
+    with translation.override("zh-hans"):
+        assert "刊头所属县为示例县，已按填写的临县导入。" in map(warning_text, issue.warnings)
+
+
+@pytest.mark.django_db
+def test_the_review_page_shows_the_warnings_in_the_readers_language(
+    login, data_manager, celery_eager, django_capture_on_commit_callbacks, english
+):
+    client = login(data_manager)
+    upload = SimpleUploadedFile("reprint.txt", TEXT.encode(), "text/plain")
+    fields = {"files": [upload], "county": "兴县", "year": 2022, "number": 3}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/gazette/imports/new/", fields)
+    job = ImportJob.objects.get()
+    english_page = client.get(job.get_absolute_url()).content.decode()
+    assert all(warning in english_page for warning in ENGLISH_WARNINGS)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    chinese_page = client.get(job.get_absolute_url()).content.decode()
+    assert all(warning in chinese_page for warning in CHINESE_WARNINGS)
+
+
+@pytest.mark.django_db
+def test_a_failed_import_is_stored_in_the_language_of_whoever_uploaded_it(
+    login, data_manager, celery_eager, django_capture_on_commit_callbacks, english
+):
+    client = login(data_manager)
+    upload = SimpleUploadedFile("note.txt", "随便写的一段话。\n".encode(), "text/plain")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/gazette/imports/new/", {"files": [upload]})
+    job = ImportJob.objects.get()
+    assert job.error == (
+        "No documents found: no document numbers and no titles such as “Notice on …”; this does not look like the "
+        "text of a government gazette."
+    )
+    assert job.error in client.get(job.get_absolute_url()).content.decode()
+
+
+# Warnings stored before they were translated: plain Chinese text, shown as it is.
+
+
+@pytest.mark.django_db
+def test_an_issue_with_warnings_stored_as_text_still_shows_them(login, data_manager, english):
+    gazette = Gazette.objects.create(county="兴县", name="兴县人民政府公报")
+    old = ["第12行：《关于做好春耕生产工作的通知》未找到落款日期", "刊头所属县为示例县，已按填写的兴县导入。"]
+    issue = Issue.objects.create(gazette=gazette, year=2020, number=1, warnings=old)
+    assert shown_on_the_issue_page(login(data_manager), issue) == old
+
+
+# Every message the parser marks, translated; the Chinese keeps the placeholders.
+
+
+def marked_msgids():
+    """The text of every gettext_noop(...) call in gazette/parsing, as makemessages extracts it."""
+    for path in sorted((ROOT / "gazette" / "parsing").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "gettext_noop":
+                yield node.args[0].value
+
+
+def test_every_message_the_parser_marks_has_its_chinese_with_the_same_placeholders():
+    msgids = [*marked_msgids(), "Line %(line)s: %(message)s"]
+    assert len(msgids) == 21
+    placeholders = re.compile(r"%\((\w+)\)s")
+    for msgid in msgids:
+        with translation.override("zh-hans"):
+            chinese = translation.gettext(msgid)
+        assert chinese != msgid and CHINESE.search(chinese), msgid
+        assert set(placeholders.findall(chinese)) == set(placeholders.findall(msgid)), msgid
