@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
+from .messages import warning_text
 from .models import Document, Gazette, ImportJob, Issue
 
 
@@ -40,9 +42,16 @@ class IssueAdmin(admin.ModelAdmin):
     list_filter = (("gazette", admin.RelatedOnlyFieldListFilter), "year")
     search_fields = ("gazette__name", "source_name")
     inlines = [DocumentInline]
+    # Stored as message ids with their values: shown translated, not edited as JSON.
+    exclude = ("warnings",)
+    readonly_fields = ("shown_warnings",)
 
     def get_queryset(self, request):
         return selectors.issue_list(request.user)
+
+    @admin.display(description=_("warnings"))
+    def shown_warnings(self, issue):
+        return format_html_join("", "<p>{}</p>", ((warning_text(warning),) for warning in issue.warnings)) or "-"
 
 
 @admin.register(Document)

@@ -87,6 +87,15 @@ def test_the_issue_page_shows_the_stored_warnings_in_the_chinese_of_before(login
     assert shown_on_the_issue_page(login(data_manager), issue) == CHINESE_WARNINGS
 
 
+@pytest.mark.django_db
+def test_the_admin_shows_the_stored_warnings_as_text_not_as_their_ids(login, data_manager):
+    issue = imported_issue()
+    html = login(data_manager).get(f"/admin/gazette/issue/{issue.pk}/change/").content.decode()
+    for text in CHINESE_WARNINGS:
+        assert f"<p>{text}</p>" in html
+    assert issue.warnings[0]["text"] not in html
+
+
 # A user who chose English: the same warnings and refusals in English, Chinese only in what the gazette prints.
 
 
