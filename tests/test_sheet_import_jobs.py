@@ -1,11 +1,8 @@
 """A large task list or survey sheet is read by the worker: the page follows its progress, then shows the same
 preview, and nothing is written before the user confirms it."""
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from common import jobs, sheet_jobs
 from compensation.models import Household
@@ -14,6 +11,7 @@ from projects.task_sheet import COLUMNS, read_task_sheet
 from tests.compensation.factories import RuleFactory
 from tests.compensation.test_survey_import import GOOD as SURVEY_ROW
 from tests.compensation.test_survey_import import workbook as survey_bytes
+from tests.helpers import xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +19,7 @@ GOOD = ("1", "完成城区供热管网改造", "县财政局", "县财政局", "
 
 
 def sheet_bytes(rows):
-    workbook = Workbook()
-    workbook.active.append(COLUMNS)
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx(COLUMNS, *rows)
 
 
 @pytest.fixture

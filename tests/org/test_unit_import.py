@@ -5,11 +5,12 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from org import roles
 from org.models import Organisation, OrganisationAlias, Person
 from org.unit_sheet import COLUMNS, read_unit_sheet
+from tests.helpers import xlsx
 from tests.org.factories import OrganisationFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +22,7 @@ def manager(county):
 
 
 def workbook_bytes(*rows, header=COLUMNS):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx(header, *rows)
 
 
 def upload(client, county, data, name="单位名录.xlsx"):
