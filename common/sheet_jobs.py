@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from .sheet_messages import translated
+from .messages import translated
 from .sheets import Message, SheetError, SheetRow
 
 # Files from this size on are read by the worker; a smaller one is read in well under a second.

@@ -2,7 +2,7 @@
 
 Shared by the task-list and survey-result imports; each says which columns it reads and how a cell
 becomes text, and gets its own error class (a subclass of ``SheetError``) with the reason as a ``Message``:
-English text marked for makemessages, translated by the page that shows it (``common.sheet_messages``).
+English text marked for makemessages, translated by the page that shows it (``common.messages``).
 """
 
 import datetime

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from common import sheet_jobs
 from common.exports import ExportableListView, download
-from common.sheet_messages import translated
+from common.messages import translated
 from common.sheets import SheetRow
 from intake import selectors as proposal_selectors
 from intake.views import accepted

@@ -1,13 +1,8 @@
 """The gazette parser's messages and the import's warnings in the reader's language. gazette.parsing (no Django)
 words them in English and marks them with its own gettext_noop; they are stored that way (msgid and parameters) and
-translated here, when shown, in the language active then."""
+translated here (the warnings; single messages by common.messages), when shown, in the language active then."""
 
 from django.utils.translation import gettext
-
-
-def translated(message):
-    """A ``gazette.parsing.Message`` as text in the active language."""
-    return gettext(message.text) % message.params
 
 
 def warning_text(warning):

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from common.history import acting_as
+from common.messages import translated
 
-from .messages import translated
 from .models import Document, Gazette, ImportJob, Issue
 from .parsing import GazetteParseError, Message, as_json, decode_gazette_bytes, parse_gazette
 from .selectors import progress_key

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.exports import ExportableListView, download
-from common.sheet_messages import translated
+from common.messages import translated
 from common.sheets import SheetRow
 
 from . import access, audit, selectors, services

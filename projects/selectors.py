@@ -120,9 +120,6 @@ def visible_instructions(user, instructions=None):
     return instructions.filter(Q(task__in=visible_tasks(user).values("pk")) | on_documents)
 
 
-PENDING_EXTENSION = ExtensionRequest.Status.PENDING
-
-
 def task_detail(user, task):
     """What the task page shows besides its forms."""
     assignments = list(task.assignments.select_related("organisation__reminder_contact", "contact"))
@@ -148,7 +145,9 @@ def task_detail(user, task):
         "closing_rounds": task.closing_rounds.select_related("requested_by", "decided_by"),
         "instructions": task.instructions.select_related("entered_by", "answered_by", "leader"),
         # At most one is pending (a constraint).
-        "pending_extension": next((item for item in extensions if item.status == PENDING_EXTENSION), None),
+        "pending_extension": next(
+            (item for item in extensions if item.status == ExtensionRequest.Status.PENDING), None
+        ),
         "can_request_extension": reports_on,
         "can_decide_extension": can_decide_extension(user),
         "can_enter_instruction": can_enter_instruction(user),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from common import sheet_jobs, uploads
 from common.exports import ExportableListView, content_disposition, download, xlsx_response
-from common.sheet_messages import translated
+from common.messages import translated
 from common.sheets import SheetRow
 from gazette import selectors as gazette_selectors
 from org import access

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from common import sheets
-from common.sheet_messages import translated
+from common.messages import translated
 from common.sheets import Message, SheetError, cell_text, read_rows
 from compensation.survey_sheet import read_survey_sheet
 from org.models import Organisation

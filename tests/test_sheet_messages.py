@@ -11,7 +11,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from common import jobs, sheet_jobs
-from common.sheet_messages import translated
+from common.messages import translated
 from common.sheets import SheetError
 from projects.task_sheet import read_task_sheet
 from tests.compensation.factories import RuleFactory

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
-from common.sheet_messages import translated
+from common.messages import translated
 from compensation import services, survey_sheet
 from compensation.models import Household
 from tests.compensation.factories import HouseholdFactory, ProjectFactory, RuleFactory, VersionFactory

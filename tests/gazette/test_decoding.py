@@ -2,7 +2,7 @@
 
 import pytest
 
-from gazette.messages import translated
+from common.messages import translated
 from gazette.parsing import GazetteParseError, decode_gazette_bytes
 from tests.gazette.extracted import SAMPLES
 

@@ -5,8 +5,9 @@ import json
 import pytest
 from django.core.management import call_command
 
+from common.messages import translated
 from gazette import services
-from gazette.messages import translated, warning_text
+from gazette.messages import warning_text
 from gazette.models import Document, Issue
 from gazette.parsing import GazetteParseError
 from tests.gazette.extracted import SAMPLES

@@ -4,8 +4,8 @@ reason, not imported as an empty issue."""
 import pytest
 from django.core.files.base import ContentFile
 
+from common.messages import translated
 from gazette import services
-from gazette.messages import translated
 from gazette.models import ImportJob, Issue
 from gazette.parsing import GazetteParseError, parse_gazette
 from tests.gazette.scaling_inputs import MASTHEAD, contents_only

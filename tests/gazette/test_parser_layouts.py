@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from gazette.messages import translated
+from common.messages import translated
 from gazette.parsing import GazetteParseError, as_json, decode_gazette_bytes, parse_gazette
 from tests.gazette.extracted import SAMPLES
 from tests.helpers import shown_warnings

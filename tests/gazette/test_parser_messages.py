@@ -10,8 +10,9 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from common.messages import translated
 from gazette import services
-from gazette.messages import translated, warning_text
+from gazette.messages import warning_text
 from gazette.models import Gazette, ImportJob, Issue
 from gazette.parsing import GazetteParseError, parse_gazette
 from tests.gazette.extracted import SAMPLES

@@ -4,8 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from common.messages import translated
 from gazette import services
-from gazette.messages import translated, warning_text
+from gazette.messages import warning_text
 from gazette.parsing import GazetteParseError
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from common.messages import translated
 from gazette.extraction import extract_gazette
-from gazette.messages import translated
 from gazette.parsing import GazetteParseError, decode_gazette_bytes, parse_gazette
 from intake.drafts import extraction_as_json
 from intake.selectors import resolve_extraction
