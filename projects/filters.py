@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import bounded_choices
+from common.forms import bounded_choices, listed_choices
 from groups.models import LeadingGroup
 from groups.selectors import visible_groups
 from org import access
@@ -109,6 +109,9 @@ class TaskFilter(django_filters.FilterSet):
                 unit = form.fields["unit"]
                 unit.queryset = unit.queryset.filter(pk__in={int(county), *access.descendant_ids({int(county)})})
             bounded_choices(form.fields["unit"], selected=form["unit"].value())
+            # A province's leading groups would not fit one drop-down either.
+            bounded_choices(form.fields["group"], selected=form["group"].value())
+            listed_choices(form.fields["county"])
         return self._form
 
     def search(self, queryset, name, value):
