@@ -94,6 +94,8 @@ def test_the_systemd_units_run_commands_that_exist():
 
     module, attribute = commands["ledger-web.service"][1].split(":")
     assert module == "config.wsgi" and callable(getattr(importlib.import_module(module), attribute))
+    # Relative to WorkingDirectory, the checkout.
+    assert (ROOT / option(commands["ledger-web.service"], "--config")).is_file()
 
     worker, beat = commands["ledger-worker.service"], commands["ledger-beat.service"]
     for command in (worker, beat):

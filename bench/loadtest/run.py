@@ -104,6 +104,9 @@ def main():
             [
                 BIN / "gunicorn",
                 "config.wsgi:application",
+                # The unit's hooks: the garbage collector's settings.
+                "--config",
+                "config/gunicorn.conf.py",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",
