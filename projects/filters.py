@@ -108,7 +108,9 @@ class TaskFilter(django_filters.FilterSet):
             if county.isdigit() and len(county) < 19:  # an id, not a number past the database's integers
                 unit = form.fields["unit"]
                 unit.queryset = unit.queryset.filter(pk__in={int(county), *access.descendant_ids({int(county)})})
-            bounded_choices(form.fields["unit"], selected=form["unit"].value())
+            # Cut to the user's counties' units (or fewer): no count needed for a county's few hundred.
+            units = access.visible_unit_count(self.request.user) if self.request else None
+            bounded_choices(form.fields["unit"], selected=form["unit"].value(), at_most=units)
             # A province's leading groups would not fit one drop-down either.
             bounded_choices(form.fields["group"], selected=form["group"].value())
             listed_choices(form.fields["county"])

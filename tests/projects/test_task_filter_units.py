@@ -3,9 +3,12 @@ narrowed to the chosen county, and past CHOICES_MAX listing only the chosen unit
 filters."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from common import forms
 from org import roles
+from tests.groups.factories import LeadingGroupFactory
 from tests.org.factories import OrganisationFactory, UserFactory
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
@@ -51,3 +54,40 @@ def test_a_county_supervisor_lists_the_units_of_their_county_only(login, two_cou
     response = login(UserFactory(role=roles.SUPERVISOR, counties=[county])).get("/tasks/")
     assert unit_options(response) >= {"兴县0办", "兴县1办", "兴县2办"}
     assert not unit_options(response) & {"白水0办", "白水1办", "白水2办"}
+
+
+def test_a_countys_units_are_listed_without_counting_them_first(login, two_counties):
+    county, other, ours, theirs = two_counties
+    client = login(UserFactory(role=roles.SUPERVISOR, counties=[county]))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/tasks/")
+    assert unit_options(response) >= {"兴县0办", "兴县1办", "兴县2办"}
+    organisation_counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and "org_organisation" in q["sql"]]
+    assert organisation_counts == []
+
+
+def test_a_county_with_more_units_than_a_drop_down_holds_still_lists_only_the_chosen_one(
+    login, two_counties, monkeypatch
+):
+    county, other, ours, theirs = two_counties
+    monkeypatch.setattr(forms, "CHOICES_MAX", 2)
+    client = login(UserFactory(role=roles.SUPERVISOR, counties=[county]))
+    assert unit_options(client.get("/tasks/")) == set()
+    assert unit_options(client.get("/tasks/", {"unit": ours[2].pk})) == {"兴县2办"}
+
+
+def group_options(response):
+    return {str(label) for value, label in response.context["filter"].form.fields["group"].widget.choices if value}
+
+
+def test_too_many_groups_list_only_the_chosen_one_which_still_filters(login, county, monkeypatch):
+    groups = [LeadingGroupFactory(county=county, name=f"兴县第{n}领导小组") for n in range(3)]
+    TaskFactory(county=county, title="有小组的任务", group=groups[1])
+    TaskFactory(county=county, title="别的任务")
+    client = login(UserFactory(role=roles.SUPERVISOR, counties=[county]))
+    assert group_options(client.get("/tasks/")) == {"兴县第0领导小组", "兴县第1领导小组", "兴县第2领导小组"}
+    monkeypatch.setattr(forms, "CHOICES_MAX", 2)
+    assert group_options(client.get("/tasks/")) == set()
+    response = client.get("/tasks/", {"group": groups[1].pk})
+    assert group_options(response) == {"兴县第1领导小组"}
+    assert [row.record.title for row in response.context["table"].page.object_list] == ["有小组的任务"]
