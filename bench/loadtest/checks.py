@@ -220,3 +220,41 @@ def percentile(values, percent):
     """The nearest-rank percentile."""
     ordered = sorted(values)
     return ordered[max(0, -(-len(ordered) * percent // 100) - 1)]
+
+
+# Where the CPU went while the judged phase ran, from /proc: which processes used it, by the first of these words in
+# their command line.
+PROCESS_KINDS = (
+    ("gunicorn", "gunicorn"),
+    ("celery", "Celery"),
+    ("postgres", "PostgreSQL"),
+    ("locust", "locust"),
+    ("redis-server", "Redis"),
+)
+
+
+def process_ticks(stat_line):
+    """A process's user and system CPU time in clock ticks, from its /proc/<pid>/stat line. The command name in
+    parentheses may hold spaces and parentheses itself: the fields are counted after the last ')'."""
+    fields = stat_line[stat_line.rindex(")") + 2 :].split()
+    # utime and stime are the stat file's 14th and 15th fields; the state, the 3rd, is the first after the name.
+    return int(fields[11]) + int(fields[12])
+
+
+def machine_ticks(proc_stat):
+    """(busy, all) clock ticks of every core since boot, from /proc/stat's first line."""
+    values = [int(value) for value in proc_stat.splitlines()[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle and waiting for I/O
+    return sum(values) - idle, sum(values)
+
+
+def cpu_by_kind(before, after):
+    """{kind: share of the processes' CPU} between two readings of {pid: (command line, ticks)}, and the ticks in
+    all. A process started between them counts from its start; one that ended between them is missing (the site's
+    processes run through the whole phase)."""
+    used = Counter()
+    for pid, (command, ticks) in after.items():
+        kind = next((label for word, label in PROCESS_KINDS if word in command), "other")
+        used[kind] += ticks - before.get(pid, (command, 0))[1]
+    total = sum(used.values())
+    return {kind: ticks / total for kind, ticks in used.most_common()} if total else {}, total

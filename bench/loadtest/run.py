@@ -96,7 +96,7 @@ def main():
 
     stack = Stack(out, env)
     mailbox = Mailbox(out / "smtp.jsonl")
-    locust_code = None
+    locust_code = cpu = None
     try:
         mailbox.start(smtp_port)
         stack.start(
@@ -132,14 +132,14 @@ def main():
             lower_share(worker.pid)
         wait_for_site(port)
         wait_for_workers(2)
-        locust_code = run_locust(options, out, port, run, days)
+        locust_code, cpu = run_locust(options, out, port, run, days)
         wait_for_celery_idle()
     finally:
         stack.stop()
         mailbox.stop()
 
     print(f"locust exited with {locust_code}; load average now {load_average()}", flush=True)
-    sys.exit(report(options, out, run, days, mailbox.message_ids, locust_code))
+    sys.exit(report(options, out, run, days, mailbox.message_ids, locust_code, cpu))
 
 
 # --- The data set ------------------------------------------------------------------------------------------------
@@ -460,6 +460,7 @@ def run_locust(options, out, port, run, days):
     )
     (out / "posted.txt").touch()
     (out / "requests.tsv").touch()
+    spawned, cpu_from = out / "spawned.txt", None
     ramp, seconds = options.ramp, duration_seconds(options.run_time)
     argv = [
         BIN / "locust",
@@ -487,6 +488,8 @@ def run_locust(options, out, port, run, days):
         try:
             started, pending = time.monotonic(), list(SCHEDULE)
             while locust.poll() is None:
+                if cpu_from is None and spawned.exists():
+                    cpu_from = cpu_reading()
                 while pending and time.monotonic() - started >= ramp + pending[0][0] * seconds:
                     _fraction, jobs = pending.pop(0)
                     for job, day in jobs:
@@ -500,7 +503,21 @@ def run_locust(options, out, port, run, days):
             if locust.poll() is None:
                 os.killpg(locust.pid, signal.SIGTERM)
                 locust.wait()
-    return locust.returncode
+    # The CPU of the judged phase: from the last user's start until locust stopped.
+    return locust.returncode, (cpu_from, cpu_reading()) if cpu_from else None
+
+
+def cpu_reading():
+    """The machine's (busy, all) clock ticks, and {pid: (command line, CPU ticks)} of every process."""
+    processes = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                processes[entry.name] = (command, checks.process_ticks((entry / "stat").read_text()))
+            except (OSError, ValueError):  # ended meanwhile
+                continue
+    return checks.machine_ticks(Path("/proc/stat").read_text()), processes
 
 
 def duration_seconds(text):
@@ -521,7 +538,7 @@ def load_average():
 # --- The verdict -------------------------------------------------------------------------------------------------
 
 
-def report(options, out, run, days, message_ids, locust_code):
+def report(options, out, run, days, message_ids, locust_code, cpu):
     from django.db.models import Sum
 
     from projects.models import ProgressReport, Reminder, ReminderDigest, ReminderSweep
@@ -570,6 +587,17 @@ def report(options, out, run, days, message_ids, locust_code):
     print(f"\n{'time in the gunicorn worker, by path':44} {'requests':>8} {'p95':>6}")
     for path, (count, p95) in in_worker.items():
         print(f"{path[:44]:44} {count:8} {p95:6}")
+    cpu_use = None
+    if cpu:
+        ((busy_from, all_from), processes_from), ((busy_to, all_to), processes_to) = cpu
+        shares, ticks = checks.cpu_by_kind(processes_from, processes_to)
+        cores = os.cpu_count() * (busy_to - busy_from) / max(all_to - all_from, 1)
+        cpu_use = {"cores_busy": round(cores, 2), "of_cores": os.cpu_count(), "shares": shares}
+        print(
+            f"\nCPU from the last user's start to the end: {cores:.2f} of {os.cpu_count()} cores busy; of the "
+            f"processes' {ticks / os.sysconf('SC_CLK_TCK'):.0f} s: "
+            + ", ".join(f"{kind} {share:.0%}" for kind, share in shares.items())
+        )
     print(
         f"\nprogress reports: {reports.posted} accepted, {reports.stored} stored, {reports.missing} missing, "
         f"{reports.duplicated} duplicated; {reports.interrupted} cut off by the end of the run (answer not awaited), "
@@ -599,6 +627,7 @@ def report(options, out, run, days, message_ids, locust_code):
         "pages_while_starting": [row.__dict__ for row in starting],
         "reports": reports.__dict__,
         "reminders": {**reminders.__dict__, "sweeps": {str(day): figures for day, figures in sweeps.items()}},
+        "cpu": cpu_use,
         "web_log": {"server_errors": server_errors, "tracebacks": tracebacks, "p95_in_worker": in_worker},
         "problems": problems,
     }

@@ -128,3 +128,28 @@ def test_duplicates_and_mismatches_are_reported():
 def test_message_ids_of_other_mail_are_not_digests():
     assert checks.digest_id("<reminder-20261207-42@ledger.example.gov.cn>") == 42
     assert checks.digest_id("<instruction-5-abcdef012345@localhost>") is None
+
+
+def test_a_process_cpu_time_is_read_after_a_command_name_with_spaces_and_parentheses():
+    # pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
+    line = "4242 (gunicorn: (worker) x) S 1 4242 4242 0 -1 4194560 900 0 0 0 1234 56 0 0 20 0 1 0 99 0 0\n"
+    assert checks.process_ticks(line) == 1234 + 56
+
+
+def test_the_machines_busy_time_leaves_out_idle_and_waiting_for_disk():
+    # cpu user nice system idle iowait irq softirq steal
+    assert checks.machine_ticks("cpu  100 5 20 800 30 1 2 0 0 0\ncpu0 1 2 3 4\n") == (128, 958)
+
+
+def test_cpu_is_shared_by_kind_of_process_over_the_phase_only():
+    before = {1: ("gunicorn: worker [config.wsgi]", 1000), 2: ("postgres: ledger_load idle", 500), 3: ("bash", 7)}
+    after = {
+        1: ("gunicorn: worker [config.wsgi]", 1600),
+        2: ("postgres: ledger_load idle", 700),
+        3: ("bash", 7),
+        # Started during the phase: counted from its start.
+        4: ("/venv/bin/python /venv/bin/celery -A config worker", 200),
+    }
+    shares, total = checks.cpu_by_kind(before, after)
+    assert total == 1000
+    assert shares == {"gunicorn": 0.6, "PostgreSQL": 0.2, "Celery": 0.2, "other": 0.0}
