@@ -234,11 +234,12 @@ PROCESS_KINDS = (
 
 
 def process_ticks(stat_line):
-    """A process's user and system CPU time in clock ticks, from its /proc/<pid>/stat line. The command name in
-    parentheses may hold spaces and parentheses itself: the fields are counted after the last ')'."""
+    """A process's CPU time in clock ticks, its own and that of its children it has waited for (a PostgreSQL
+    backend that ended, or a worker replaced, goes on counting in its parent), from its /proc/<pid>/stat line. The
+    command name in parentheses may hold spaces and parentheses itself: the fields are counted after the last ')'."""
     fields = stat_line[stat_line.rindex(")") + 2 :].split()
-    # utime and stime are the stat file's 14th and 15th fields; the state, the 3rd, is the first after the name.
-    return int(fields[11]) + int(fields[12])
+    # utime, stime, cutime and cstime are the stat file's fields 14 to 17; the state, the 3rd, is the first here.
+    return sum(int(value) for value in fields[11:15])
 
 
 def machine_ticks(proc_stat):
@@ -250,11 +251,11 @@ def machine_ticks(proc_stat):
 
 def cpu_by_kind(before, after):
     """{kind: share of the processes' CPU} between two readings of {pid: (command line, ticks)}, and the ticks in
-    all. A process started between them counts from its start; one that ended between them is missing (the site's
-    processes run through the whole phase)."""
+    all. A process started between them counts from its start; one that ended counts in its parent, where its
+    parent is of the same kind (a PostgreSQL backend's is the postmaster)."""
     used = Counter()
-    for pid, (command, ticks) in after.items():
-        kind = next((label for word, label in PROCESS_KINDS if word in command), "other")
-        used[kind] += ticks - before.get(pid, (command, 0))[1]
-    total = sum(used.values())
-    return {kind: ticks / total for kind, ticks in used.most_common()} if total else {}, total
+    for reading, sign in ((after, 1), (before, -1)):
+        for command, ticks in reading.values():
+            used[next((label for word, label in PROCESS_KINDS if word in command), "other")] += sign * ticks
+    total = sum(max(ticks, 0) for ticks in used.values())
+    return {kind: max(ticks, 0) / total for kind, ticks in used.most_common()} if total else {}, total

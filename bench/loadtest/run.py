@@ -486,10 +486,13 @@ def run_locust(options, out, port, run, days):
             [str(arg) for arg in argv], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         try:
-            started, pending = time.monotonic(), list(SCHEDULE)
+            started, pending, cpu_to = time.monotonic(), list(SCHEDULE), None
             while locust.poll() is None:
                 if cpu_from is None and spawned.exists():
                     cpu_from = cpu_reading()
+                # Read at the end of the run time, while locust, which then stops its users, still runs.
+                if cpu_to is None and cpu_from is not None and time.monotonic() - started >= ramp + seconds:
+                    cpu_to = cpu_reading()
                 while pending and time.monotonic() - started >= ramp + pending[0][0] * seconds:
                     _fraction, jobs = pending.pop(0)
                     for job, day in jobs:
@@ -503,8 +506,8 @@ def run_locust(options, out, port, run, days):
             if locust.poll() is None:
                 os.killpg(locust.pid, signal.SIGTERM)
                 locust.wait()
-    # The CPU of the judged phase: from the last user's start until locust stopped.
-    return locust.returncode, (cpu_from, cpu_reading()) if cpu_from else None
+    # The CPU of the judged phase: from the last user's start to the end of the run time.
+    return locust.returncode, (cpu_from, cpu_to) if cpu_to else None
 
 
 def cpu_reading():

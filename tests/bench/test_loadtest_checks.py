@@ -131,9 +131,9 @@ def test_message_ids_of_other_mail_are_not_digests():
 
 
 def test_a_process_cpu_time_is_read_after_a_command_name_with_spaces_and_parentheses():
-    # pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
-    line = "4242 (gunicorn: (worker) x) S 1 4242 4242 0 -1 4194560 900 0 0 0 1234 56 0 0 20 0 1 0 99 0 0\n"
-    assert checks.process_ticks(line) == 1234 + 56
+    # pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime ...
+    line = "4242 (gunicorn: (worker) x) S 1 4242 4242 0 -1 4194560 900 0 0 0 1234 56 7 8 20 0 1 0 99 0 0\n"
+    assert checks.process_ticks(line) == 1234 + 56 + 7 + 8
 
 
 def test_the_machines_busy_time_leaves_out_idle_and_waiting_for_disk():
@@ -142,11 +142,18 @@ def test_the_machines_busy_time_leaves_out_idle_and_waiting_for_disk():
 
 
 def test_cpu_is_shared_by_kind_of_process_over_the_phase_only():
-    before = {1: ("gunicorn: worker [config.wsgi]", 1000), 2: ("postgres: ledger_load idle", 500), 3: ("bash", 7)}
+    postmaster = "/usr/lib/postgresql/15/bin/postgres -D /var/lib/postgresql/15/main"
+    before = {
+        1: ("gunicorn: worker [config.wsgi]", 1000),
+        2: (postmaster, 50),
+        3: ("postgres: postgres ledger_load 127.0.0.1(41000) idle", 500),
+        5: ("bash", 7),
+    }
     after = {
         1: ("gunicorn: worker [config.wsgi]", 1600),
-        2: ("postgres: ledger_load idle", 700),
-        3: ("bash", 7),
+        # The backend ended after 200 more ticks: its 700 now count in the postmaster's, as its children's.
+        2: (postmaster, 50 + 700),
+        5: ("bash", 7),
         # Started during the phase: counted from its start.
         4: ("/venv/bin/python /venv/bin/celery -A config worker", 200),
     }
