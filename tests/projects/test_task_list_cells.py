@@ -4,12 +4,12 @@ machinery; each cell must be what django-tables2 would have rendered, escaped th
 import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import dateformat, translation
 from django.utils.safestring import SafeData
 
 from demo.generator import generate_tasks
 from projects import selectors
-from projects.tables import TaskTable
+from projects.tables import CHINESE_DATE, TaskTable
 from tests.gazette.factories import DocumentFactory
 from tests.projects.factories import AssignmentFactory, TaskFactory
 
@@ -58,3 +58,10 @@ def test_the_task_list_page_shows_the_cells_escaped(login, supervisor, finance):
     page = login(supervisor).get("/tasks/?q=标题").content.decode()
     assert "&lt;b&gt;标题&lt;/b&gt; &amp; “引号”</a>" in page
     assert "县某某&lt;中心&gt;" in page and "<b>标题" not in page
+
+
+@pytest.mark.parametrize("day", [(2026, 3, 1), (2026, 12, 31), (999, 1, 9), (2024, 2, 29)])
+def test_a_listed_date_reads_as_djangos_chinese_date_format(day):
+    day = datetime.date(*day)
+    assert TaskTable([])._chinese_dates[day] == dateformat.format(day, CHINESE_DATE)
+    assert TaskTable([])._chinese_dates[None] == ""
