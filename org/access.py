@@ -28,16 +28,21 @@ class Scope:
     def __init__(self, everything, organisation_ids=frozenset(), county_ids=None, by_unit=True):
         self.everything, self.organisation_ids, self.by_unit = everything, organisation_ids, by_unit
         if county_ids is not None:
-            self.county_ids = county_ids
+            # Whole counties: their units are the organisations seen.
+            self.county_ids, self.county_unit_ids = county_ids, organisation_ids
 
     @cached_property
     def county_ids(self):
-        return frozenset(counties_of(self.organisation_ids))
+        return self._county_tree[0]
 
     @cached_property
     def county_unit_ids(self):
         """Every unit of the user's counties, the counties too: walked once a request however often asked."""
-        return self.county_ids | descendant_ids(self.county_ids)
+        return self._county_tree[1]
+
+    @cached_property
+    def _county_tree(self):
+        return counties_and_units(self.organisation_ids)
 
     def allows(self, organisation_id):
         return self.everything or organisation_id in self.organisation_ids
@@ -90,42 +95,73 @@ def scope_of(user):
         units = counties | descendant_ids(counties)
         scope = Scope(False, frozenset(units), frozenset(counties), by_unit=False)
     else:
-        ids = set(UnitAccess.objects.filter(user=user).values_list("organisation_id", flat=True))
-        ids |= descendant_ids(ids)
-        # Unit staff work in their units' counties, and see there only their units' records.
-        scope = Scope(False, frozenset(ids), by_unit=True)
+        # Unit staff work in their units' counties, and see there only their units' records (and their sub-units').
+        scope = Scope(False, frozenset(_units_and_below(user)), by_unit=True)
     user._ledger_scope = scope
     return scope
 
 
 def counties_of(ids):
     """The counties (tree roots) of the given units, in one query however deep the tree."""
-    return _walk(ids, step="o.id = w.parent_id", keep="parent_id IS NULL")
+    return _walk(_listed(ids), step="o.id = w.parent_id", keep="parent_id IS NULL")
 
 
 def descendant_ids(ids):
     """Ids of every organisation below the given ones (not the given ones themselves), in one query however deep
     the tree: every page's scope asks for them, and a query per level cost a township's staff five a page."""
-    return _walk(ids, step="o.parent_id = w.id", keep="seed = 0")
+    return _walk(_listed(ids), step="o.parent_id = w.id", keep="seed = 0")
 
 
-def _walk(ids, step, keep):
-    """The organisations reached from ``ids`` by repeating ``step`` (a join of the next row ``o`` to a reached row
-    ``w``), those among them that ``keep`` holds for. UNION, not UNION ALL, ends a loop in the tree, which
-    org.services refuses to make but an edit in the database could. SQLite and PostgreSQL both know WITH RECURSIVE."""
-    ids = list(ids)
+def _units_and_below(user):
+    """The units the user is given (UnitAccess) and every organisation below them, in one query."""
+    table = connection.ops.quote_name(UnitAccess._meta.db_table)
+    return _walk((f"SELECT organisation_id FROM {table} WHERE user_id = %s", [user.pk]), step="o.parent_id = w.id")
+
+
+def counties_and_units(ids):
+    """The counties of the given units and every organisation of those counties, the counties too, in one query:
+    up the tree to the roots, then down again."""
     if not ids:
+        return frozenset(), frozenset()
+    table = connection.ops.quote_name(Organisation._meta.db_table)
+    seeds, params = _listed(ids)
+    sql = (
+        "WITH RECURSIVE "  # noqa: S608 - names from the models, values as parameters
+        f"up(id, parent_id) AS (SELECT id, parent_id FROM {table} WHERE id IN ({seeds}) "
+        f"UNION SELECT o.id, o.parent_id FROM {table} o JOIN up u ON o.id = u.parent_id), "
+        "down(id, root) AS (SELECT id, 1 FROM up WHERE parent_id IS NULL "
+        f"UNION SELECT o.id, 0 FROM {table} o JOIN down d ON o.parent_id = d.id) "
+        "SELECT DISTINCT id, root FROM down"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return frozenset(pk for pk, root in rows if root), frozenset(pk for pk, _root in rows)
+
+
+def _listed(ids):
+    """Seeds for ``_walk``: placeholders for the ids, and the ids."""
+    ids = list(ids)
+    return ", ".join(["%s"] * len(ids)), ids
+
+
+def _walk(seeds, step, keep="1 = 1"):
+    """The organisations reached from the seeds (``seeds``: SQL giving ids, and its parameters) by repeating
+    ``step`` (a join of the next row ``o`` to a reached row ``w``), those among them that ``keep`` holds for (``seed``
+    tells the seeds). UNION, not UNION ALL, ends a loop in the tree, which org.services refuses to make but an edit in
+    the database could. SQLite and PostgreSQL both know WITH RECURSIVE."""
+    seed_sql, params = seeds
+    if not seed_sql:
         return set()
     table = connection.ops.quote_name(Organisation._meta.db_table)
-    seeds = ", ".join(["%s"] * len(ids))
     sql = (
-        f"WITH RECURSIVE walk(id, parent_id, seed) AS ("  # noqa: S608 - names from the model, values as parameters
-        f"SELECT id, parent_id, 1 FROM {table} WHERE id IN ({seeds}) "
+        f"WITH RECURSIVE walk(id, parent_id, seed) AS ("  # noqa: S608 - names from the models, values as parameters
+        f"SELECT id, parent_id, 1 FROM {table} WHERE id IN ({seed_sql}) "
         f"UNION SELECT o.id, o.parent_id, 0 FROM {table} o JOIN walk w ON {step}"
         f") SELECT DISTINCT id FROM walk WHERE {keep}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, ids)
+        cursor.execute(sql, params)
         return {pk for (pk,) in cursor.fetchall()}
 
 
@@ -261,12 +297,7 @@ def own_unit_ids(user):
         return scope.organisation_ids
     cached = getattr(user, "_ledger_own_units", None)
     if cached is None:
-        ids = (
-            set(UnitAccess.objects.filter(user=user).values_list("organisation_id", flat=True))
-            if user.is_authenticated
-            else set()
-        )
-        cached = frozenset(ids | descendant_ids(ids))
+        cached = frozenset(_units_and_below(user)) if user.is_authenticated else frozenset()
         user._ledger_own_units = cached
     return cached
 
@@ -388,10 +419,9 @@ def accounts(user):
     found = get_user_model().objects.all()
     if scope.everything:
         return found
-    units = scope.county_ids | descendant_ids(scope.county_ids)
     return found.filter(
         Exists(CountyAccess.objects.filter(user=OuterRef("pk"), county_id__in=scope.county_ids))
-        | Exists(UnitAccess.objects.filter(user=OuterRef("pk"), organisation_id__in=units))
+        | Exists(UnitAccess.objects.filter(user=OuterRef("pk"), organisation_id__in=scope.county_unit_ids))
     )
 
 

@@ -1,10 +1,12 @@
-"""Walking the organisation tree (org.access.descendant_ids, counties_of): one query however deep the tree, only
-inside the tree asked about, and ending where the database holds a loop."""
+"""Walking the organisation tree (org.access: descendant_ids, counties_of, counties_and_units and the scope of a
+unit's staff): one query however deep the tree, only inside the tree asked about, and ending where the database holds
+a loop."""
 
 import pytest
 
-from org import access
+from org import access, roles
 from org.models import Organisation
+from tests.org.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +77,35 @@ def test_a_loop_written_into_the_database_ends_the_walk(trees):
     Organisation.objects.filter(pk=trees["town"].pk).update(parent=trees["team"])
     assert access.descendant_ids({trees["village"].pk}) == _ids(trees, "team", "town", "village")
     assert access.counties_of({trees["village"].pk}) == set()
+
+
+def test_the_counties_of_units_and_all_their_units_in_one_query(trees, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        counties, units = access.counties_and_units(_ids(trees, "team"))
+    assert counties == _ids(trees, "east")
+    assert units == _ids(trees, "east", "town", "village", "team", "bureau")
+    assert access.counties_and_units(set()) == (frozenset(), frozenset())
+
+
+def test_a_unit_staff_scope_is_their_units_and_below_and_their_countys_units_in_two_queries(
+    trees, django_assert_num_queries
+):
+    user = UserFactory(role=roles.UNIT_STAFF, units=[trees["town"]])
+    with django_assert_num_queries(2):  # the roles, then the units and below
+        scope = access.scope_of(user)
+    assert scope.organisation_ids == _ids(trees, "town", "village", "team")
+    with django_assert_num_queries(1):
+        assert scope.county_ids == _ids(trees, "east")
+        assert scope.county_unit_ids == _ids(trees, "east", "town", "village", "team", "bureau")
+
+
+def test_a_county_supervisors_county_units_cost_no_further_query(trees, django_assert_num_queries):
+    user = UserFactory(role=roles.SUPERVISOR, counties=[trees["west"]])
+    scope = access.scope_of(user)
+    with django_assert_num_queries(0):
+        assert scope.county_unit_ids == _ids(trees, "west", "west_bureau")
+
+
+def test_an_account_given_no_unit_sees_no_unit():
+    user = UserFactory(role=roles.UNIT_STAFF)
+    assert access.scope_of(user).organisation_ids == frozenset()
