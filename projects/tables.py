@@ -37,6 +37,23 @@ class TaskTable(tables.Table):
         order_by=("source_document__number", "pk"),
     )
 
+    # The task fields a row reads (its cells and its light): the list fetches no more, leaving the description and
+    # the source passage, often the longest texts of a task, in the database.
+    fields_read = (
+        "county",
+        "title",
+        "category",
+        "status",
+        "due",
+        "as_of",
+        "start",
+        "deadline_text",
+        "latest_percent",
+        "latest_report",
+        "source_document",
+        "source_document__number",
+    )
+
     class Meta:
         model = Task
         default = ""

@@ -68,7 +68,7 @@ class TaskListView(ExportableListView):
     export_name = "tasks"
 
     def get_queryset(self):
-        return selectors.task_list(self.request.user)
+        return selectors.task_list(self.request.user).only(*TaskTable.fields_read)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, can_create_task=selectors.can_create_task(self.request.user))
