@@ -37,22 +37,9 @@ class TaskTable(tables.Table):
         order_by=("source_document__number", "pk"),
     )
 
-    # The task fields a row reads (its cells and its light): the list fetches no more, leaving the description and
-    # the source passage, often the longest texts of a task, in the database.
-    fields_read = (
-        "county",
-        "title",
-        "category",
-        "status",
-        "due",
-        "as_of",
-        "start",
-        "deadline_text",
-        "latest_percent",
-        "latest_report",
-        "source_document",
-        "source_document__number",
-    )
+    # The task fields a row reads, those an export reads (its cells and its light), and the document it comes from:
+    # the list fetches no more, leaving the description and the source passage, often a task's longest texts, behind.
+    fields_read = ("source_document", *exports.TASK_FIELDS)
 
     class Meta:
         model = Task
