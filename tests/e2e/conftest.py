@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from demo import compensation as compensation_demo
 from org import roles
@@ -46,6 +47,10 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Playwright's sync API runs the tests in a context of its own (a greenlet's), where Django keeps a second
+        # connection to the test database beside the one it set the database up with: closed here, while that
+        # context is current, or PostgreSQL refuses to drop the database at the end ("accessed by other users").
+        connections.close_all()
 
 
 # Every page reports what its Content-Security-Policy refused (an inline script or style, a handler, a foreign
