@@ -123,7 +123,10 @@ def visible_instructions(user, instructions=None):
 
 def task_detail(user, task):
     """What the task page shows besides its forms."""
-    assignments = list(task.assignments.select_related("organisation__reminder_contact", "contact"))
+    # In their order on the task; the model's ordering would join the task again to sort by it.
+    assignments = list(
+        task.assignments.select_related("organisation__reminder_contact", "contact").order_by("position", "pk")
+    )
     light = task_lights()(task, percent=task.latest_percent)
     # Also who asks for extensions and answers instructions: asked once.
     reports_on = can_report_on(user, task, assignments)

@@ -3,8 +3,11 @@ import os
 from urllib.parse import urlencode
 
 from django import template
+from django.conf import settings
 from django.template.base import render_value_in_context
-from django.utils import formats
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils import formats, translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -19,6 +22,27 @@ def cn_date(value):
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
     return formats.date_format(value, "Y年n月j日")
+
+
+# Rendered fragments by template, flags, language and address prefix: a site has a few dozen combinations.
+_fragments = {}
+FRAGMENTS_KEPT = 256
+
+
+@register.simple_tag
+def fragment(template_name, **flags):
+    """A template that depends on nothing but a few yes-or-no ``flags``, the language and the address prefix (the main
+    menu: twenty links, each a reverse and a translation), rendered once per process and combination rather than on
+    every page. The flags are made booleans, so nothing else of the page can reach the fragment or its key. Not kept
+    in DEBUG, where templates are read anew on each request."""
+    flags = {name: bool(value) for name, value in flags.items()}
+    key = (template_name, translation.get_language(), get_script_prefix(), tuple(sorted(flags.items())))
+    html = _fragments.get(key)
+    if html is None:
+        html = render_to_string(template_name, flags)
+        if not settings.DEBUG and len(_fragments) < FRAGMENTS_KEPT:
+            _fragments[key] = html
+    return html
 
 
 @register.filter
