@@ -6,8 +6,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from projects.models import ReminderDigest, SendStatus
+from projects.models import ReminderDigest, SendStatus, Task
+from projects.reminders import selectors as reminder_selectors
 from projects.reminders import services as reminder_services
+from tests.org.factories import OrganisationFactory, PersonFactory
 from tests.projects.reminder_helpers import TODAY, task_due
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +61,30 @@ def test_each_unit_without_an_email_links_to_its_page_where_the_contact_is_set(l
     assert f'<a href="{edit_url}">县财政局</a>' in page
     assert "<td>某未建档单位</td>" in page  # a unit as written has no page to link to
     assert 'name="contact_email"' in client.get(edit_url).content.decode()
+
+
+def test_exactly_the_open_dated_parts_without_an_address_are_listed_once(data_manager, county):
+    def unit(short_name, contact_email=None):
+        contact = None if contact_email is None else PersonFactory(name=f"{short_name}联络员", email=contact_email)
+        name = f"兴县{short_name}"
+        return OrganisationFactory(name=name, short_name=short_name, parent=county, reminder_contact=contact)
+
+    def part(unit, *, named=None, due=datetime.date(2025, 10, 20), **fields):
+        task = task_due(due, unit=unit, county=county, **fields)
+        task.assignments.update(contact=named)
+        return task
+
+    quiet, absent = unit("县甲局", contact_email=""), unit("县乙局")
+    part(quiet)
+    part(quiet)  # a second task of the same unit: listed once
+    part(absent)
+    part(unit("县丙局", contact_email="bing@county.example"))
+    part(unit("县丁局"), named=PersonFactory(name="赵六", email="zhao@county.example"))
+    part(unit("县戊局", contact_email="wu@county.example"), named=PersonFactory(name="钱七", email=""))
+    part(quiet).assignments.update(organisation=None, organisation_text="某未建档单位")
+    part(unit("县己局"), status=Task.Status.CLOSED, closed_on=datetime.date(2025, 10, 1))
+    part(unit("县庚局"), due=None)
+
+    listed = [(row.unit, row.person) for row in reminder_selectors.contacts_without_email(data_manager)]
+
+    assert listed == [("县乙局", ""), ("县戊局", "钱七"), ("县甲局", ""), ("某未建档单位", "")]
