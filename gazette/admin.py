@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
@@ -71,8 +71,11 @@ class DocumentAdmin(admin.ModelAdmin):
 class ImportJobAdmin(admin.ModelAdmin):
     list_display = ("original_name", "status", "outcome", "issue", "created_by", "created", "finished")
     list_filter = ("status", "outcome")
+    # The report is kept for the import's page, which shows it translated (warnings are stored as message ids with
+    # their values): linked there rather than shown or edited as JSON.
+    exclude = ("report",)
     readonly_fields = (
-        "report",
+        "report_page",
         "error",
         "issue",
         "created_by",
@@ -86,3 +89,7 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return selectors.visible_import_jobs(request.user)
+
+    @admin.display(description=_("report"))
+    def report_page(self, job):
+        return format_html('<a href="{}">{}</a>', job.get_absolute_url(), _("Shown on the import's page"))

@@ -178,3 +178,21 @@ def test_every_message_the_parser_marks_has_its_chinese_with_the_same_placeholde
     msgids = [*marked_msgids(sorted((ROOT / "gazette" / "parsing").glob("*.py"))), "Line %(line)s: %(message)s"]
     assert len(msgids) == 21
     assert untranslated(msgids) == []
+
+
+@pytest.mark.django_db
+def test_the_admin_links_an_imports_report_to_its_page_rather_than_showing_json(login, data_manager):
+    issue = imported_issue()
+    job = ImportJob.objects.create(
+        file="imports/reprint.txt",
+        original_name="reprint.txt",
+        county="兴县",
+        status=ImportJob.Status.DONE,
+        issue=issue,
+        report={"warnings": issue.warnings, "documents": []},
+    )
+
+    html = login(data_manager).get(f"/admin/gazette/importjob/{job.pk}/change/").content.decode()
+
+    assert f'<a href="{job.get_absolute_url()}">见导入页面</a>' in html
+    assert '"warnings"' not in html and 'name="report"' not in html
