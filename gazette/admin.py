@@ -92,4 +92,6 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("report"))
     def report_page(self, job):
+        if job.pk is None:  # the add form: no import yet, no page
+            return "-"
         return format_html('<a href="{}">{}</a>', job.get_absolute_url(), _("Shown on the import's page"))
