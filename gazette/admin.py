@@ -72,11 +72,12 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_display = ("original_name", "status", "outcome", "issue", "created_by", "created", "finished")
     list_filter = ("status", "outcome")
     # The report is kept for the import's page, which shows it translated (warnings are stored as message ids with
-    # their values): linked there rather than shown or edited as JSON.
-    exclude = ("report",)
+    # their values): linked there rather than shown or edited as JSON. Why an import failed is stored the same way
+    # and shown translated.
+    exclude = ("report", "failure")
     readonly_fields = (
         "report_page",
-        "error",
+        "failure_text",
         "issue",
         "created_by",
         "created",
@@ -89,6 +90,10 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return selectors.visible_import_jobs(request.user)
+
+    @admin.display(description=_("error"))
+    def failure_text(self, job):
+        return job.failure_text()
 
     @admin.display(description=_("report"))
     def report_page(self, job):

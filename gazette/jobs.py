@@ -17,7 +17,9 @@ from . import services
     time_limit=settings.GAZETTE_IMPORT_TIME_LIMIT,
 )
 def run_import(job_id, language=None):
-    services.run_import_job(job_id, language)
+    # ``language``: passed by the release before, which stored why an import failed in the uploader's language;
+    # failures are now translated for each reader, and a message queued by it still runs.
+    services.run_import_job(job_id)
 
 
 # Idempotent: run by beat every few minutes.

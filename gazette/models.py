@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .messages import warning_text
+
 
 class Gazette(models.Model):
     """A county government's gazette (人民政府公报) as a publication."""
@@ -136,7 +138,9 @@ class ImportJob(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     number = models.PositiveSmallIntegerField(_("issue number"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    error = models.TextField(_("error"), blank=True)
+    # Why it failed, as a message id and its values (``{"text", "params"}``), shown in the reader's language by
+    # ``failure_text``; a plain string for a failure stored before failures were translated.
+    failure = models.JSONField(_("error"), default=dict, blank=True)
     report = models.JSONField(_("report"), default=dict, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     issue = models.ForeignKey(
@@ -162,3 +166,7 @@ class ImportJob(models.Model):
 
     def get_absolute_url(self):
         return reverse("gazette:import_detail", args=[self.pk])
+
+    def failure_text(self):
+        """Why the import failed, in the active language; empty when it did not."""
+        return warning_text(self.failure) if self.failure else ""

@@ -245,7 +245,7 @@ def import_progress(job):
         "done": done,
         "total": total,
         "finished": job.status in done_statuses,
-        "error": job.error,
+        "error": job.failure_text(),
     }
 
 

@@ -11,12 +11,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from common.history import acting_as
-from common.messages import translated
 
 from .models import Document, Gazette, ImportJob, Issue
 from .parsing import GazetteParseError, Message, as_json, decode_gazette_bytes, parse_gazette
@@ -233,9 +231,8 @@ def create_import_job(*, upload, user, county="", year=None, number=None):
 MAX_IMPORT_ATTEMPTS = 2
 
 
-def run_import_job(job_id, language=None):
-    """Import one uploaded file, recording progress in the cache and the result on the job. Why it failed is stored
-    in ``language``, that of the request that queued it (the worker has none of its own), else the site's."""
+def run_import_job(job_id):
+    """Import one uploaded file, recording progress in the cache and the result on the job."""
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     if job.status in {ImportJob.Status.DONE, ImportJob.Status.FAILED}:
         return job
@@ -243,15 +240,15 @@ def run_import_job(job_id, language=None):
     job.started = timezone.now()
     if job.attempts > MAX_IMPORT_ATTEMPTS:
         reason = gettext_noop("The worker stopped twice while importing this file; it was not tried again.")
-        return _fail(job, Message(reason), language)
+        return _fail(job, Message(reason))
     if job.created_by is None:
-        return _run_import_job(job, language)
+        return _run_import_job(job)
     # The worker writes the issue, its documents and the proposals read from them for the uploader.
     with acting_as(job.created_by):
-        return _run_import_job(job, language)
+        return _run_import_job(job)
 
 
-def _run_import_job(job, language):
+def _run_import_job(job):
     job.status = ImportJob.Status.RUNNING
     job.save(update_fields=["status", "started", "attempts"])
 
@@ -265,13 +262,13 @@ def _run_import_job(job, language):
             data, name=job.original_name, county=job.county, year=job.year, number=job.number, progress=progress
         )
     except GazetteParseError as error:
-        return _fail(job, error.message, language)
+        return _fail(job, error.message)
     except SoftTimeLimitExceeded:
         logger.warning("gazette import %s stopped after %s s", job.pk, settings.GAZETTE_IMPORT_SOFT_TIME_LIMIT)
-        return _fail(job, _time_limit_message(), language)
+        return _fail(job, _time_limit_message())
     except Exception:
         logger.exception("gazette import %s failed", job.pk)
-        return _fail(job, Message(gettext_noop("An internal error stopped the import; nothing was written.")), language)
+        return _fail(job, Message(gettext_noop("An internal error stopped the import; nothing was written.")))
     job.status, job.report, job.issue, job.outcome = (
         ImportJob.Status.DONE,
         result.report,
@@ -283,13 +280,15 @@ def _run_import_job(job, language):
     return job
 
 
-def _fail(job, reason, language):
-    """``reason`` (a Message) is stored as text in ``language``: ImportJob.error is shown as it is."""
-    with translation.override(language or settings.LANGUAGE_CODE):
-        error = translated(reason)
-    job.status, job.error, job.finished = ImportJob.Status.FAILED, error, timezone.now()
+def _fail(job, reason):
+    """``reason`` (a Message) is stored as its msgid and values, for each reader to see in their language."""
+    job.status, job.failure, job.finished = ImportJob.Status.FAILED, _failure(reason), timezone.now()
     job.save()
     return job
+
+
+def _failure(reason):
+    return {"text": reason.text, "params": reason.params}
 
 
 def _time_limit_message():
@@ -311,12 +310,11 @@ def fail_stalled_imports(now=None):
     stalled = ImportJob.objects.filter(
         Q(started__lt=cutoff) | Q(started__isnull=True, created__lt=cutoff), status=ImportJob.Status.RUNNING
     )
-    return stalled.update(
-        status=ImportJob.Status.FAILED,
-        error=_(
+    reason = Message(
+        gettext_noop(
             "The worker stopped while importing this file (it was still running after %(minutes)s minutes); "
             "nothing was written. Please upload it again."
-        )
-        % {"minutes": settings.GAZETTE_IMPORT_TIME_LIMIT // 60},
-        finished=now,
+        ),
+        {"minutes": settings.GAZETTE_IMPORT_TIME_LIMIT // 60},
     )
+    return stalled.update(status=ImportJob.Status.FAILED, failure=_failure(reason), finished=now)

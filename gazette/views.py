@@ -5,7 +5,6 @@ from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.views.generic import ListView
 
 from common.exports import ExportableListView, PagedTableMixin
@@ -73,8 +72,7 @@ def import_upload(request):
             for upload in data["files"]
         ]
         for job in created:
-            # In the uploader's language the worker words why an import failed.
-            transaction.on_commit(partial(jobs.run_import.delay, job.pk, get_language()))
+            transaction.on_commit(partial(jobs.run_import.delay, job.pk))
         return redirect(created[0] if len(created) == 1 else reverse("gazette:import_list"))
     return render(request, "gazette/import_upload.html", {"form": form})
 

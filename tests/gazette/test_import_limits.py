@@ -37,7 +37,8 @@ def test_an_import_past_its_soft_time_limit_is_failed_with_the_reason(monkeypatc
     job = services.run_import_job(make_job().pk)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
-    assert "超过 15 分钟" in job.error and job.finished is not None and job.attempts == 1 and job.started is not None
+    assert "超过 15 分钟" in job.failure_text()
+    assert job.finished is not None and job.attempts == 1 and job.started is not None
 
 
 def test_a_run_records_its_start_and_attempt(demo_sample):
@@ -57,7 +58,7 @@ def test_a_job_whose_worker_died_twice_is_not_tried_a_third_time(monkeypatch):
     monkeypatch.setattr(services, "import_gazette", lambda *args, **kwargs: pytest.fail("imported again"))
     job = services.run_import_job(make_job(status=ImportJob.Status.RUNNING, attempts=2).pk)
     job.refresh_from_db()
-    assert job.status == ImportJob.Status.FAILED and "两次中断" in job.error and job.attempts == 3
+    assert job.status == ImportJob.Status.FAILED and "两次中断" in job.failure_text() and job.attempts == 3
 
 
 def test_the_sweep_fails_jobs_running_past_the_hard_limit_only(settings):
@@ -75,7 +76,7 @@ def test_the_sweep_fails_jobs_running_past_the_hard_limit_only(settings):
     assert statuses[stalled.pk] == statuses[unrecorded.pk] == ImportJob.Status.FAILED
     assert statuses[running.pk] == ImportJob.Status.RUNNING and statuses[pending.pk] == ImportJob.Status.PENDING
     stalled.refresh_from_db()
-    assert "后台进程已停止" in stalled.error and stalled.finished == now
+    assert "后台进程已停止" in stalled.failure_text() and stalled.finished == now
     assert not Issue.objects.exists()
 
 

@@ -27,7 +27,7 @@ def test_a_file_of_contents_lines_only_is_refused_and_writes_nothing(settings, t
 
     job = services.run_import_job(job.pk)
 
-    assert job.status == ImportJob.Status.FAILED and REASON in job.error and "4000" in job.error
+    assert job.status == ImportJob.Status.FAILED and REASON in job.failure_text() and "4000" in job.failure_text()
     assert not Issue.objects.exists()
 
 

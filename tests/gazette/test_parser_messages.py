@@ -2,6 +2,7 @@
 before in Chinese and in English for a user who chose English, whatever language the import ran in. The parser words
 them in English without Django; they are stored as msgid and parameters and translated when shown."""
 
+import datetime
 import re
 from pathlib import Path
 
@@ -144,8 +145,15 @@ def test_the_review_page_shows_the_warnings_in_the_readers_language(
     assert all(warning in chinese_page for warning in CHINESE_WARNINGS)
 
 
+NOT_A_GAZETTE_EN = (
+    "No documents found: no document numbers and no titles such as “Notice on …”; this does not look like the text "
+    "of a government gazette."
+)
+NOT_A_GAZETTE_ZH = "未找到任何公文：既没有发文字号，也没有“关于……的通知”这样的公文标题，这不像是政府公报的文字。"
+
+
 @pytest.mark.django_db
-def test_a_failed_import_is_stored_in_the_language_of_whoever_uploaded_it(
+def test_a_failed_import_says_why_in_the_language_of_whoever_reads_it(
     login, data_manager, celery_eager, django_capture_on_commit_callbacks, english
 ):
     client = login(data_manager)
@@ -153,11 +161,43 @@ def test_a_failed_import_is_stored_in_the_language_of_whoever_uploaded_it(
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/gazette/imports/new/", {"files": [upload]})
     job = ImportJob.objects.get()
-    assert job.error == (
-        "No documents found: no document numbers and no titles such as “Notice on …”; this does not look like the "
-        "text of a government gazette."
+    assert job.status == ImportJob.Status.FAILED
+
+    assert NOT_A_GAZETTE_EN in client.get(job.get_absolute_url()).content.decode()
+    assert client.get(f"/gazette/imports/{job.pk}/status/").json()["error"] == NOT_A_GAZETTE_EN
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    assert NOT_A_GAZETTE_ZH in client.get(job.get_absolute_url()).content.decode()
+    assert NOT_A_GAZETTE_ZH in client.get(f"/admin/gazette/importjob/{job.pk}/change/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_import_the_sweep_failed_says_why_in_the_readers_language(login, data_manager, english, settings):
+    settings.GAZETTE_IMPORT_TIME_LIMIT = 960
+    job = ImportJob.objects.create(
+        file="imports/stuck.txt", original_name="stuck.txt", county="示例县", status=ImportJob.Status.RUNNING
     )
-    assert job.error in client.get(job.get_absolute_url()).content.decode()
+    ImportJob.objects.filter(pk=job.pk).update(started=job.created - datetime.timedelta(hours=1))
+    assert services.fail_stalled_imports() == 1
+    client = login(data_manager)
+
+    english_page = client.get(job.get_absolute_url()).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "zh-hans"
+    chinese_page = client.get(job.get_absolute_url()).content.decode()
+
+    assert "The worker stopped while importing this file (it was still running after 16 minutes)" in english_page
+    assert "后台进程已停止" in chinese_page and "16 分钟" in chinese_page
+
+
+@pytest.mark.django_db
+def test_a_failure_stored_as_text_before_failures_were_translated_is_shown_as_it_is(login, data_manager, english):
+    job = ImportJob.objects.create(
+        file="imports/old.txt",
+        original_name="old.txt",
+        county="示例县",
+        status=ImportJob.Status.FAILED,
+        failure="未找到任何文件。",
+    )
+    assert "未找到任何文件。" in login(data_manager).get(job.get_absolute_url()).content.decode()
 
 
 # Warnings stored before they were translated: plain Chinese text, shown as it is.

@@ -45,8 +45,8 @@ def test_a_failed_import_says_why_in_chinese(login, data_manager, eager, django_
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, "随便写的一段话。\n".encode(), name="note.txt")
     job = ImportJob.objects.get()
-    assert job.status == ImportJob.Status.FAILED and "公报" in job.error
-    assert job.error in client.get(job.get_absolute_url()).content.decode()
+    assert job.status == ImportJob.Status.FAILED and "公报" in job.failure_text()
+    assert job.failure_text() in client.get(job.get_absolute_url()).content.decode()
     assert not Document.objects.exists()
 
 

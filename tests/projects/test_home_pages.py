@@ -238,7 +238,11 @@ def data_problems(county, finance, other_county):
         original_name="兴县公报2023-5.txt",
         county="兴县",
         status=ImportJob.Status.FAILED,
-        error="不是公报",
+        failure={
+            "text": "The worker stopped while importing this file (it was still running after %(minutes)s minutes); "
+            "nothing was written. Please upload it again.",
+            "params": {"minutes": 16},
+        },
     )
     old = ImportJob.objects.create(
         file="imports/y.txt", original_name="旧的.txt", county="兴县", status=ImportJob.Status.FAILED
@@ -258,6 +262,7 @@ def test_data_managers_see_proposals_to_review_failed_imports_and_reminder_probl
     response = login(data_manager).get("/")
     data = response.context["data"]
     assert [job.original_name for job in data["failed_imports"]] == ["兴县公报2023-5.txt"]
+    assert "导入此文件时后台进程已停止（超过 16 分钟仍未完成）" in response.content.decode()
     assert data["failed_import_count"] == 1
     assert data["failed_reminders"] == 1 and data["unmapped"] == 1
     causes = {row["cause"]: row["count"] for row in data["without_reminders"]["causes"]}
