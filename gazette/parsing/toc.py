@@ -1,10 +1,10 @@
 """The table of contents (目录): where it is and its entries, whatever the layout.
 
 Entries come as title and number on one line or two (or a title wrapped anywhere), with dot leaders of … or ·, the
-page after a TAB, after the number's closing bracket, after spaces, as `- 3 -` at the end or on its own, or no page
-at all; entries may be prefixed by "- " or by their issuer (县人民政府关于…); section headings such as 县政府文件 or
-【县政府办公室文件】 stand between them. No line of the contents may become a document, so where the contents end
-is read back from the first line of the body.
+page after a TAB, after the number's closing bracket, after spaces, in brackets (`（3）`), as `- 3 -` at the end or on
+its own, or no page at all; entries may be prefixed by "- " or by their issuer (县人民政府关于…); section headings
+such as 县政府文件 or 【县政府办公室文件】 stand between them. No line of the contents may become a document, so
+where the contents end is read back from the first line of the body.
 """
 
 import re
@@ -24,8 +24,9 @@ _PAGE_PATTERNS = (
     re.compile(r"\t\s*(?P<page>\d{1,4})\s*$"),
     re.compile(r"(?<=[）)])\s*(?P<page>\d{1,4})\s*$"),
 )
-# A page after nothing but white space counts only after a complete title: `…的通知　　12`.
-_BARE_PAGE = re.compile(r"\s+(?P<page>\d{1,4})\s*$")
+# A page after nothing but white space, or in brackets, counts only after a complete title: `…的通知　　12`,
+# `…的通知（12）`; a title may end in brackets of its own, though not in a bare number.
+_BARE_PAGE = re.compile(r"\s+(?P<page>\d{1,4})\s*$|[（(]\s*(?P<bracketed>\d{1,4})\s*[）)]\s*$")
 _LEADERS = re.compile(r"[\s…·•.．⋯\t]+$")
 _ENTRY_PREFIX = re.compile(r"^[-－•·]\s+")
 _SECTION = re.compile(r"^【.{1,20}】$|^.{0,14}文件$")
@@ -54,8 +55,8 @@ def split_page(line):
         if match:
             return head + tail[: match.start()], int(match["page"])
     match = _BARE_PAGE.search(tail)
-    if match and kind_of(head + tail[: match.start()]):
-        return head + tail[: match.start()], int(match["page"])
+    if match and kind_of(_LEADERS.sub("", head + tail[: match.start()])):
+        return head + tail[: match.start()], int(match["page"] or match["bracketed"])
     return line, None
 
 

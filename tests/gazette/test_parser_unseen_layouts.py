@@ -7,6 +7,8 @@
   included (`东平县人民政府办公室 关` | `于加强…`).
 - wrapped-headings.txt (白水县): headings wrapped right after 的 and signature dates wrapped mid-date (`2023年` |
   `10月16日`), 关于印发…的通知 notices and one whose printed title stops at the instrument (关于印发…办法).
+- bracketed-pages-labelled-tasks.txt (青石县): a masthead without 人民, contents whose pages are printed in brackets
+  after the title (`…的通知（1）`, `…的通知 (4)`), a section of appointments.
 
 Every expected value was typed by hand from reading the sample. Document tuples are
 (number, normalised title, 文种, signed, issuer).
@@ -120,7 +122,19 @@ BAISHUI = [
         "白水县人民政府",
     ),
 ]
+QINGSHI = [
+    (
+        "青政发〔2024〕25号",
+        "关于印发2024年全县安全生产重点任务分解表的通知",
+        "通知",
+        date(2024, 8, 2),
+        "青石县人民政府",
+    ),
+    ("青政发〔2024〕27号", "关于印发青石县优化营商环境攻坚行动方案的通知", "通知", date(2024, 8, 20), "青石县人民政府"),
+    ("青政任〔2024〕5号", "关于李明同志任职的通知", "通知", date(2024, 9, 10), "青石县人民政府"),
+]
 EXPECTED = {
+    "bracketed-pages-labelled-tasks.txt": QINGSHI,
     "grouped-two-line-toc.txt": QINGHE,
     "narrow-no-contents.txt": DONGPING,
     "wrapped-headings.txt": BAISHUI,
@@ -142,6 +156,16 @@ def documents(name):
 def test_every_document_is_found_with_number_title_kind_date_and_issuer(name):
     found = [(d.number, d.title_normalised, d.kind, d.signed, d.issuer) for d in parsed(name).documents]
     assert found == EXPECTED[name]
+
+
+def test_pages_printed_in_brackets_after_the_title_are_pages_not_part_of_the_title():
+    issue = parsed("bracketed-pages-labelled-tasks.txt")
+    assert [(e.title_normalised, e.page, e.section) for e in issue.toc] == [
+        ("关于印发2024年全县安全生产重点任务分解表的通知", 1, "【县政府文件】"),
+        ("关于印发青石县优化营商环境攻坚行动方案的通知", 4, "【县政府文件】"),
+        ("关于李明同志任职的通知", 9, "【人事任免】"),
+    ]
+    assert issue.warnings == [] and issue.missing_from_body == [] and issue.not_in_toc == []
 
 
 def test_a_grouped_contents_of_two_line_entries_is_read_whatever_the_page_format():
