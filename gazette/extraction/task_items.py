@@ -11,9 +11,12 @@ types), each township and type is a task of its own, and a deadline cell naming 
 phrase.
 
 Prose items end in a bracket: （责任单位：…）, （X牵头，Y配合）, （X负责）, （X、Y按职责分工负责）, brackets inside
-it kept (（责任单位：县住建局（县城管局）、县财政局）). The item's title is its heading sentence (to the first 。, or
-to a colon after a short numbered heading), the rest its description. Unit names are kept as written, less the
-words that give their role (牵头, 配合, 按照职责分工负责, 等相关单位); resolving them through the organisations'
+it kept (（责任单位：县住建局（县城管局）、县财政局）), a deadline inside it read too (（牵头单位：…。2024年底前完成）).
+Or their units follow under labels outside brackets, after a finished sentence, in the item's paragraph or on lines
+of their own (1.开展…整治。牵头单位：县公安局；配合单位：县交通运输局。完成时限：2024年10月底前), a deadline and a
+leader (牵头领导：) under labels of their own. The item's title is its heading sentence (to the first 。, or to a
+colon after a short numbered heading), the rest its description. Unit names are kept as written, less the words
+that give their role (牵头, 配合, 按照职责分工负责, 落实, 等相关单位); resolving them through the organisations'
 aliases is the review's work. The deadline is a phrase in the item: one with 前 (`2023年底前`, the last of several),
 or else its one target date (`2025年达到三级医院标准`, `到2025年`; two target dates are milestones, not a deadline).
 Deadlines are kept as phrases with the document's signing date as reference, for the deadline parser to read.
@@ -74,12 +77,25 @@ _UNIT_UNIT = re.compile(r"[（(](?P<unit>[^（()）]{1,6})[）)]\s*$")
 _NOTE = re.compile(r"^[（(][^（()）]*[）)]$")  # （空白） in a type column: no type given
 
 # Responsibility brackets closing a prose item: labels, and the words after a unit that give its role.
-_LABEL = re.compile(r"(?P<label>牵头单位|责任单位|配合单位|实施单位|责任部门|牵头部门|配合部门|主体责任单位)[：:]")
+_LABEL_WORDS = r"牵头单位|责任单位|配合单位|实施单位|责任部门|牵头部门|配合部门|主体责任单位"
+_LABEL = re.compile(rf"(?P<label>{_LABEL_WORDS})[：:]")
+_DEADLINE_LABEL_WORDS = r"完成时限|完成时间|完成期限|整改时限|整改期限|时限要求|截止时间|时间节点|时限"
+_PERSON_LABEL_WORDS = r"牵头领导|责任领导|分管领导|包联领导|牵头县领导|责任人"
+# The labels of an item written outside brackets; a label's value ends at the next label or sentence.
+_ITEM_LABEL = re.compile(
+    rf"(?P<label>{_LABEL_WORDS})[：:]|(?P<deadline>{_DEADLINE_LABEL_WORDS})[：:]|(?P<person>{_PERSON_LABEL_WORDS})[：:]"
+)
+_LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_DEADLINE_LABEL_WORDS}|{_PERSON_LABEL_WORDS})[：:]")
+# Where labels may begin: after a sentence, not inside one (…县文旅局，责任单位：… is a bracket a page break split).
+_LABELS_START = re.compile(r"(?:^|[。；;！？!?])\s*$")
+_VALUE_END = re.compile(r"[。]")
+_SEGMENT_END = re.compile(rf"。|(?:{_DEADLINE_LABEL_WORDS})[：:]")
 _LABEL_ROLES = {"牵头": LEAD, "配合": SUPPORTING, "实施": IMPLEMENTING}
 _ROLE_WORDS = re.compile(
     r"(?:(?P<lead>牵头(?:负责)?)"
     r"|(?P<support>(?:积极|共同|协同)?(?:配合|参与|协助|协办))"
-    r"|(?P<responsible>(?:按职责分工|按照职责分工|按照职责|按职责|依职责|根据职责|分别|共同|具体|各自)?负责(?:落实|实施|推进)?))$"
+    r"|(?P<responsible>(?:按职责分工|按照职责分工|按照职责|按职责|依职责|根据职责|分别|共同|具体|各自)?负责(?:落实|实施|推进)?"
+    r"|(?:具体|抓好|负责)?落实))$"
 )
 _ET_CETERA = re.compile(r"等(?:相关|有关|其他)?(?:单位|部门)?$")
 _CLAUSE = "，,；;"
@@ -129,6 +145,14 @@ def extract_tasks(source: Source, blocks) -> list[TaskProposal]:
             position += 1
             continue
         parts = _item_blocks(blocks, position)
+        labels = _label_blocks(blocks, position + len(parts)) if block.kind in ("paragraph", "heading") else []
+        if labels and not _LABEL_LINE.match(block.text.strip()):
+            # An item whose units and deadline follow on lines of their own (责任单位：… | 完成时限：…).
+            texts = [part.text.strip().rstrip("。") for part in [*parts, *labels]]
+            joined = Block("paragraph", "。".join(texts), block.line)
+            tasks += _labelled_tasks(source, joined, spans, last=spans.of(labels[-1])[1])
+            position += len(parts) + len(labels)
+            continue
         if len(parts) > 1:
             # An item printed over several paragraphs: a numbered heading on a line of its own, its body, and a
             # bracket printed as a paragraph of its own (after a page break) that closes it.
@@ -138,7 +162,7 @@ def extract_tasks(source: Source, blocks) -> list[TaskProposal]:
             joined = Block("paragraph", "".join(texts), block.line)
             tasks += _prose_tasks(source, joined, spans, last=spans.of(parts[-1])[1])
         elif block.kind == "paragraph" and not (_opens_with_bracket(block) and position):
-            tasks += _prose_tasks(source, block, spans)
+            tasks += _prose_tasks(source, block, spans) or _labelled_tasks(source, block, spans)
         elif block.kind == "paragraph" and blocks[position - 1].kind == "table":
             tasks += _prose_tasks(source, block, spans)  # a bracket after a table: an item of its own
         position += len(parts)
@@ -165,6 +189,60 @@ def _item_blocks(blocks, position):
     if following < len(blocks) and _opens_with_bracket(blocks[following]):
         parts.append(blocks[following])
     return parts
+
+
+def _label_blocks(blocks, position):
+    """The paragraphs from ``position`` that are each one label and its value (牵头单位：县公安局, 完成时限：…)."""
+    found = []
+    while (
+        position < len(blocks)
+        and blocks[position].kind == "paragraph"
+        and _LABEL_LINE.match(blocks[position].text.strip())
+    ):
+        found.append(blocks[position])
+        position += 1
+    return found
+
+
+def _labelled_tasks(source, block, spans, last=None):
+    """The item of a paragraph whose units follow under labels outside brackets, after a sentence: its text before
+    the first label is the item; a deadline label's value is its deadline, a leader's (牵头领导：) its person."""
+    text = re.sub(r"(?<=\d) (?=\d)", "", block.text)
+    pairs = _brackets(text)
+    labels = [match for match in _ITEM_LABEL.finditer(text) if not any(o < match.start() < c for o, c in pairs)]
+    if not labels or not _LABELS_START.search(text, 0, labels[0].start()):
+        return []
+    item = text[: labels[0].start()]
+    title, description = _heading(item)
+    units, deadline, person = [], None, None
+    for label, following in zip(labels, [*labels[1:], None], strict=True):
+        value = text[label.end() : following.start() if following else len(text)]
+        value = _VALUE_END.split(value, maxsplit=1)[0].strip("；;，,、 ")
+        if label["deadline"]:
+            deadline = deadline or value or None
+        elif label["person"]:
+            person = person or value or None
+        else:
+            role = next((code for word, code in _LABEL_ROLES.items() if word in label["label"]), RESPONSIBLE)
+            units += _clause_units(value, role)
+    if not title or not units:
+        return []
+    first_line, own_last = spans.of(block)
+    lines = _ParagraphLines(source, first_line, last or own_last)
+    return [
+        TaskProposal(
+            document=source.ref,
+            title=title,
+            units=units,
+            person=person,
+            deadline_text=deadline or _prose_deadline(item),
+            reference=source.ref.signed,
+            quantity=_prose_quantity(item),
+            span=lines.span_of(text),
+            from_table=False,
+            description=description,
+        )
+    ]
 
 
 def _is_item_heading(block):
@@ -501,7 +579,7 @@ def _prose_tasks(source, block, spans, last=None):
                 title=title,
                 units=units,
                 person=None,
-                deadline_text=_prose_deadline(item),
+                deadline_text=_prose_deadline(item) or _prose_deadline(text[opened + 1 : closed]),
                 reference=source.ref.signed,
                 quantity=_prose_quantity(item),
                 span=lines.span_of(text[start : closed + 1]),
@@ -540,6 +618,8 @@ def responsibility(inner):
         for label, following in zip(labels, [*labels[1:], None], strict=True):
             role = next((code for word, code in _LABEL_ROLES.items() if word in label["label"]), RESPONSIBLE)
             segment = inner[label.end() : following.start() if following else len(inner)]
+            # What follows the units in the bracket (。2024年底前完成, 完成时限：…) names none.
+            segment = _SEGMENT_END.split(segment.lstrip("。"), maxsplit=1)[0]
             units += _clause_units(segment, role)
         return units
     clauses = split_outside_brackets(inner, _CLAUSE)

@@ -2,6 +2,7 @@
 
 from types import SimpleNamespace
 
+from gazette.extraction import task_items
 from gazette.extraction.common import Source
 from gazette.extraction.task_items import IMPLEMENTING, LEAD, RESPONSIBLE, SUPPORTING, responsibility
 from gazette.parsing.result import Block, Span
@@ -317,3 +318,107 @@ def test_continuation_rows_cost_each_their_own_length(monkeypatch):
 
     small, large = comparisons(500), comparisons(2000)
     assert large <= 5 * max(small, 1)
+
+
+# Units under labels outside brackets (青石县, typed by hand from bracketed-pages-labelled-tasks.txt).
+
+
+def test_units_and_deadlines_under_labels_in_the_items_paragraph_or_on_lines_of_their_own():
+    tasks = all_of(sample("bracketed-pages-labelled-tasks.txt"), "tasks")
+    assert [(t.title, units(t), t.deadline_text, t.person, t.span) for t in tasks] == [
+        (
+            "开展道路交通安全隐患排查整治",
+            [("县公安局", LEAD), ("县交通运输局", SUPPORTING)],
+            "2024年10月底前",
+            None,
+            Span(21, 21),
+        ),
+        ("完成城区燃气管道老化更新改造", [("县住房和城乡建设局", LEAD)], "2024年12月31日前", None, Span(22, 22)),
+        (
+            "建立健全安全生产责任保险制度",
+            [("县应急管理局", LEAD), ("县财政局", SUPPORTING)],
+            "2024年11月底前",
+            None,
+            Span(23, 23),
+        ),
+        (
+            "加强汛期地质灾害巡查",
+            [("县自然资源局", LEAD), ("各乡镇人民政府", RESPONSIBLE)],
+            None,
+            None,
+            Span(24, 25),
+        ),
+        (
+            "开办企业",
+            [("县行政审批局", LEAD), ("县市场监管局", RESPONSIBLE), ("县税务局", RESPONSIBLE)]
+            + [("县直各相关单位", RESPONSIBLE)],
+            "2024年12月底前",
+            "孙伟",
+            Span(35, 40),
+        ),
+        (
+            "获得用水用气",
+            [("县住房和城乡建设局", LEAD), ("县自然资源局", SUPPORTING), ("青石燃气公司", RESPONSIBLE)],
+            None,
+            None,
+            Span(41, 43),
+        ),
+    ]
+    assert tasks[0].description == "全面排查农村公路临水临崖路段。"
+    assert tasks[4].description == "推行企业开办全程网办，企业开办时间压缩至1个工作日以内。"
+
+
+def test_a_deadline_after_the_units_in_a_bracket_names_no_unit():
+    assert [(u.name, u.role) for u in responsibility("牵头单位：县应急管理局；配合单位：县财政局。2024年底前完成")] == [
+        ("县应急管理局", LEAD),
+        ("县财政局", SUPPORTING),
+    ]
+    assert [u.name for u in responsibility("责任单位：县公安局；完成时限：2024年10月底前")] == ["县公安局"]
+
+
+def test_labels_inside_a_sentence_are_not_an_items_units():
+    # The rest of a bracket that a page break split: its label follows a comma, not a finished sentence.
+    text = "县林业局、县文旅局，责任单位：各乡镇人民政府）"
+    document = SimpleNamespace(number=None, title="", title_normalised="", signed=None, span=Span(1, 1))
+    assert task_items.extract_tasks(Source(document, [text]), [Block("paragraph", text, 1)]) == []
+
+
+def test_the_shared_carbon_plan_gives_its_items_units_on_a_line_of_their_own():
+    tasks = [t for t in all_of(shared("xingxian-2022-2.txt"), "tasks") if t.document.key == "兴政办发〔2022〕14号"]
+    assert [t.title for t in tasks] == [
+        "严格控制耗煤项目准入",
+        "严格实施煤炭消费减量替代",
+        "实施耗煤项目分类管理",
+        "深化煤电节能减煤",
+        "增强可再生能源替代能力",
+        "提高燃气替代能力",
+        "持续推进清洁取暖",
+        "加大散煤管控力度",
+    ]
+    assert units(tasks[3]) == [
+        ("县能源局", LEAD),
+        ("县发改局", SUPPORTING),
+        ("县工信局", SUPPORTING),
+        ("市生态环境局兴县分局", SUPPORTING),
+        ("山西华兴铝业", RESPONSIBLE),
+    ]
+    assert units(tasks[7]) == [
+        ("市生态环境局兴县分局", LEAD),
+        ("县市场监管局", RESPONSIBLE),
+        ("县能源局", RESPONSIBLE),
+        ("县交通局", RESPONSIBLE),
+    ]
+
+
+def test_the_shared_business_plan_gives_each_indicator_its_leader_and_units():
+    tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕18号"]
+    property_registration = next(t for t in tasks if t.title == "登记财产")
+    assert property_registration.person == "马兴勇"
+    assert units(property_registration) == [
+        ("县自然资源局", LEAD),
+        ("县财政局", RESPONSIBLE),
+        ("县住建局", RESPONSIBLE),
+        ("县法院", RESPONSIBLE),
+        ("县税务局", RESPONSIBLE),
+        ("县直各相关单位", RESPONSIBLE),
+    ]
