@@ -61,6 +61,8 @@ _LABEL = re.compile(rf"^(?P<label>[{CJK}](?:[ \u3000]*[{CJK}]){{1,7}}?)[ \u3000]
 _NAME = rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}]|[{CJK}]{{1,3}})"
 # A member: name, an optional （兼）, white space, the title.
 _MEMBER = re.compile(rf"^(?P<name>{_NAME})(?:\s*[（(]兼[）)])?[ \u3000]+(?P<title>\S.*)$")
+# A post, padding, then the name (县委常委、常务副县长　　陈立): the post comes first where names are aligned right.
+_TITLE_FIRST = re.compile(rf"^(?P<title>\S.*?\S)[ \u3000]{{2,}}(?P<name>{_NAME})$")
 _SPACED = re.compile(rf"^[{CJK}](?:[ \u3000]+[{CJK}])+$")
 _NOT_NAME_START = tuple("各县市省区乡镇")
 _CONTINUATION_CHARS = 30
@@ -85,8 +87,10 @@ _OFFICE_HOST = re.compile(r"(?:办公室|办)[，,]?(?:办公室)?(?:设在|设�
 _OFFICE_HEAD = re.compile(
     r"(?:办公室|办)主任(?:由|[：:])(?P<head>[^，。；,;：:]+?)(?:同志)?(?:兼任|担任|兼|[（(]兼[）)])"
 )
-# 办公室设在县某局，由X兼任办公室主任: the head named before the post.
-_OFFICE_HEAD_BEFORE = re.compile(r"由(?P<head>[^，。；,;：:由]+?)(?:同志)?(?:兼任|担任)(?:办公室|办)主任")
+# 办公室设在县某局，由X兼任办公室主任 (or X同志兼任办公室主任, a clause of its own): the head named before the post.
+_OFFICE_HEAD_BEFORE = re.compile(
+    r"(?:由|(?<=[，,。；;：:]))(?P<head>[^，。；,;：:由]+?)(?:同志)?(?:兼任|担任)(?:办公室|办)主任"
+)
 _CHANGE_WORDS = re.compile(r"变动|递补|替补|接替|继任|调整|撤销")
 _MEMBER_WORDS = re.compile(r"成员|组成人员|人员|专家|小组|委员会|联席会议|指挥部")
 # Kinds of roster line besides a named person (``MemberProposal.kind``); collective lines go to ``placeholders``.
@@ -249,7 +253,7 @@ def _role_of(label):
 
 
 def _member(text):
-    """(name, title) of a member line (TAB cells or `姓名 职务`), else None."""
+    """(name, title) of a member line (TAB cells, `姓名 职务`, or `职务　　姓名` padded), else None."""
     cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
     if len(cells) >= 2:
         name = despace(cells[0])
@@ -259,10 +263,12 @@ def _member(text):
     if not cells:
         return None
     match = _MEMBER.match(cells[0])
-    if not match or _SPACED.match(cells[0]):
-        return None
-    name = despace(match["name"])
-    return (name, _title(match["title"])) if _is_name(name) else None
+    if match and not _SPACED.match(cells[0]) and _is_name(name := despace(match["name"])):
+        return name, _title(match["title"])
+    match = _TITLE_FIRST.match(cells[0])
+    if match and _POST_END.search(match["title"]) and _is_name(name := despace(match["name"])):
+        return name, _title(match["title"])
+    return None
 
 
 def _is_name(name):
@@ -457,7 +463,7 @@ def _flush(roster, pending):
     if _EACH.search(whole):  # one collective line: every unit named sends one of its deputies
         roster.items.append(_Item(pending.role, PLACEHOLDER, "", whole, lines[0], lines[-1]))
         return
-    collective = None
+    collective, listed = None, len(roster.items)
     for start, end in _items(text):
         raw = text[start:end]
         item = _item(pending, raw, lines[start], lines[end - 1])
@@ -471,6 +477,7 @@ def _flush(roster, pending):
         roster.items.append(item)
         collective = item if item.kind == PLACEHOLDER else None
         roster.last = max(roster.last, item.last)
+    _units_sharing_a_post(roster.items[listed:])
 
 
 def _items(text):
@@ -979,11 +986,16 @@ def _listed_people(role, pieces, first, last):
             items.append(_Item(role, UNIT, "", piece, first, last))
         else:
             items.append(_Item(role, POSITION, "", piece, first, last))
+    _units_sharing_a_post(items)
+    return items
+
+
+def _units_sharing_a_post(items):
+    """A、B公司主要负责人: the units, each sending its head; the last item loses the post they share."""
     shared = _SHARED_POST.search(items[-1].text) if len(items) > 1 and items[-1].kind == POSITION else None
     unit = items[-1].text[: shared.start()] if shared else ""
     if shared and _unit_like(unit) and all(item.kind == UNIT for item in items[:-1]):
-        items[-1].kind, items[-1].text = UNIT, unit  # A、B公司主要负责人: the units, each sending its head
-    return items
+        items[-1].kind, items[-1].text = UNIT, unit
 
 
 def _unit_like(text):

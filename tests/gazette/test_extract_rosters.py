@@ -343,3 +343,40 @@ def test_a_sentence_roster_wrapped_narrow_spans_the_lines_its_members_are_printe
     for member in roster.members:
         printed = "".join(lines[member.span.start - 1 : member.span.end])
         assert member.name in printed, member
+
+
+def test_posts_printed_before_padded_names_give_each_person_their_post():
+    # 石门县 (typed by hand): names aligned right after the post, an office head named in a clause of its own.
+    (roster,) = rosters_of("extract-rosters-post-first.txt", "石政办发〔2024〕9号")
+    assert as_expected(roster) == {
+        "document": "石政办发〔2024〕9号",
+        "group": "石门县森林防灭火指挥部",
+        "kind": "指挥部",
+        "members": [
+            ("总指挥", "刘长青", "县长"),
+            ("副总指挥", "陈立", "县委常委、常务副县长"),
+            ("副总指挥", "黄海波", "副县长"),
+            ("成员", "马骏", "县应急管理局局长"),
+            ("成员", "徐红梅", "县林业局局长"),
+            ("成员", "何勇", "县公安局副局长"),
+        ],
+        "placeholders": [],
+        "office_host": "县林业局",
+        "office_head": "徐红梅",
+    }
+    assert [member.span for member in roster.members] == [Span(line, line) for line in range(5, 11)]
+    assert roster.warning is None
+
+
+def test_units_listed_under_a_label_sharing_one_post_are_the_units():
+    (roster,) = rosters_of("extract-rosters-post-first.txt", "石政发〔2024〕3号")
+    assert [(m.role, m.name, m.title, m.kind) for m in roster.members] == [
+        ("主任", "", "县长", "position"),
+        ("副主任", "", "常务副县长", "position"),
+        ("副主任", "", "分管应急管理工作的副县长", "position"),
+        ("成员", "", "县应急管理局", "unit"),
+        ("成员", "", "县公安局", "unit"),
+        ("成员", "", "县交通运输局", "unit"),
+        ("成员", "", "县住房和城乡建设局", "unit"),
+    ]
+    assert (roster.office_host, roster.office_head) == ("县应急管理局", "县应急管理局局长")
