@@ -32,7 +32,7 @@ _PER_UNIT = re.compile(
     rf"|/\s*(?P<area>{_AREA}))"
 )
 _EACH = re.compile(
-    rf"每\s*(?P<per>平方米|亩|宗|户|人|个|株|棵|座|孔)(?P<mid>[^，。；,;\d]{{0,16}}?)(?P<a>{_NUM})\s*(?P<money>万元|元)(?!\s*/)"
+    rf"每\s*(?P<per>平方米|延米|亩|宗|户|人|个|株|棵|穴|座|孔|眼|口|间|处|套|头|只|米)(?P<mid>[^，。；,;\d]{{0,16}}?)(?P<a>{_NUM})\s*(?P<money>万元|元)(?!\s*/)"
 )
 _FORMULA = re.compile(r"[×xX*]\s*$")
 _DANGLING_NUMBER = re.compile(rf"{_NUM}\s*$")
@@ -263,6 +263,12 @@ def _clause(text, match):
     end_match = _CLAUSE.search(text, match.end())
     end = end_match.start() if end_match else len(text)
     sentence_start = max((found.end() for found in re.finditer(r"[。；;]", text[: match.start()])), default=0)
+    # A clause before it that ends in an amount of its own is a figure beside it (机井每眼15000元，坟墓每座3000元),
+    # not its condition; one that goes on after its amount (…按1200元/平米交回后，) may be.
+    for pattern in (_PER_UNIT, _EACH):
+        for sibling in pattern.finditer(text, sentence_start, start):
+            if _CLAUSE.match(text, sibling.end()):
+                sentence_start = max(sentence_start, sibling.end() + 1)
     item = despace(text[start : match.start()] + text[match.end() : end])
     condition = despace(text[sentence_start:start]).strip("，,") or None
     bracket = re.match(r"\s*[（(](?P<inner>[^（()）]{1,30})[）)]", text[match.end() :])

@@ -203,3 +203,19 @@ def test_money_in_the_shared_schemes_is_not_proposed_twice_by_a_formula():
     assert found.count(("兴政发〔2023〕20号", 462, Decimal("30"))) == 1
     assert found.count(("兴政发〔2023〕20号", 468, Decimal("20"))) == 1
     assert found.count(("兴政发〔2023〕20号", 468, Decimal("12"))) == 1
+
+
+def test_amounts_per_item_listed_in_one_sentence_are_figures_beside_each_other():
+    # 石门县 (typed by hand): a rate per well (眼), and no rate is the condition of the one after it.
+    rates = all_of(sample("extract-rates-per-item.txt"), "rates")
+    assert [(r.item, r.amount, r.unit, r.condition, r.span.start) for r in rates] == [
+        ("一类区片（城关镇、河口镇）", Decimal("5.2"), "万元/亩", None, 6),
+        ("二类区片（其余乡镇）", Decimal("4.6"), "万元/亩", None, 7),
+        ("小麦、玉米等粮食作物", Decimal("1200"), "元/亩", None, 9),
+        ("蔬菜", Decimal("2000"), "元/亩", None, 9),
+        ("砖混结构房屋", Decimal("800"), "元/平方米", None, 11),
+        ("土木结构房屋", Decimal("500"), "元/平方米", None, 11),
+        ("简易棚房", Decimal("120"), "元/平方米", None, 11),
+        ("机井", Decimal("15000"), "元/眼", None, 12),
+        ("坟墓", Decimal("3000"), "元/座", None, 12),
+    ]
