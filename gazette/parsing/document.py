@@ -24,6 +24,7 @@ from .vocabulary import (
     LIST_ITEM,
     MARKER,
     ONLINE_ONLY,
+    PAGE_FURNITURE,
     attachment_label,
     instrument_kind,
     is_public,
@@ -61,9 +62,10 @@ class Context:
     warnings: list = field(default_factory=list)  # (1-based line, Message)
 
     def is_furniture(self, text):
-        """Gazette furniture between or after documents: the policy-consultation box; the back cover's slogans,
-        words of the masthead's several-word lines (传达政令 公开信息 指导工作 服务社会)."""
-        if FURNITURE.match(text):
+        """Gazette furniture between or after documents: the policy-consultation box; page numbers and running
+        heads (— 5 —, 某县人民政府公报　2024年第3期) where a page broke; the back cover's slogans, words of the
+        masthead's several-word lines (传达政令 公开信息 指导工作 服务社会)."""
+        if FURNITURE.match(text) or PAGE_FURNITURE.match(squeeze(text)):
             return True
         parts = text.split()
         return len(parts) > 1 and all(part in self.slogan_words for part in parts)

@@ -1,14 +1,17 @@
-"""The masthead: gazette name and county, `2023 年第 4 期（总第 10 期）` or `2021 第2期` + `(总第2期)`, `…出版`."""
+"""The masthead: gazette name and county (某县人民政府公报, 某县政报, 某某政报), `2023 年第 4 期（总第 10 期）` or
+`2021 第2期` + `(总第2期)`, years and numbers in Chinese numerals too (二〇二四年第三期), `…出版`. A name without
+a county's ending (石门政报) gives the gazette, not the county: the importer asks for that."""
 
 import re
 
-from .numbers import DATE, parse_date
+from .numbers import CN_NUMERALS, DATE, cn_number, parse_date
 from .result import IssueMeta
 from .text import squeeze
 
-_GAZETTE = re.compile(r"^(?P<county>.{1,12}?(?:县|市|区|旗))(?:人民)?政府公报$")
-_ISSUE = re.compile(r"(?P<year>(?:19|20)\d\d)年?第(?P<number>\d{1,3})期")
-_CUMULATIVE = re.compile(r"总第(?P<cumulative>\d{1,4})期")
+_GAZETTE = re.compile(r"^(?P<name>.{1,12}?)(?:人民政府公报|政府公报|政报)$")
+_COUNTY = re.compile(r"^.{1,12}?(?:县|市|区|旗)$")
+_ISSUE = re.compile(rf"(?P<year>(?:19|20)\d\d|[{CN_NUMERALS}]{{4}})年?第(?P<number>\d{{1,3}}|[{CN_NUMERALS}]{{1,4}})期")
+_CUMULATIVE = re.compile(rf"总第(?P<cumulative>\d{{1,4}}|[{CN_NUMERALS}]{{1,6}})期")
 _PUBLISHED = re.compile(rf"(?P<date>{DATE.pattern})出版")
 
 
@@ -18,11 +21,21 @@ def parse_masthead(lines):
     for line in lines:
         text = squeeze(line)
         if gazette is None and (match := _GAZETTE.match(text)):
-            gazette, county = text, match["county"]
+            gazette, county = text, match["name"] if _COUNTY.match(match["name"]) else None
         if year is None and (match := _ISSUE.search(text)):
-            year, number = int(match["year"]), int(match["number"])
+            year, number = _number(match["year"]), _number(match["number"])
+            if year is None or number is None:
+                year = number = None
         if cumulative is None and (match := _CUMULATIVE.search(text)):
-            cumulative = int(match["cumulative"])
+            cumulative = _number(match["cumulative"])
         if published is None and (match := _PUBLISHED.search(text)):
             published = parse_date(match["date"])
     return IssueMeta(gazette, county, year, number, cumulative, published)
+
+
+def _number(written):
+    """A number in digits or Chinese numerals; None for numerals that make none (十十)."""
+    try:
+        return cn_number(written)
+    except KeyError:
+        return None

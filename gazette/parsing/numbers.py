@@ -71,7 +71,7 @@ def cited_numbers(text):
 
 # Dates: 2023年12月28日, 2023 年 12 月 28 日, 二〇二三年十二月二十八日.
 _CN_DIGITS = {char: value for value, chars in enumerate(("〇○零ＯO", *"一二三四五六七八九")) for char in chars}
-_CN = "〇○零Ｏ一二三四五六七八九十"
+_CN = CN_NUMERALS = "〇○零Ｏ一二三四五六七八九十"
 DATE = re.compile(
     rf"(?P<year>\d{{4}}|[{_CN}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
     rf"(?P<day>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
@@ -84,7 +84,7 @@ DATE_HEAD = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年(?:\s*[\d{_CN}]{{1,3}}\
 TRAILING_DATE = re.compile(rf"\s(?P<date>{DATE.pattern})\s*$")
 
 
-def _cn_number(text):
+def cn_number(text):
     """Chinese numerals as written in dates: 二〇二三 digit by digit, 二十八 with tens."""
     if text.isdigit():
         return int(text)
@@ -103,7 +103,7 @@ def parse_date(text):
     if not match:
         return None
     try:
-        return date(_cn_number(match["year"]), _cn_number(match["month"]), _cn_number(match["day"]))
+        return date(cn_number(match["year"]), cn_number(match["month"]), cn_number(match["day"]))
     except (KeyError, ValueError):
         return None
 

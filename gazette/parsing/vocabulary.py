@@ -88,6 +88,13 @@ LIST_ITEM = re.compile(r"(?:^|\s)\d{1,2}\s*[.．、]\s*")
 CONTACT = re.compile(r"^[（(]?\s*联系(?:人|电话|方式)")
 # A policy-consultation box some gazettes print after each document: 政策咨询 / 咨询单位：… / 咨询电话：… / 扫码咨询
 FURNITURE = re.compile(r"^(?:政\s*策\s*咨\s*询|咨询(?:单位|电话|地址|人)\s*[:：].*|扫码(?:咨询|阅读))$")
+# Printed where a page broke, matched on squeezed text: a page number (— 5 —, -5-, 第5页) or the running head (the
+# gazette's name, with or without the issue, either way round).
+_ISSUE_WORDS = r"(?:(?:19|20)\d\d年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?"
+_GAZETTE_WORDS = r"[^，。；：:,;]{1,14}(?:人民政府公报|政府公报|政报)"
+PAGE_FURNITURE = re.compile(
+    rf"^(?:[-－—–]{{1,2}}\d{{1,4}}[-－—–]{{1,2}}|第\d{{1,4}}页|{_GAZETTE_WORDS}(?:{_ISSUE_WORDS})?|{_ISSUE_WORDS}{_GAZETTE_WORDS})$"
+)
 
 
 def attachment_label(text):

@@ -20,6 +20,7 @@ from datetime import date
 import pytest
 
 from gazette.parsing import decode_gazette_bytes, parse_gazette
+from gazette.parsing.masthead import parse_masthead
 from tests.gazette.extracted import SAMPLES
 from tests.helpers import shown_warnings
 from tests.shared import gazette_text
@@ -297,3 +298,39 @@ def test_contents_lines_under_no_contents_heading_do_not_become_documents():
 def test_shared_notices_issuing_an_instrument_are_notices(name, number, kind, instrument_kind):
     document = next(d for d in parse_gazette(gazette_text(name)).documents if d.number == number)
     assert (document.kind, document.instrument.kind) == (kind, instrument_kind)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["石门政报", "二〇二四年　第3期", "总第45期"], ("石门政报", None, 2024, 3, 45)),
+        (["石门县政报", "二〇二四年第三期（总第四十五期）"], ("石门县政报", "石门县", 2024, 3, 45)),
+        (["青石县政府公报", "2024年第3期（总第45期）"], ("青石县政府公报", "青石县", 2024, 3, 45)),
+        (["青石县政府公报", "2024年第十十期"], ("青石县政府公报", "青石县", None, None, None)),
+    ],
+)
+def test_mastheads_of_other_names_and_in_chinese_numerals(lines, expected):
+    # A name without a county's ending gives no county (the importer asks for it); numerals that make no number
+    # give none.
+    meta = parse_masthead(lines)
+    assert (meta.gazette, meta.county, meta.year, meta.number, meta.cumulative) == expected
+
+
+PROTECTION_UNITS = "（县水利局牵头，各乡镇人民政府配合）。"
+MONITORING_UNITS = "（县卫生健康局负责，2024年12月底前完成首轮抽检）。"
+
+
+def test_page_numbers_and_running_heads_where_a_page_broke_are_dropped_and_the_sentence_joined_again():
+    # page-furniture.txt (石门县, typed by hand): — 5 — and the running head inside a sentence, -6- and the head
+    # the other way round before the signature.
+    issue = parsed("page-furniture.txt")
+    (document,) = issue.documents
+    assert [(block.line, block.text) for block in document.blocks] == [
+        (7, "为保障城乡居民饮水安全，现就有关事项通知如下："),
+        (8, "一、加强水源保护。县水利局要会同各乡镇划定农村集中式饮用水水源保护区" + PROTECTION_UNITS),
+        (12, "二、强化水质监测。县卫生健康局对农村集中供水工程水质开展抽检" + MONITORING_UNITS),
+    ]
+    assert (document.signed, document.issuer) == (date(2024, 5, 6), "石门县人民政府")
+    meta = issue.meta
+    assert (meta.gazette, meta.county, meta.year, meta.number) == ("石门县政报", "石门县", 2024, 3)
+    assert issue.warnings == []
