@@ -622,10 +622,15 @@ def responsibility(inner):
             segment = _SEGMENT_END.split(segment.lstrip("。"), maxsplit=1)[0]
             units += _clause_units(segment, role)
         return units
-    clauses = split_outside_brackets(inner, _CLAUSE)
+    # A deadline beside the units (县卫生健康局负责，2024年12月底前完成) names none.
+    clauses = [
+        clause
+        for clause in split_outside_brackets(inner, _CLAUSE)
+        if _ROLE_WORDS.search(clause) or not _PROSE_DEADLINE.search(clause)
+    ]
     if not clauses or len(inner) > 120 or not all(_ROLE_WORDS.search(clause) for clause in clauses):
         return []
-    units = _clause_units(inner, None)
+    units = _clause_units("，".join(clauses), None)
     return units if units and _looks_like_units([unit.name for unit in units]) else []
 
 

@@ -422,3 +422,11 @@ def test_the_shared_business_plan_gives_each_indicator_its_leader_and_units():
         ("县税务局", RESPONSIBLE),
         ("县直各相关单位", RESPONSIBLE),
     ]
+
+
+def test_a_deadline_beside_the_units_of_a_bracket_without_labels_is_the_items_deadline():
+    tasks = all_of(sample("page-furniture.txt"), "tasks")
+    assert [(t.title, units(t), t.deadline_text, t.span) for t in tasks] == [
+        ("加强水源保护", [("县水利局", LEAD), ("各乡镇人民政府", SUPPORTING)], None, Span(8, 11)),
+        ("强化水质监测", [("县卫生健康局", RESPONSIBLE)], "2024年12月底前", Span(12, 12)),
+    ]
