@@ -43,7 +43,7 @@ _UNIT_HEADERS = (
     (re.compile(r"实施单位|实施主体"), IMPLEMENTING),
 )
 _TOWNSHIP_HEADER = re.compile(r"^(?:所属)?(?:乡镇|乡（镇）|乡\(镇\)|镇（街道）|镇\(街道\)|乡镇（街道）|街道)$")
-_PERSON_HEADER = re.compile(r"责任人|负责人")
+_PERSON_HEADER = re.compile(r"责任人|负责人|(?:责任|牵头|分管|包联|联系)县?领导")
 _QUANTITY_HEADER = re.compile(r"面积|数量|规模|任务量|长度|户数")
 _TITLE_HEADERS = (
     "主要任务",

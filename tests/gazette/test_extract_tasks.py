@@ -1,4 +1,5 @@
-"""Tasks read from task tables and from prose items ending in a responsibility bracket."""
+"""Tasks read from task tables, from prose items ending in a responsibility bracket, and from items whose units
+follow under labels."""
 
 from types import SimpleNamespace
 
@@ -430,3 +431,30 @@ def test_a_deadline_beside_the_units_of_a_bracket_without_labels_is_the_items_de
         ("加强水源保护", [("县水利局", LEAD), ("各乡镇人民政府", SUPPORTING)], None, Span(8, 11)),
         ("强化水质监测", [("县卫生健康局", RESPONSIBLE)], "2024年12月底前", Span(12, 12)),
     ]
+
+
+def test_a_task_tables_leader_column_gives_the_person():
+    # 石门县 (typed by hand): 责任领导 is the person answering for the row, not a note in its description.
+    tasks = all_of(sample("extract-task-table-leaders.txt"), "tasks")
+    assert [(t.title, units(t), t.person, t.deadline_text, t.description) for t in tasks] == [
+        (
+            "新建城区污水管网12公里",
+            [("县住房和城乡建设局", LEAD), ("县财政局", SUPPORTING)],
+            "黄海波",
+            "2024年11月底前",
+            "",
+        ),
+        (
+            "完成高标准农田建设3万亩",
+            [("县农业农村局", LEAD), ("县自然资源局", SUPPORTING), ("县水利局", SUPPORTING)],
+            "陈立",
+            "2024年10月底前",
+            "",
+        ),
+    ]
+
+
+def test_the_shared_business_table_gives_each_indicator_its_leader():
+    tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕18号"]
+    from_table = [t.person for t in tasks if t.from_table]
+    assert from_table[:3] == ["刘慧", "刘慧", "李茂"]
