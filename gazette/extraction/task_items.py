@@ -86,8 +86,8 @@ _ITEM_LABEL = re.compile(
     rf"(?P<label>{_LABEL_WORDS})[：:]|(?P<deadline>{_DEADLINE_LABEL_WORDS})[：:]|(?P<person>{_PERSON_LABEL_WORDS})[：:]"
 )
 _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_DEADLINE_LABEL_WORDS}|{_PERSON_LABEL_WORDS})[：:]")
-# Where labels may begin: after a sentence, not inside one (…县文旅局，责任单位：… is a bracket a page break split).
-_LABELS_START = re.compile(r"(?:^|[。；;！？!?])\s*$")
+# Labels begin after a sentence, not inside one.
+_SENTENCE_ENDS = "。；;！？!?"
 _VALUE_END = re.compile(r"[。]")
 _SEGMENT_END = re.compile(rf"。|(?:{_DEADLINE_LABEL_WORDS})[：:]")
 _LABEL_ROLES = {"牵头": LEAD, "配合": SUPPORTING, "实施": IMPLEMENTING}
@@ -208,11 +208,12 @@ def _labelled_tasks(source, block, spans, last=None):
     """The item of a paragraph whose units follow under labels outside brackets, after a sentence: its text before
     the first label is the item; a deadline label's value is its deadline, a leader's (牵头领导：) its person."""
     text = re.sub(r"(?<=\d) (?=\d)", "", block.text)
-    pairs = _brackets(text)
-    labels = [match for match in _ITEM_LABEL.finditer(text) if not any(o < match.start() < c for o, c in pairs)]
-    if not labels or not _LABELS_START.search(text, 0, labels[0].start()):
+    labels = _outside_brackets(text, _ITEM_LABEL.finditer(text))
+    if not labels:
         return []
     item = text[: labels[0].start()]
+    if item.rstrip() and item.rstrip()[-1] not in _SENTENCE_ENDS:
+        return []  # inside a sentence: …县文旅局，责任单位：… is the rest of a bracket a page break split
     title, description = _heading(item)
     units, deadline, person = [], None, None
     for label, following in zip(labels, [*labels[1:], None], strict=True):
@@ -243,6 +244,20 @@ def _labelled_tasks(source, block, spans, last=None):
             description=description,
         )
     ]
+
+
+def _outside_brackets(text, matches):
+    """The ``matches`` (in order) that begin outside brackets, the text read once: a bracket left open keeps what
+    follows inside it, a closing one with none open counts for nothing."""
+    kept, depth, position = [], 0, 0
+    for match in matches:
+        for char in text[position : match.start()]:
+            depth += char in "（("
+            depth = max(depth - (char in "）)"), 0)
+        position = match.start()
+        if not depth:
+            kept.append(match)
+    return kept
 
 
 def _is_item_heading(block):

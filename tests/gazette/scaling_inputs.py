@@ -97,6 +97,21 @@ def long_line(n):
     return MASTHEAD + notice("下达重点工作任务", 8, [line])
 
 
+def labelled_items(n):
+    """``n`` items whose units and deadline follow on lines of their own, under labels."""
+    body = []
+    for i in range(1, n + 1):
+        body += [f"{i}.完成第{i}项任务。", "牵头单位：县林业局", "配合单位：县财政局", "完成时限：2024年10月底前"]
+    return MASTHEAD + notice("下达重点工作任务", 8, body)
+
+
+def labels_among_brackets(n):
+    """One item with ``n`` brackets in its text and ``n`` labels after it, in one paragraph."""
+    item = "1.完成" + "".join(f"第{i}片区（{i}号）、" for i in range(1, n + 1)) + "的整治任务。牵头单位：县林业局。"
+    item += "配合单位：县财政局。" * n
+    return MASTHEAD + notice("下达重点工作任务", 8, [item])
+
+
 def contents_only(n):
     """A table of contents of ``n`` entries and no documents."""
     lines = [f"关于印发第{i}项工作方案的通知（示政办发〔2024〕{i}号）……{i}" for i in range(1, n + 1)]
@@ -112,6 +127,8 @@ SHAPES = {
     "rate_table": rate_table,
     "brackets": brackets,
     "long_line": long_line,
+    "labelled_items": labelled_items,
+    "labels_among_brackets": labels_among_brackets,
     "contents_only": contents_only,
 }
 

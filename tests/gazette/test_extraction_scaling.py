@@ -110,6 +110,8 @@ def test_the_generated_gazettes_yield_what_they_stress(shape):
         "task_table": ("tasks", N),
         "brackets": ("tasks", 1),
         "long_line": ("tasks", N),
+        "labelled_items": ("tasks", N),
+        "labels_among_brackets": ("tasks", 1),
         "roster": ("members", N + 3),
         "parcels": ("parcels", N),
         "rate_table": ("rates", N),
