@@ -110,7 +110,7 @@ def _detail(kind, payload):
             text = " ".join(part for part in (member.get("role"), member.get("name"), member.get("title")) if part)
             if text:
                 return text
-    for name in ("title", "label", "name", "item", "parcel_no", "post", "description"):
+    for name in ("title", "label", "name", "item", "parcel_no", "project", "post", "description"):
         value = payload.get(name)
         if isinstance(value, str) and value.strip():
             return value.strip().splitlines()[0][:60]

@@ -40,7 +40,7 @@ KINDS = (
     ("rosters", Proposal.Kind.ROSTER, lambda item: item.group),
     ("tasks", Proposal.Kind.TASK, lambda item: item.title),
     ("phases", Proposal.Kind.PHASE, lambda item: item.label),
-    ("parcels", Proposal.Kind.PARCEL, lambda item: item.parcel_no),
+    ("parcels", Proposal.Kind.PARCEL, lambda item: item.parcel_no or item.project),
     ("plans", Proposal.Kind.PLAN, lambda item: f"{item.year or ''} {item.total_ha.normalize():f} 公顷"),
     ("rates", Proposal.Kind.RATE, lambda item: f"{item.item} {item.amount}{item.unit}"),
     ("portfolios", Proposal.Kind.PORTFOLIO, lambda item: f"{item.name} {item.post}"),

@@ -375,26 +375,42 @@ def candidate_rows(user, county=None):
     """Each candidate 批复 with the parcels it approves and, for each, the parcel already in the ledger if any."""
     rows = []
     documents = list(candidate_approvals())
-    existing = {
-        (parcel.approval_document_id, parcel.number): parcel
-        for parcel in visible_parcels(user).filter(approval_document__in=documents)
-    }
+    entered = {}
+    for parcel in visible_parcels(user).filter(approval_document__in=documents).order_by("pk"):
+        entered.setdefault(parcel.approval_document_id, []).append(parcel)
     for document in documents:
         found = prefill.prefill_approval(approval_text(document), document.title).parcels
+        matched = _entered_parcels(found, entered.get(document.pk, []))
         rows.append(
             {
                 "document": document,
                 "parcels": [
-                    {
-                        "index": index,
-                        "number": item.number.value,
-                        "parcel": existing.get((document.pk, item.number.value)),
-                    }
-                    for index, item in enumerate(found)
+                    {"index": index, "label": (item.number or item.project).value, "parcel": parcel}
+                    for index, (item, parcel) in enumerate(zip(found, matched, strict=True))
                 ],
             }
         )
     return rows
+
+
+def _entered_parcels(found, parcels):
+    """For each parcel the approval supplies, the one entered from it or None. A printed number matches the number;
+    a parcel named by its project (no number printed) matches an entered parcel whose numbers the approval does not
+    print: by the use as written the prefill gave it, else in the order entered."""
+    printed = {item.number.value for item in found if item.number}
+    by_number = {parcel.number: parcel for parcel in parcels}
+    others = [parcel for parcel in parcels if parcel.number not in printed]
+    matched = [by_number.get(item.number.value) if item.number else None for item in found]
+    for position, item in enumerate(found):
+        if item.number is None and item.use_text:
+            parcel = next((parcel for parcel in others if parcel.use_text == item.use_text.value), None)
+            if parcel is not None:
+                matched[position] = parcel
+                others.remove(parcel)
+    for position, item in enumerate(found):
+        if item.number is None and matched[position] is None and others:
+            matched[position] = others.pop(0)
+    return matched
 
 
 def approval_document(pk):

@@ -48,6 +48,7 @@ class ParcelPrefill:
     """What one approved parcel's fields would be; a field not found is None."""
 
     number: Sourced | None = None
+    project: Sourced | None = None  # the project an approval without parcel numbers names the land by
     location: Sourced | None = None
     township: Sourced | None = None
     village: Sourced | None = None
@@ -126,6 +127,9 @@ USE_KEYWORDS = [
             "教育",
             "科研",
             "学校",
+            "小学",
+            "中学",
+            "幼儿园",
             "医疗",
             "医院",
             "卫生",
@@ -180,9 +184,18 @@ def prefill_approval(text, title=""):
     if method is None:
         return ApprovalPrefill()  # approves no 划拨 or 出让 (a surcharge, a cancelled licence…)
     numbers = _parcel_numbers(sentences) or _parcel_numbers(heading)
-    if not numbers:
-        return ApprovalPrefill()
     areas = _areas(sentences)
+    projects = [None] * len(numbers)
+    if not numbers:
+        # Many counties approve land for a named project and print no parcel number: such a parcel is proposed
+        # without one, for the data manager to number (land keys parcels by number).
+        found = _projects(sentences) or _projects(heading, granting=False)
+        if not found:
+            return ApprovalPrefill()
+        projects = [project for project, _area in found]
+        numbers = [None] * len(found)
+        if any(area for _project, area in found):
+            areas = [area for _project, area in found]
     if len(areas) != len(numbers):
         areas = [None] * len(numbers)  # a total for several parcels, or figures that do not pair up
     shared = ParcelPrefill(method=method)
@@ -200,11 +213,15 @@ def prefill_approval(text, title=""):
         setattr(shared, name, value)
     shared.reserve_price_set = _reserve(sentences)
     parcels = []
-    for number, area in zip(numbers, areas, strict=True):
+    for number, project, area in zip(numbers, projects, areas, strict=True):
         parcel = ParcelPrefill(**{item.name: getattr(shared, item.name) for item in fields(shared)})
-        parcel.number = number
+        parcel.number, parcel.project = number, project
         if area:
             parcel.area, parcel.area_unit = area
+        if project and not parcel.use_text:
+            parcel.use_text, parcel.land_use, parcel.housing_type = _classified(
+                f"{project.value}用地", project.sentence
+            )
         parcels.append(parcel)
     return ApprovalPrefill(parcels=parcels)
 
@@ -287,9 +304,11 @@ def _location(sentences):
 
 def _use(sentences):
     match, sentence = _first(sentences, r"用途(?:为|是|:)\s*([^,。;()]{1,20}?用地)")
-    if not match:
-        return None
-    written = match[1].strip()
+    return _classified(match[1].strip(), sentence) if match else None
+
+
+def _classified(written, sentence):
+    """(use as written, LandUse, HousingType), each Sourced; the last two None where no keyword tells."""
     for words, (land_use, housing_type) in USE_KEYWORDS:
         if any(word in written for word in words):
             return (
@@ -298,6 +317,37 @@ def _use(sentences):
                 Sourced(housing_type, sentence) if housing_type else None,
             )
     return Sourced(written, sentence), None, None
+
+
+# A project's land in the sentence granting it: 同意以划拨方式供应某某学校建设项目用地1.2公顷, or in the title
+# 关于同意某某迁建项目国有建设用地使用权划拨方案的批复. The match runs from the sentence's start: the project begins
+# after the last of the verbs before it.
+_PROJECT_LAND = re.compile(
+    rf"([^\s,。;:、]{{2,80}}?项目)(?:国有)?(?:建设)?用地(?:使用权)?(?:面积)?(?:为|共|约)?\s*(?:{AREA_FIGURE})?"
+)
+_BEFORE_PROJECT = re.compile(r".*(?:同意|供应|出让|划拨|用于|作为|关于)(?:给|将)?")
+
+
+def _projects(sentences, granting=True):
+    """[(project, area or None)], each Sourced, for the projects the granting sentences (or, granting=False, the
+    title) supply land to."""
+    found, seen = [], set()
+    for sentence, normal in sentences:
+        if granting and "同意" not in normal:
+            continue
+        for match in _PROJECT_LAND.finditer(normal):
+            project = _BEFORE_PROJECT.sub("", match[1], count=1).removeprefix("该")
+            if len(project) <= len("项目") or project in seen:
+                continue
+            seen.add(project)
+            area = None
+            if match[2]:
+                area = (
+                    Sourced(Decimal(match[2].replace(",", "")), sentence),
+                    Sourced(UNIT_BY_WRITTEN[match[3]], sentence),
+                )
+            found.append((Sourced(project, sentence), area))
+    return found
 
 
 def _term(sentences):
@@ -379,7 +429,8 @@ def _reserve(sentences):
 @dataclass
 class ParcelProposal:
     document: DocumentRef
-    parcel_no: str
+    parcel_no: str  # "" where the approval prints none
+    project: str | None  # the project it names the land by instead
     location: str | None
     area: Decimal | None
     area_unit: str | None  # m2, ha or mu
@@ -402,11 +453,12 @@ def extract_parcels(source: Source, blocks) -> list[ParcelProposal]:
     line_of = _LineFinder(source)
     for parcel in prefill_approval(text, document.title).parcels:
         values = parcel.values()
-        line = line_of(parcel.number.sentence)
+        line = line_of((parcel.number or parcel.project).sentence)
         proposals.append(
             ParcelProposal(
                 document=source.ref,
-                parcel_no=values["number"],
+                parcel_no=values.get("number", ""),
+                project=values.get("project"),
                 location=values.get("location"),
                 area=values.get("area"),
                 area_unit=values.get("area_unit"),
@@ -422,6 +474,9 @@ def extract_parcels(source: Source, blocks) -> list[ParcelProposal]:
     return proposals
 
 
+_SENTENCE_LINES = 20  # how far a wrapped sentence is followed: further is not the same sentence
+
+
 class _LineFinder:
     """The first line of the document holding a sentence's opening characters (the title's line if none). The
     parcels of one approval share their sentences: each is looked for once (looking for every parcel's sentences
@@ -430,6 +485,7 @@ class _LineFinder:
     def __init__(self, source):
         self.source = source
         self.found = {}
+        self.ends = {}
 
     def __call__(self, sentence):
         if sentence not in self.found:
@@ -438,10 +494,22 @@ class _LineFinder:
             self.found[sentence] = next(lines, self.source.first)
         return self.found[sentence]
 
+    def end(self, sentence):
+        """The line where the sentence ends: in narrow wrapping, a few lines after the one it starts on."""
+        if sentence not in self.ends:
+            start = self(sentence)
+            tail, seen, self.ends[sentence] = squeeze(sentence[-20:])[-10:], "", start
+            for number in range(start, min(start + _SENTENCE_LINES, self.source.last + 1)):
+                seen += self.source.squeezed(number)
+                if tail in seen:
+                    self.ends[sentence] = number
+                    break
+        return self.ends[sentence]
+
 
 def _last_line(line_of, parcel, first):
     """The last line holding any sentence the parcel's values were read from."""
     last = first
     for sentence in parcel.sources().values():
-        last = max(last, line_of(sentence))
+        last = max(last, line_of.end(sentence))
     return last

@@ -200,3 +200,15 @@ def test_parcels_sharing_a_parcel_word_point_at_the_granting_line():
         ("2024-07", 39, 39),
         ("2024-08", 39, 39),
     }
+
+
+# --- Approvals that name the project and print no parcel number -----------------------------------------------------
+
+
+def test_an_approval_that_names_only_its_project_proposes_a_parcel_without_number():
+    """东政函〔2023〕31号 (narrow wrapping): 关于同意东平县第二中学迁建项目…划拨方案的批复, 同意该宗地以划拨方式供应."""
+    narrow = all_of(sample("narrow-no-contents.txt"), "parcels")
+    (found,) = [p for p in narrow if p.document.key == "东政函〔2023〕31号"]
+    assert (found.parcel_no, found.project) == ("", "东平县第二中学迁建项目")
+    assert (found.method, found.use, found.area) == ("allocation", "东平县第二中学迁建项目用地", None)
+    assert (found.span.start, found.span.end) == (47, 55)  # from the title to the sentence granting the supply

@@ -231,6 +231,26 @@ def test_a_parcel_proposal_opens_lands_prefilled_form_and_saving_accepts_it(issu
     assert proposal.accepted_object.approval_document == proposal.document
 
 
+def test_a_parcel_named_by_its_project_is_proposed_under_that_name_and_accepted_once_numbered(login, data_manager):
+    county = OrganisationFactory(name="东平县人民政府", short_name="东平县", kind="county")
+    narrow = Path(__file__).parents[1] / "gazette" / "samples" / "narrow-no-contents.txt"
+    issue = gazette_services.import_gazette(
+        narrow.read_bytes(), name="narrow.txt", county="东平县", year=2023, number=2
+    ).issue
+    proposal = Proposal.objects.get(document__issue=issue, kind=Proposal.Kind.PARCEL)
+    assert proposal.label == "东平县第二中学迁建项目" and proposal.document.number == "东政函〔2023〕31号"
+    client = login(data_manager)
+    url = f"/land/parcels/new/?document={proposal.document_id}&parcel=0&proposal={proposal.pk}"
+    form = client.get(url).context["form"]
+    assert form.initial["number"] == "" and form.initial["method"] == "allocation"
+    data = {name: getattr(value, "pk", value) for name, value in form.initial.items() if value is not None}
+    data.update(county=county.pk, number="DP2023-11", area="2.5", area_unit="ha", land_use="public")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.ACCEPTED and proposal.accepted_object.number == "DP2023-11"
+
+
 @pytest.mark.parametrize("name", ["xingxian-2021-2.txt", "xingxian-2022-2.txt", "xingxian-2023-4.txt"])
 def test_the_real_gazettes_propose_every_extracted_item_once(name, county):
     text = gazette_text(name)

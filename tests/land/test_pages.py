@@ -112,13 +112,13 @@ def test_a_plan_is_created_with_its_allocations_from_the_form(county, login, dat
     assert plan.history.first().history_user == data_manager
 
 
-def approval_document():
-    lines = (SAMPLES / "heyang-auction-approval.txt").read_text(encoding="utf-8").splitlines()
+def approval_document(name="heyang-auction-approval.txt", number="和政函〔2024〕27号", signed=(2024, 3, 8)):
+    lines = (SAMPLES / name).read_text(encoding="utf-8").splitlines()
     return DocumentFactory(
         title=lines[0].removeprefix("和阳县人民政府"),
-        number="和政函〔2024〕27号",
+        number=number,
         kind="批复",
-        signed=datetime.date(2024, 3, 8),
+        signed=datetime.date(*signed),
         raw_text="\n".join(lines),
         blocks=[{"kind": "paragraph", "text": line, "line": index} for index, line in enumerate(lines[3:-2], start=4)],
     )
@@ -148,6 +148,35 @@ def test_a_data_manager_creates_a_parcel_prefilled_from_an_approval(county, logi
     assert parcel.number in client.get(document.get_absolute_url()).content.decode()
     # …and the approval is now marked as entered.
     assert "HY2024-012</a>" in client.get("/land/approvals/").content.decode()
+
+
+def test_a_parcel_the_approval_names_by_project_is_numbered_by_the_data_manager(county, login, data_manager):
+    document = approval_document("heyang-project-approval.txt", "和政函〔2024〕33号", (2024, 4, 12))
+    client = login(data_manager)
+    listing = client.get("/land/approvals/").content.decode()
+    assert "和阳县人民医院门诊楼扩建项目" in listing and "和阳县城南幼儿园建设项目" in listing
+
+    page = client.get("/land/parcels/new/", {"document": document.pk, "parcel": 1})
+    form = page.context["form"]
+    assert form.initial["number"] == "" and form.initial["area"] == Decimal("4350")
+    assert form.initial["use_text"] == "和阳县城南幼儿园建设项目用地"
+    assert "该批复未载明宗地编号" in page.content.decode()
+
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(county=county.pk, approval_document=document.pk, approved_on="2024-04-12")
+    refused = client.post(f"/land/parcels/new/?document={document.pk}&parcel=1", data)
+    assert refused.status_code == 200 and "number" in refused.context["form"].errors
+    assert not Parcel.objects.exists()
+
+    data["number"] = "HY2024-031"
+    response = client.post(f"/land/parcels/new/?document={document.pk}&parcel=1", data)
+    assert response.status_code == 302, response.context["form"].errors
+    parcel = Parcel.objects.get(number="HY2024-031")
+    assert parcel.approval_document == document and parcel.area_m2 == Decimal("4350.0000")
+    # The approval lists one parcel entered (under the number given) and one still to enter.
+    listing = client.get("/land/approvals/").content.decode()
+    assert "HY2024-031</a>" in listing and listing.count('class="button new-parcel"') == 1
+    assert 'parcel=0">新建宗地 和阳县人民医院门诊楼扩建项目' in listing  # the one entered is the kindergarten
 
 
 def test_only_data_managers_prefill_from_the_gazette(county, login, finance_staff):

@@ -139,6 +139,39 @@ def test_an_allocation_of_another_county_with_the_number_after_its_label():
     assert "starting_price" not in values
 
 
+def test_an_approval_naming_projects_instead_of_parcel_numbers_proposes_a_parcel_for_each_project():
+    first, second = sample("heyang-project-approval.txt")
+    assert first.number is None and second.number is None
+    assert first.project.value == "和阳县人民医院门诊楼扩建项目"
+    assert second.project.value == "和阳县城南幼儿园建设项目"
+    assert (first.area.value, first.area_unit.value) == (Decimal("0.6821"), units.HECTARE)
+    assert (second.area.value, second.area_unit.value) == (Decimal("4350"), units.SQUARE_METRE)
+    for item in (first, second):
+        values = item.values()
+        assert values["method"] == "allocation" and values["land_use"] == "public"
+        assert (values["township"], values["village"]) == ("城关镇", "南街社区")
+        assert item.project.sentence.startswith("一、同意以划拨方式供应")
+    assert first.use_text.value == "和阳县人民医院门诊楼扩建项目用地"
+
+
+def test_a_project_named_only_in_the_title_is_the_parcel_the_approval_supplies():
+    title = "关于同意和阳县第三中学迁建项目国有建设用地使用权划拨方案的批复"
+    (item,) = prefill.prefill_approval("县自然资源局：\n经研究，同意该宗地以划拨方式供应。", title).parcels
+    assert item.number is None and item.project.value == "和阳县第三中学迁建项目"
+    assert item.method.value == "allocation" and item.land_use.value == "public"
+    assert item.area is None
+
+
+def test_a_project_without_supply_or_with_a_printed_number_proposes_no_numberless_parcel():
+    # Converting farmland for a project supplies nothing yet.
+    converted = "一、同意将和阳县城关镇东街村集体土地1.2公顷转为建设用地，用于和阳县第二小学建设项目。"
+    assert prefill.prefill_approval(converted, "关于2024年第一批次城镇建设用地的批复").parcels == []
+    # Where the parcel's number is printed, the project beside it names no second parcel.
+    numbered = "同意以划拨方式供应和阳县第二小学建设项目用地，宗地编号为HY2024-020，面积为1.2公顷。"
+    (item,) = prefill.prefill_approval(numbered, "关于和阳县第二小学建设项目用地的批复").parcels
+    assert item.number.value == "HY2024-020" and item.project is None
+
+
 def test_the_prefill_names_no_county_and_imports_no_django():
     source = (Path(prefill.__file__)).read_text(encoding="utf-8")
     assert "兴" not in source
@@ -156,7 +189,7 @@ def test_imported_approvals_become_proposals_with_the_county_organisations(share
     """Through the database: the imported documents' stored paragraphs, the candidate list and the resolved names."""
     projects_demo.load_demo()
     rows = {
-        row["document"].number: [item["number"] for item in row["parcels"]]
+        row["document"].number: [item["label"] for item in row["parcels"]]
         for row in selectors.candidate_rows(data_manager)
     }
     assert {number: found for number, found in rows.items() if found} == SHARED_APPROVALS
@@ -167,7 +200,7 @@ def test_imported_approvals_become_proposals_with_the_county_organisations(share
         assert county is not None and county.short_name == "兴县"
         for item in row["parcels"]:
             proposal = selectors.parcel_proposal(document, item["index"], county)
-            entered = next(entry for entry in demo.PARCELS if entry["number"] == item["number"])
+            entered = next(entry for entry in demo.PARCELS if entry["number"] == item["label"])
             assert proposal.initial["township"].name == entered["township"]
             assert proposal.initial["area"] == Decimal(entered["area"])
             assert proposal.initial["approved_on"] == entered["signed"]
