@@ -1,18 +1,22 @@
 """The masthead: gazette name and county (某县人民政府公报, 某县政报, 某某政报), `2023 年第 4 期（总第 10 期）` or
-`2021 第2期` + `(总第2期)`, years and numbers in Chinese numerals too (二〇二四年第三期), `…出版`. A name without
-a county's ending (石门政报) gives the gazette, not the county: the importer asks for that."""
+`2021 第2期` + `(总第2期)`, years and numbers in Chinese numerals too (二〇二四年第三期), the publication date
+(`…出版`, `…印发`, `出版日期：…`, `某某办公室编　2024年6月28日`, or the masthead's only date). A name without a
+county's ending (石门政报) gives the gazette, not the county: the importer asks for that."""
 
 import re
 
 from .numbers import CN_NUMERALS, DATE, cn_number, parse_date
 from .result import IssueMeta
-from .text import squeeze
+from .text import ends_terminal, squeeze
 
 _GAZETTE = re.compile(r"^(?P<name>.{1,12}?)(?:人民政府公报|政府公报|政报)$")
 _COUNTY = re.compile(r"^.{1,12}?(?:县|市|区|旗)$")
 _ISSUE = re.compile(rf"(?P<year>(?:19|20)\d\d|[{CN_NUMERALS}]{{4}})年?第(?P<number>\d{{1,3}}|[{CN_NUMERALS}]{{1,4}})期")
+_MASTHEAD_LINE = 40
 _CUMULATIVE = re.compile(rf"总第(?P<cumulative>\d{{1,4}}|[{CN_NUMERALS}]{{1,6}})期")
-_PUBLISHED = re.compile(rf"(?P<date>{DATE.pattern})出版")
+_PUBLISHED = re.compile(
+    rf"(?P<before>(?:出版|印发|编印|发行)(?:日期|时间)[:：]?)?(?P<date>{DATE.pattern})(?P<after>出版|印发|编印|发行)?"
+)
 
 
 def parse_masthead(lines):
@@ -28,9 +32,25 @@ def parse_masthead(lines):
                 year = number = None
         if cumulative is None and (match := _CUMULATIVE.search(text)):
             cumulative = _number(match["cumulative"])
-        if published is None and (match := _PUBLISHED.search(text)):
-            published = parse_date(match["date"])
+        if published is None:
+            marked = (match for match in _PUBLISHED.finditer(text) if match["before"] or match["after"])
+            if match := next(marked, None):
+                published = parse_date(match["date"])
+    if published is None:
+        # Printed with no word beside it (某某办公室编　2024年6月28日): the masthead's only date is the issue's.
+        dates = {parse_date(match[0]) for text in _masthead_proper(lines) for match in DATE.finditer(text)}
+        published = dates.pop() if len(dates) == 1 else None
     return IssueMeta(gazette, county, year, number, cumulative, published)
+
+
+def _masthead_proper(lines):
+    """The short lines before any title or sentence: without a table of contents, the lines before the first
+    document's number can hold the start of that document, whose dates are not the issue's."""
+    for line in lines:
+        text = squeeze(line)
+        if "关于" in text or ends_terminal(text) or len(text) > _MASTHEAD_LINE:
+            return
+        yield text
 
 
 def _number(written):

@@ -316,6 +316,23 @@ def test_mastheads_of_other_names_and_in_chinese_numerals(lines, expected):
     assert (meta.gazette, meta.county, meta.year, meta.number, meta.cumulative) == expected
 
 
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        (["松岭县人民政府公报", "2024年第2期（总第31期）", "松岭县人民政府办公室编　2024年6月28日"], date(2024, 6, 28)),
+        (["青石县政府公报", "2024年第3期", "出版日期：2024年9月30日"], date(2024, 9, 30)),
+        (["石门县政报", "二〇二四年第三期", "二〇二四年九月十日印发"], date(2024, 9, 10)),
+        (["青石县政府公报", "2024 年 9 月 30 日 出版"], date(2024, 9, 30)),
+        # Two dates and neither marked: which is the cannot be told.
+        (["青石县政府公报", "创刊于2001年1月1日", "2024年9月30日"], None),
+        # Without contents, what precedes the first number may be the first document: its dates are not the issue's.
+        (["青石县政府公报", "青石县人民政府", "关于做好防汛工作的通知", "各乡镇要于2024年6月1日前完成排查。"], None),
+    ],
+)
+def test_the_publication_date_is_read_however_the_masthead_prints_it(lines, published):
+    assert parse_masthead(lines).published == published
+
+
 PROTECTION_UNITS = "（县水利局牵头，各乡镇人民政府配合）。"
 MONITORING_UNITS = "（县卫生健康局负责，2024年12月底前完成首轮抽检）。"
 
