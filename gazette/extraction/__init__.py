@@ -7,6 +7,7 @@ in the gazette file), so that a reviewer sees the source beside the form.
 
 from dataclasses import dataclass, field
 
+from gazette.parsing import tab_spaced_columns
 from gazette.parsing.result import ParsedDocument, ParsedIssue
 
 from .common import DocumentRef, Source, document_ref
@@ -60,7 +61,7 @@ def all_blocks(document: ParsedDocument):
 
 def extract_gazette(parsed: ParsedIssue, text: str) -> list[DocumentExtraction]:
     """Proposals from every document of a parsed issue, in body order; ``text`` is the text it was parsed from."""
-    lines = text.split("\n")
+    lines = tab_spaced_columns(text).split("\n")  # as the parser read them
     return [extract_document(document, lines) for document in parsed.documents]
 
 

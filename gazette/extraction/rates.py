@@ -47,6 +47,12 @@ _SENTENCE_END = re.compile(r"[。；;！？!?：:]\s*$")
 _SCHEME_TITLE = re.compile(r"补偿|征收|征迁|拆迁|安置")
 _CLAUSE = re.compile(r"[，,；;。]")
 _NOTE_HEADER = re.compile(r"备注|说明")
+# A table whose amounts are bare numbers: the header gives the money unit, a 单位 column what they are per.
+_MONEY_HEADER = re.compile(rf"[（(](?P<money>万元|元)(?:/(?P<per>{_PER}))?[）)]")
+_UNIT_HEADER = re.compile(r"^(?:计量|计价)?单位$")
+_SERIAL_HEADER = re.compile(r"^(?:序号|编号)$")
+_BARE_AMOUNT = re.compile(rf"^(?P<a>{_NUM})(?:{_RANGE}(?P<b>{_NUM}))?$")
+_PER_PREFIX = re.compile(r"^(?:万元|元)/")
 
 
 MONEY, RATIO, AREA, PERCENT, MONTHS = "money", "ratio", "area", "percent", "months"
@@ -96,11 +102,13 @@ def extract_rates(source: Source) -> list[RateProposal]:
         raw = source.raw(number)
         if "\t" in raw:
             cells = [cell.strip() for cell in raw.strip("\r\n").split("\t")]
-            if not any(_holds_figure(cell) for cell in cells):
+            columns = _money_columns(header or [])
+            if not any(_holds_figure(cell) for cell in cells) and not _bare_amounts(columns, cells):
                 header, previous = cells, None  # a header row, or a row with no figure
                 continue
             previous = _inherit(cells, previous)
             rates += _row_rates(source, header or [], previous, number)
+            rates += _column_rates(source, header or [], columns, previous, number)
             continue
         text = source.text(number)
         if not text:
@@ -175,6 +183,51 @@ def _row_rates(source, header, cells, number):
                 rates.append(_rate(source, match, item, row_condition, row, where))
             else:
                 rates.append(_figure_rate(source, kind, amount, unit, item, row_condition, row, where))
+    return rates
+
+
+def _money_columns(header):
+    """{column: (money, per or "")} of the header cells that give the money unit of bare amounts below them:
+    补偿标准（元/平方米）, 单价（元） (then a 单位 column names what the amount is per)."""
+    columns = {}
+    for index, name in enumerate(header):
+        if match := _MONEY_HEADER.search(despace(name)):
+            columns[index] = (match["money"], match["per"] or "")
+    return columns
+
+
+def _bare_amounts(columns, cells):
+    return any(index < len(cells) and _BARE_AMOUNT.match(despace(cells[index])) for index in columns)
+
+
+def _column_rates(source, header, columns, cells, number):
+    """Rates of a row whose amounts are bare numbers under a header that gives their unit: what they are per from
+    the header or the row's 单位 cell, the item from the cells before them (not its 序号, unit or note)."""
+    names = [despace(name) for name in header]
+    unit = next((index for index, name in enumerate(names) if _UNIT_HEADER.match(name)), None)
+    notes = {index for index, name in enumerate(names) if _NOTE_HEADER.search(name)}
+    left_out = notes | {index for index, name in enumerate(names) if _SERIAL_HEADER.match(name)} | {unit}
+    condition = next((cells[index] for index in sorted(notes) if index < len(cells) and cells[index]), None)
+    rates = []
+    for index, (money, per) in columns.items():
+        amount = _BARE_AMOUNT.match(despace(cells[index])) if index < len(cells) else None
+        if unit is not None and unit < len(cells):
+            per = per or _PER_PREFIX.sub("", despace(cells[unit]))
+        if amount is None or not per:
+            continue
+        item = [despace(cell) for position, cell in enumerate(cells[:index]) if position not in left_out and cell]
+        rates.append(
+            RateProposal(
+                document=source.ref,
+                item=" ".join(cell for cell in item if not _BARE_AMOUNT.match(cell)),
+                amount=_decimal(amount["a"]),
+                amount_max=_decimal(amount["b"]) if amount["b"] else None,
+                unit=f"{money}/{per}",
+                condition=condition,
+                raw="\t".join(cells),
+                span=Span(number, number),
+            )
+        )
     return rates
 
 

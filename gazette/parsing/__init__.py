@@ -1,5 +1,6 @@
 """Parsing a gazette's extracted text into plain data. No Django here."""
 
+from .columns import tab_spaced_columns
 from .decoding import decode_gazette_bytes
 from .errors import GazetteParseError
 from .messages import Message, ParseWarning
@@ -32,4 +33,5 @@ __all__ = [
     "as_json",
     "decode_gazette_bytes",
     "parse_gazette",
+    "tab_spaced_columns",
 ]

@@ -9,6 +9,7 @@ import functools
 from collections import Counter
 
 from .blocks import WRAP_SLACK
+from .columns import tab_spaced_columns
 from .document import Context, DocumentParser
 from .errors import GazetteParseError
 from .headings import find_headings
@@ -167,7 +168,7 @@ def _warn_stray_numbers(lines, begin, explained, context):
 def parse_gazette(text: str) -> ParsedIssue:
     if not text or not text.strip():
         raise GazetteParseError(Message(gettext_noop("The file is empty: there is no gazette text to read.")))
-    lines = split_lines(text)
+    lines = split_lines(tab_spaced_columns(text))
     first_document = _first_document_line(lines)
     toc_start = find_toc_start(lines, first_document)
     toc = parse_toc(lines, toc_start) if toc_start is not None else None

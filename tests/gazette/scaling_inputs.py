@@ -112,6 +112,20 @@ def labels_among_brackets(n):
     return MASTHEAD + notice("下达重点工作任务", 8, [item])
 
 
+def spaced_rate_table(n):
+    """A compensation scheme's table of ``n`` rows laid out with spaces, amounts bare under a header with the unit."""
+    rows = ["序号  种类  单位  补偿标准（元）  备注"]
+    rows += [f"{i}  第{i}类房屋  平方米  {1000 + i}  王  伟" for i in range(1, n + 1)]
+    body = ["为做好东关片区房屋征收补偿工作，制定本方案。", "一、房屋补偿标准", *rows]
+    return MASTHEAD + notice("印发示例县东关片区房屋征收补偿方案", 14, body)
+
+
+def spaced_line(n):
+    """One line of ``n`` cells laid out with spaces, padded names among them, in a run of two such lines."""
+    line = "  ".join(f"第{i}项  王  伟" for i in range(1, n + 1))
+    return MASTHEAD + notice("下达重点工作任务", 8, [line, line])
+
+
 def contents_only(n):
     """A table of contents of ``n`` entries and no documents."""
     lines = [f"关于印发第{i}项工作方案的通知（示政办发〔2024〕{i}号）……{i}" for i in range(1, n + 1)]
@@ -129,6 +143,8 @@ SHAPES = {
     "long_line": long_line,
     "labelled_items": labelled_items,
     "labels_among_brackets": labels_among_brackets,
+    "spaced_rate_table": spaced_rate_table,
+    "spaced_line": spaced_line,
     "contents_only": contents_only,
 }
 
