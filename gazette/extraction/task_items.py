@@ -97,6 +97,7 @@ _ROLE_WORDS = re.compile(
     r"|(?P<responsible>(?:按职责分工|按照职责分工|按照职责|按职责|依职责|根据职责|分别|共同|具体|各自)?负责(?:落实|实施|推进)?"
     r"|(?:具体|抓好|负责)?落实))$"
 )
+_CLOSING_DEADLINE = re.compile(r"[（(][^（()）]*(?:前|底|完成)[^（()）]*[）)]$")
 _ET_CETERA = re.compile(r"等(?:相关|有关|其他)?(?:单位|部门)?$")
 _CLAUSE = "，,；;"
 _MARKER_TEXT = r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
@@ -162,7 +163,11 @@ def extract_tasks(source: Source, blocks) -> list[TaskProposal]:
             joined = Block("paragraph", "".join(texts), block.line)
             tasks += _prose_tasks(source, joined, spans, last=spans.of(parts[-1])[1])
         elif block.kind == "paragraph" and not (_opens_with_bracket(block) and position):
-            tasks += _prose_tasks(source, block, spans) or _labelled_tasks(source, block, spans)
+            tasks += (
+                _prose_tasks(source, block, spans)
+                or _labelled_tasks(source, block, spans)
+                or _role_sentence_tasks(source, block, spans)
+            )
         elif block.kind == "paragraph" and blocks[position - 1].kind == "table":
             tasks += _prose_tasks(source, block, spans)  # a bracket after a table: an item of its own
         position += len(parts)
@@ -240,6 +245,46 @@ def _labelled_tasks(source, block, spans, last=None):
             reference=source.ref.signed,
             quantity=_prose_quantity(item),
             span=lines.span_of(text),
+            from_table=False,
+            description=description,
+        )
+    ]
+
+
+def _role_sentence_tasks(source, block, spans):
+    """The item of a numbered paragraph whose units are a sentence of role clauses after its heading, with no
+    bracket or label: （一）编制规划。县农业农村局牵头，县水利局配合，2024年11月底前完成编制。 A unit may follow
+    由 (由县能源局牵头); a deadline in a bracket closing a clause (各乡镇人民政府配合（2024年12月底前完成）) names
+    no unit."""
+    text = re.sub(r"(?<=\d) (?=\d)", "", block.text).strip()
+    if not _MARKER.match(text) or _SECTION.match(text):
+        return []
+    title, description = _heading(text)
+    units = []
+    for sentence in re.split(r"[。；;]", description):
+        clauses = []
+        for clause in split_outside_brackets(sentence, _CLAUSE):
+            clause = _CLOSING_DEADLINE.sub("", clause.strip())
+            if not _ROLE_WORDS.search(clause):
+                break
+            clauses.append(clause.rpartition("由")[2])  # 由县能源局牵头, 日常管理由所属乡镇负责
+        units = _clause_units("，".join(clauses), None) if clauses else []
+        if units and _looks_like_units([unit.name for unit in units]):
+            break
+        units = []
+    if not title or not units:
+        return []
+    first_line, last_line = spans.of(block)
+    return [
+        TaskProposal(
+            document=source.ref,
+            title=title,
+            units=units,
+            person=None,
+            deadline_text=_prose_deadline(description),
+            reference=source.ref.signed,
+            quantity=_prose_quantity(description),
+            span=_ParagraphLines(source, first_line, last_line).span_of(text),
             from_table=False,
             description=description,
         )

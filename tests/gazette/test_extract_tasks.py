@@ -458,3 +458,50 @@ def test_the_shared_business_table_gives_each_indicator_its_leader():
     tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕18号"]
     from_table = [t.person for t in tasks if t.from_table]
     assert from_table[:3] == ["刘慧", "刘慧", "李茂"]
+
+
+def test_units_in_a_sentence_of_role_clauses_after_the_heading_are_the_items_units():
+    # spaced-tables.txt (松岭县, typed by hand): no bracket, no label; a deadline closing a clause names no unit.
+    tasks = [t for t in all_of(sample("spaced-tables.txt"), "tasks") if not t.from_table]
+    assert [(t.title, units(t), t.deadline_text, t.span) for t in tasks] == [
+        (
+            "科学编制建设规划",
+            [("县农业农村局", LEAD), ("县自然资源局", SUPPORTING), ("县水利局", SUPPORTING)],
+            "2024年11月底前",
+            Span(36, 36),
+        ),
+        ("落实建设资金", [("县财政局", RESPONSIBLE), ("各乡镇人民政府", SUPPORTING)], "2024年12月底前", Span(38, 38)),
+        ("强化工程管护", [("县农业农村局", RESPONSIBLE), ("各乡镇人民政府", RESPONSIBLE)], "长期坚持", Span(40, 40)),
+    ]
+
+
+def test_a_sentence_that_does_not_open_with_role_clauses_names_no_units():
+    document = SimpleNamespace(number=None, title="", title_normalised="", signed=None, span=Span(1, 3))
+    texts = [
+        "（一）加强宣传。各乡镇要广泛宣传，县委宣传部负责。",  # the role clause comes after another
+        "（二）严格考核。考核工作要认真负责。",  # not a unit: a sentence ending in 负责
+        "一、工作目标。县农业农村局牵头。",  # a section, not an item
+    ]
+    blocks = [Block("paragraph", text, number) for number, text in enumerate(texts, start=1)]
+    assert task_items.extract_tasks(Source(document, texts), blocks) == []
+
+
+def test_the_shared_financial_services_plan_gives_its_rules_their_units():
+    """兴政办发〔2021〕35号: 由县乡村振兴局牵头负责，人行兴县支行、吕梁银保监分局兴县监管组协助，… ."""
+    tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕35号"]
+    assert [(t.title, units(t)) for t in tasks if not t.from_table] == [
+        ("日常管理制度", [("所属乡镇", RESPONSIBLE)]),
+        ("定期金融超市服务制度", [("人行兴县支行", LEAD), ("吕梁银保监分局兴县监管组", LEAD)]),
+        (
+            "专项政银企对接制度",
+            [("县乡村振兴局", LEAD), ("人行兴县支行", SUPPORTING), ("吕梁银保监分局兴县监管组", SUPPORTING)],
+        ),
+        (
+            "不定期培训制度",
+            [
+                ("县政府信息和金融事务服务中心", LEAD),
+                ("人行兴县支行", SUPPORTING),
+                ("吕梁银保监分局兴县监管组", SUPPORTING),
+            ],
+        ),
+    ]
