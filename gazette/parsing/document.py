@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .blocks import build_blocks
 from .headings import Heading
 from .messages import Message, gettext_noop
-from .numbers import DATE_HEAD, TRAILING_DATE, cited_numbers, is_date_line, parse_date
+from .numbers import DATE_HEAD, DATED_UNDER_TITLE, TRAILING_DATE, cited_numbers, is_date_line, parse_date
 from .result import Attachment, Instrument, ParsedDocument, Span
 from .text import display_join, ends_terminal, squeeze
 from .vocabulary import (
@@ -236,11 +236,19 @@ class DocumentParser:
 
     def parse(self):
         heading, lines = self.heading, self.lines
-        addressee, body_start = _addressee(lines, heading.end + 1, self.stop, self.context.wrap_width)
+        dated = self._dated_under_title()
+        first = max(heading.end, dated if dated is not None else heading.end) + 1
+        addressee, body_start = _addressee(lines, first, self.stop, self.context.wrap_width)
         if not addressee:
-            body_start = heading.end + 1
+            body_start = first
         signature = find_signature(lines, body_start, self.stop)
-        if signature is None:
+        if signature is None and dated is not None:
+            # Dated under its title and signed by no one at the end: the body runs to its annexes or the next
+            # document.
+            signature = Signature(None, dated, DATED_UNDER_TITLE.match(squeeze(lines[dated]))["date"], "", "", dated)
+            labels = self._labels(body_start)
+            body_end = after = labels[0] if labels else self.stop
+        elif signature is None:
             self.context.warn(
                 heading.start, Message(gettext_noop("No signed date found for “%(title)s”"), {"title": heading.title})
             )
@@ -289,6 +297,15 @@ class DocumentParser:
             cited_numbers=cited,
             span=Span(heading.start + 1, self._last_line() + 1),
         )
+
+    def _dated_under_title(self):
+        """The index of a date printed in brackets under the title (inside the heading, before its number, or
+        right after it), else None."""
+        following = _next_nonblank(self.lines, self.heading.end + 1, self.stop)
+        for index in range(self.heading.start, min(following, self.stop - 1) + 1):
+            if DATED_UNDER_TITLE.match(squeeze(self.lines[index])):
+                return index
+        return None
 
     def _last_line(self):
         index = _previous_nonblank(self.lines, self.stop, self.heading.start)

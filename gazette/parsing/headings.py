@@ -7,7 +7,7 @@ number at all. Only the number line right before or after the heading is the doc
 
 from dataclasses import dataclass
 
-from .numbers import Number, is_date_line, own_number
+from .numbers import DATED_UNDER_TITLE, Number, is_date_line, own_number
 from .text import display_join, ends_terminal, squeeze
 from .vocabulary import DISCLOSURE, FURNITURE, ISSUER_LINE, ISSUER_WITH_TITLE, MARKER, attachment_label, kind_of
 
@@ -112,8 +112,12 @@ class _Scanner:
         return self._with_issuer(position, position + 1, title, match)
 
     def _adjacent_number(self, first, last):
-        """The number right after the heading, else right before it: (position, Number) or (None, None)."""
-        for position in (last + 1, first - 1):
+        """The number right after the heading (or after a date printed under it), else right before it:
+        (position, Number) or (None, None)."""
+        after = last + 1
+        if after < len(self.nonblank) and DATED_UNDER_TITLE.match(squeeze(self.text(after))):
+            after += 1
+        for position in (after, first - 1):
             number = self.number_at(position)
             if number:
                 return position, number

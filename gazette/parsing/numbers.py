@@ -80,6 +80,9 @@ DATE = re.compile(
 DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{0,3}}\s*日?$")
 # The first part of a date wrapped over two lines: 2023年 | 5月6日, 2023 年 11 月 | 28 日.
 DATE_HEAD = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年(?:\s*[\d{_CN}]{{1,3}}\s*月)?$")
+# A date printed in brackets under a title instead of a signature at the end (决定, 讲话, rules adopted at a meeting):
+# （2024年11月5日）, （2024年3月5日县人民政府第12次常务会议通过）.
+DATED_UNDER_TITLE = re.compile(rf"^[（(]\s*(?P<date>{DATE.pattern})[^（()）]{{0,40}}[）)]$")
 # A date closing a line after white space: a signature merged with the line before it in extraction.
 TRAILING_DATE = re.compile(rf"\s(?P<date>{DATE.pattern})\s*$")
 

@@ -86,8 +86,15 @@ LIST_ITEM = re.compile(r"(?:^|\s)\d{1,2}\s*[.．、]\s*")
 
 # Contact lines printed after a signature: （联系人：某某 联系电话：…）
 CONTACT = re.compile(r"^[（(]?\s*联系(?:人|电话|方式)")
-# A policy-consultation box some gazettes print after each document: 政策咨询 / 咨询单位：… / 咨询电话：… / 扫码咨询
-FURNITURE = re.compile(r"^(?:政\s*策\s*咨\s*询|咨询(?:单位|电话|地址|人)\s*[:：].*|扫码(?:咨询|阅读))$")
+# Furniture between documents: the policy-consultation box some gazettes print after each document (政策咨询 /
+# 咨询单位：… / 咨询电话：… / 扫码咨询); the record under a reprinted document (抄送：…, 某某办公室 2024年12月2日印发);
+# the gazette's section heads (【县政府文件】, 【人事任免】).
+FURNITURE = re.compile(
+    r"^(?:政\s*策\s*咨\s*询|咨询(?:单位|电话|地址|人)\s*[:：].*|扫码(?:咨询|阅读)"
+    r"|(?:抄\s*送|抄\s*报|分\s*送)\s*[:：].*"
+    r"|[^，。；]{0,30}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发"
+    r"|【[^【】]{0,16}(?:文件|人事任免|任免|政策解读|大事记|公告|通告)】)$"
+)
 # Printed where a page broke, matched on squeezed text: a page number (— 5 —, -5-, 第5页) or the running head (the
 # gazette's name, with or without the issue, either way round).
 _ISSUE_WORDS = r"(?:(?:19|20)\d\d年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?"

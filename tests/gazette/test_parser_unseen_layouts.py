@@ -21,6 +21,7 @@ import pytest
 
 from gazette.parsing import decode_gazette_bytes, parse_gazette
 from gazette.parsing.masthead import parse_masthead
+from gazette.parsing.result import Span
 from tests.gazette.extracted import SAMPLES
 from tests.helpers import shown_warnings
 from tests.shared import gazette_text
@@ -351,3 +352,28 @@ def test_page_numbers_and_running_heads_where_a_page_broke_are_dropped_and_the_s
     meta = issue.meta
     assert (meta.gazette, meta.county, meta.year, meta.number) == ("石门县政报", "石门县", 2024, 3)
     assert issue.warnings == []
+
+
+def test_a_date_printed_under_the_title_is_the_signed_date_and_the_number_after_it_the_documents():
+    # dated-titles-and-records.txt (松岭县, typed by hand): a 决定 dated （2024年11月5日） under its title with its
+    # number below, signed by no one at the end; a notice dated by the meeting that adopted it, with an annex.
+    issue = parsed("dated-titles-and-records.txt")
+    decision, notice, letter, rules = issue.documents
+    assert (decision.number, decision.signed, decision.span) == ("松政发〔2024〕21号", date(2024, 11, 5), Span(6, 14))
+    assert decision.addressee == "各乡镇人民政府，县直各部门："
+    assert [block.text[:4] for block in decision.blocks] == ["2024", "希望受表"]
+    assert (rules.number, rules.signed_raw) == ("松政发〔2024〕23号", "2024年12月10日")
+    assert [(annex.title, [block.text for block in annex.blocks]) for annex in rules.attachments] == [
+        ("松岭县城区停车收费标准", ["小型车首小时2元，此后每小时1元。"])
+    ]
+    assert (notice.signed, letter.signed) == (date(2024, 12, 2), date(2024, 12, 9))
+    assert issue.warnings == []
+
+
+def test_the_record_under_a_document_and_the_gazettes_section_heads_are_not_body_text():
+    # 抄送：… and 某某办公室　2024年12月2日印发 after the signature; 【县政府办公室文件】 between documents.
+    decision, notice, *_ = parsed("dated-titles-and-records.txt").documents
+    texts = [block.text for block in notice.blocks]
+    assert texts[-1] == "二、加强值班值守。严格落实24小时值班和领导带班制度。"
+    assert notice.span == Span(18, 34)
+    assert not any("【" in block.text for block in decision.blocks)
