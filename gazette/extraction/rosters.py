@@ -81,6 +81,8 @@ _OFFICE_LIST = re.compile(r"办公室(?:组成人员|成员|人员)|下设办公
 _CUT_BEFORE_NAME = re.compile(rf"^.*(?:{_NOUN}|办公室)(?:下设|和|及|与|、)?")
 # An annex label before a roster's heading (附件1 某某领导小组成员名单) is no part of the group's name.
 _ANNEX_PREFIX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:．.、]?\s*")
+# 现将调整后的县防汛抗旱指挥部成员名单…: the group as it is now, named as the title names it.
+_CHANGED = re.compile(r"^(?:调整后|变更后|更新后|调整|新调整|上述|原)的")
 _OWN_COUNTY = re.compile(r"^(?:我县|本县|我市|本市|我区|本区)")
 _LEADING_WORDS = re.compile(r"^(?:县政府决定|决定|特|现|正式|了|以|和|及|与|下设|对|将)+")
 _OFFICE_HOST = re.compile(r"(?:办公室|办)[，,]?(?:办公室)?(?:设在|设于)(?P<host>[^，。；,;]+)")
@@ -253,7 +255,7 @@ def _role_of(label):
 
 
 def _member(text):
-    """(name, title) of a member line (TAB cells, `姓名 职务`, or `职务　　姓名` padded), else None."""
+    """(name, title) of a member line (TAB cells, `姓名 职务`, `职务　　姓名` padded, or `姓名（职务）`), else None."""
     cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
     if len(cells) >= 2:
         name = despace(cells[0])
@@ -268,6 +270,9 @@ def _member(text):
     match = _TITLE_FIRST.match(cells[0])
     if match and _POST_END.search(match["title"]) and _is_name(name := despace(match["name"])):
         return name, _title(match["title"])
+    match = _BRACKETED_PERSON.match(despace(cells[0]))  # 孙丽华（副县长）
+    if match and _is_name(match["name"]):
+        return match["name"], _title(match["title"])
     return None
 
 
@@ -602,7 +607,7 @@ def _clean_name(name):
     if re.fullmatch(rf"[^的]*的(?:{_NOUN})", name):
         return _noun_of(name)  # 调整后的领导小组: no name of its own
     shorter = _CUT_BEFORE_NAME.sub("", name[: -len(_noun_of(name))]) + _noun_of(name)
-    shorter = _LEADING_WORDS.sub("", shorter).strip('“”"')
+    shorter = _CHANGED.sub("", _LEADING_WORDS.sub("", shorter).strip('“”"'))
     if shorter.count("“") != shorter.count("”"):
         shorter = shorter.lstrip("“").rstrip("”")
     return shorter

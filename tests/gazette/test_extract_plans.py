@@ -331,3 +331,20 @@ def test_reading_grows_linearly_with_the_plan(monkeypatch):
 
     small, large = cost(500), cost(2000)
     assert large <= 4 * small + 50
+
+
+def test_a_plan_in_one_sentence_with_a_part_in_brackets():
+    """extract-rosters-bracketed-titles.txt (松岭县): 计划供应国有建设用地85.6公顷。其中：工矿仓储用地20.3公顷，…，
+    住宅用地30.2公顷（其中保障性住房用地5公顷），…"""
+    (plan,) = all_of(sample("extract-rosters-bracketed-titles.txt"), "plans")
+    assert (plan.year, plan.total_ha) == (2025, Decimal("85.6"))
+    assert [(category.name, category.area_ha) for category in plan.categories] == [
+        ("工矿仓储用地", Decimal("20.3")),
+        ("商服用地", Decimal("10.5")),
+        ("住宅用地", Decimal("30.2")),
+        ("公共管理与公共服务用地", Decimal("15.6")),
+        ("交通运输用地", Decimal("9")),
+    ]
+    assert [(part.name, part.area_ha, part.housing_type) for part in plan.categories[2].parts] == [
+        ("保障性住房用地", Decimal("5"), "affordable")
+    ]

@@ -380,3 +380,19 @@ def test_units_listed_under_a_label_sharing_one_post_are_the_units():
         ("成员", "", "县住房和城乡建设局", "unit"),
     ]
     assert (roster.office_host, roster.office_head) == ("县应急管理局", "县应急管理局局长")
+
+
+def test_members_printed_name_first_with_their_post_in_brackets_on_lines_of_their_own():
+    """extract-rosters-bracketed-titles.txt (松岭县, typed by hand): 副总指挥：赵军（副县长） and, on the next line,
+    孙丽华（副县长）; the body names the group 调整后的县防汛抗旱指挥部, the title 松岭县防汛抗旱指挥部."""
+    (roster,) = all_of(sample("extract-rosters-bracketed-titles.txt"), "rosters")
+    assert roster.group == "松岭县防汛抗旱指挥部"
+    assert [(member.role, member.name, member.title) for member in roster.members] == [
+        ("总指挥", "王伟", "县长"),
+        ("副总指挥", "赵军", "副县长"),
+        ("副总指挥", "孙丽华", "副县长"),
+        ("成员", "周斌", "县应急管理局局长"),
+        ("成员", "吴国庆", "县水利局局长"),
+        ("成员", "郑涛", "县气象局局长"),
+    ]
+    assert (roster.office_host, roster.office_head, roster.span) == ("县应急管理局", "周斌", Span(34, 37))
