@@ -165,7 +165,7 @@ def _fill(document, parsed, lines, order):
     document.series = parsed.series or ""
     document.year = parsed.year
     document.sequence = parsed.sequence
-    document.issuer = parsed.issuer
+    document.issuer = parsed.issuer[: Document._meta.get_field("issuer").max_length]  # six joint issuers can be longer
     document.title = parsed.title
     document.title_normalised = parsed.title_normalised
     document.kind = parsed.kind

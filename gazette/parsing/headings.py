@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from .numbers import DATED_UNDER_TITLE, Number, is_date_line, own_number
 from .text import display_join, ends_terminal, squeeze
-from .vocabulary import DISCLOSURE, FURNITURE, ISSUER_LINE, ISSUER_WITH_TITLE, MARKER, attachment_label, kind_of
+from .vocabulary import (
+    DISCLOSURE,
+    FURNITURE,
+    ISSUER_LINE,
+    ISSUER_WITH_TITLE,
+    MARKER,
+    attachment_label,
+    issuer_names,
+    kind_of,
+)
 
 _MAX_TITLE_LINES = 8
 _MAX_TITLE_CHARS = 200
@@ -89,7 +98,7 @@ class _Scanner:
         text = self.text(position)
         if (match := ISSUER_WITH_TITLE.match(text)) and _could_continue_title(match["title"], ""):
             return self._with_issuer(position, position, match["title"], match)
-        match = ISSUER_LINE.match(squeeze(text))
+        match = ISSUER_LINE.match(text) or ISSUER_LINE.match(squeeze(text))  # joint issuers keep their gap
         if match and position + 1 < len(self.nonblank):
             following = self.text(position + 1)
             if following.startswith("关于") and _could_continue_title(following, ""):
@@ -131,7 +140,7 @@ class _Scanner:
             if number is None:
                 return None
             title = display_join(first)
-        issuer = squeeze(match["issuer"])
+        issuer = issuer_names(match["issuer"])
         return self._heading(issuer_position, last, title, issuer, match["county"], number, number_position)
 
     def _bare(self, position, text):

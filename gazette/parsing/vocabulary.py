@@ -5,10 +5,22 @@ import re
 from .numbers import CJK
 
 # 某县人民政府, 某县人民政府办公室, 某市政府办公室; the county part ends in 县, 市, 区 or 旗 (自治县 included).
-_ISSUER = rf"(?P<county>[{CJK}]{{1,12}}?(?:县|市|区|旗))(?:人民)?政府(?:办公室|办公厅)?"
+# A gazette's department documents come from the county's bureaus and committees (某县财政局, 中共某县委办公室),
+# often jointly (某县财政局　某县农业农村局): the first issuer's county is the document's.
+_COUNTY = rf"(?!关于)(?:(?!县)[{CJK}]){{1,12}}?(?:县|市|区|旗)"  # one county: 县 ends it
+# A department's name holds no other county and no 政府 (a caption run into the signer's line is no department).
+DEPARTMENT = rf"(?:(?!县|政府|关于)[{CJK}]){{1,16}}?(?:局|委员会|委|办公室|中心)"
+_BODY = rf"(?:人民)?政府(?:办公室|办公厅)?|{DEPARTMENT}"
+_ISSUER = rf"(?:中共)?(?P<county>{_COUNTY})(?:{_BODY})(?:\s*(?:中共)?{_COUNTY}(?:{_BODY})){{0,5}}"
 ISSUER_LINE = re.compile(rf"^(?P<issuer>{_ISSUER})(?:文件)?$")
 ISSUER_WITH_TITLE = re.compile(rf"^(?P<issuer>{_ISSUER})\s*(?P<title>关于.*)$")
 ISSUER_AT_END = re.compile(rf"(?P<issuer>{_ISSUER})$")
+
+
+def issuer_names(text):
+    """The issuer as printed, joint issuers (某县财政局　某县农业农村局) separated by 、."""
+    return "、".join(text.split())
+
 
 # 文种, looked up in this order so that 承诺函 wins over 函.
 KINDS = (

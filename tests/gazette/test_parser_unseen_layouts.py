@@ -22,6 +22,7 @@ import pytest
 from gazette.parsing import decode_gazette_bytes, parse_gazette
 from gazette.parsing.masthead import parse_masthead
 from gazette.parsing.result import Span
+from gazette.parsing.vocabulary import DEPARTMENT
 from tests.gazette.extracted import SAMPLES
 from tests.helpers import shown_warnings
 from tests.shared import gazette_text
@@ -377,3 +378,40 @@ def test_the_record_under_a_document_and_the_gazettes_section_heads_are_not_body
     assert texts[-1] == "二、加强值班值守。严格落实24小时值班和领导带班制度。"
     assert notice.span == Span(18, 34)
     assert not any("【" in block.text for block in decision.blocks)
+
+
+def test_documents_of_the_countys_departments_jointly_or_with_the_party_office_are_documents():
+    # department-documents.txt (松岭县, typed by hand): 【部门文件】 of two bureaus, a notice of the party committee's
+    # and the government's offices, issuers on the title's line or on their own, joint signatures.
+    issue = parsed("department-documents.txt")
+    assert [(d.number, d.issuer, d.title_normalised, d.signed) for d in issue.documents] == [
+        (
+            "松财农〔2025〕6号",
+            "松岭县财政局、松岭县农业农村局",
+            "关于印发松岭县农业产业发展资金管理办法的通知",
+            date(2025, 3, 3),
+        ),
+        (
+            "松办发〔2025〕3号",
+            "中共松岭县委办公室、松岭县人民政府办公室",
+            "关于做好2025年春季森林防火工作的通知",
+            date(2025, 3, 5),
+        ),
+        ("松政任〔2025〕2号", "松岭县人民政府", "关于赵军等同志职务任免的通知", date(2025, 3, 10)),
+    ]
+    assert issue.warnings == [] and issue.missing_from_body == []
+    assert [entry.title for entry in issue.toc][:2] == [
+        "关于印发松岭县农业产业发展资金管理办法的通知",
+        "关于做好2025年春季森林防火工作的通知",
+    ]
+    rules = issue.documents[0].instrument
+    assert (rules.title, rules.kind) == ("松岭县农业产业发展资金管理办法", "办法")
+
+
+def test_a_department_is_named_without_another_county_or_a_government_in_it():
+    # A caption run into the signer's line (…全景图某县人民政府办公室) once read as a department's name.
+    assert re.fullmatch(DEPARTMENT, "国家基本气象站全景图青县人民政府办公室") is None
+    assert re.fullmatch(DEPARTMENT, "水文站青县水利局") is None
+    assert all(
+        re.fullmatch(DEPARTMENT, name) for name in ("农业农村局", "委办公室", "发展和改革委员会", "政务服务中心")
+    )
