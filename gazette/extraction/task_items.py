@@ -89,7 +89,9 @@ _LABEL_LINE = re.compile(rf"^(?:{_LABEL_WORDS}|{_DEADLINE_LABEL_WORDS}|{_PERSON_
 # Labels begin after a sentence, not inside one.
 _SENTENCE_ENDS = "。；;！？!?"
 _VALUE_END = re.compile(r"[。]")
-_SEGMENT_END = re.compile(rf"。|(?:{_DEADLINE_LABEL_WORDS})[：:]")
+_SEGMENT_END = re.compile(rf"。|(?:{_DEADLINE_LABEL_WORDS}|{_PERSON_LABEL_WORDS})[：:]")
+# What a leader's or deadline label inside a bracket gives runs to the next clause or label.
+_BRACKET_VALUE_END = re.compile(rf"[；;。，,]|(?:{_LABEL_WORDS}|{_DEADLINE_LABEL_WORDS}|{_PERSON_LABEL_WORDS})[：:]")
 _LABEL_ROLES = {"牵头": LEAD, "配合": SUPPORTING, "实施": IMPLEMENTING}
 _ROLE_WORDS = re.compile(
     r"(?:(?P<lead>牵头(?:负责)?)"
@@ -633,13 +635,14 @@ def _prose_tasks(source, block, spans, last=None):
             continue  # not a responsibility bracket
         item = text[start:opened]
         title, description = _heading(item)
+        person, deadline = _bracket_labels(text[opened + 1 : closed])
         tasks.append(
             TaskProposal(
                 document=source.ref,
                 title=title,
                 units=units,
-                person=None,
-                deadline_text=_prose_deadline(item) or _prose_deadline(text[opened + 1 : closed]),
+                person=person,
+                deadline_text=deadline or _prose_deadline(item) or _prose_deadline(text[opened + 1 : closed]),
                 reference=source.ref.signed,
                 quantity=_prose_quantity(item),
                 span=lines.span_of(text[start : closed + 1]),
@@ -649,6 +652,19 @@ def _prose_tasks(source, block, spans, last=None):
         )
         start = closed + 1
     return tasks
+
+
+def _bracket_labels(inner):
+    """(person, deadline) a responsibility bracket gives under labels (责任领导：赵军；完成时限：2024年11月),
+    each None where it gives none."""
+    inner = re.sub(r"\s+", "", inner)
+    found = {}
+    for match in _ITEM_LABEL.finditer(inner):
+        kind = "deadline" if match["deadline"] else "person" if match["person"] else None
+        if kind and kind not in found:
+            end = _BRACKET_VALUE_END.search(inner, match.end())
+            found[kind] = inner[match.end() : end.start() if end else len(inner)] or None
+    return found.get("person"), found.get("deadline")
 
 
 def _heading(item):

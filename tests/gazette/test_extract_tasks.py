@@ -505,3 +505,17 @@ def test_the_shared_financial_services_plan_gives_its_rules_their_units():
             ],
         ),
     ]
+
+
+def test_a_leader_and_a_deadline_under_labels_in_the_bracket_are_the_items_person_and_deadline():
+    texts = [
+        "（一）加快项目建设。确保2024年底前建成投用。（责任领导：赵军；责任单位：县发改局、县住建局）",
+        "3.实施农村道路提升工程，新改建农村公路50公里（责任单位：县交通运输局；责任人：李强；完成时限：2024年11月）。",
+    ]
+    document = SimpleNamespace(number=None, title="", title_normalised="", signed=None, span=Span(1, 2))
+    blocks = [Block("paragraph", text, number) for number, text in enumerate(texts, start=1)]
+    tasks = task_items.extract_tasks(Source(document, texts), blocks)
+    assert [(t.title, units(t), t.person, t.deadline_text) for t in tasks] == [
+        ("加快项目建设", [("县发改局", RESPONSIBLE), ("县住建局", RESPONSIBLE)], "赵军", "2024年底前"),
+        ("实施农村道路提升工程，新改建农村公路50公里", [("县交通运输局", RESPONSIBLE)], "李强", "2024年11月"),
+    ]
