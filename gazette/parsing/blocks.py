@@ -18,6 +18,9 @@ WRAP_SLACK = 2
 _ROSTER_WRAP_CHARS = 12
 _MEMBER_CHARS = 15
 _CELL_SPACES = re.compile(r"\s+")
+# A line ending in a label just opened in a bracket (…致富。（牵头单位：) was cut by a page break: the units follow.
+_OPEN_LABEL_CHARS = 16
+_OPEN_LABEL = re.compile(r"[（(][^（()）]{0,12}[：:]$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。；！？;!?]")
 
 
@@ -68,7 +71,7 @@ class _Builder:
         self.length += len(text)
         stripped = text.rstrip().rstrip(CLOSERS)
         if stripped:
-            self.terminal = stripped[-1] in TERMINAL
+            self.terminal = stripped[-1] in TERMINAL and not _OPEN_LABEL.search(stripped[-_OPEN_LABEL_CHARS:])
 
     def finish(self):
         if self.blocks and self.blocks[-1].kind != "table":

@@ -519,3 +519,30 @@ def test_a_leader_and_a_deadline_under_labels_in_the_bracket_are_the_items_perso
         ("加快项目建设", [("县发改局", RESPONSIBLE), ("县住建局", RESPONSIBLE)], "赵军", "2024年底前"),
         ("实施农村道路提升工程，新改建农村公路50公里", [("县交通运输局", RESPONSIBLE)], "李强", "2024年11月"),
     ]
+
+
+def test_a_bracket_whose_label_a_page_break_left_alone_on_its_line_closes_the_item():
+    # The page broke right after （牵头单位： and a blank line follows: the units are on the next page.
+    from gazette.parsing.blocks import build_blocks
+
+    lines = [
+        "2. 积极发展生态产业。",
+        "",
+        "依托森林资源发展森林旅游，促进农民增收致富。（牵头单位：",
+        "",
+        "县林业局、县文旅局，责任单位：各乡镇人民政府）",
+    ]
+    document = SimpleNamespace(number=None, title="", title_normalised="", signed=None, span=Span(1, 5))
+    (task,) = task_items.extract_tasks(Source(document, lines), build_blocks(lines, 0, len(lines)))
+    assert (task.title, units(task), task.span) == (
+        "积极发展生态产业",
+        [("县林业局", LEAD), ("县文旅局", LEAD), ("各乡镇人民政府", RESPONSIBLE)],
+        Span(1, 5),
+    )
+
+
+def test_the_shared_forest_city_plan_keeps_the_item_a_page_break_split_inside_its_bracket():
+    tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕23号"]
+    (industry,) = [t for t in tasks if t.title == "积极发展生态产业"]
+    assert units(industry) == [("县林业局", LEAD), ("县文旅局", LEAD), ("各乡镇人民政府", RESPONSIBLE)]
+    assert industry.span == Span(2351, 2355)
