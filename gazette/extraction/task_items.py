@@ -100,6 +100,7 @@ _ROLE_WORDS = re.compile(
     r"|(?:具体|抓好|负责)?落实))$"
 )
 _CLOSING_DEADLINE = re.compile(r"[（(][^（()）]*(?:前|底|完成)[^（()）]*[）)]$")
+_ROLE_MARKER = re.compile(r"[（(](?P<word>牵头|主责|负责|配合|协助|参与)(?:单位)?[）)]$")
 _ET_CETERA = re.compile(r"等(?:相关|有关|其他)?(?:单位|部门)?$")
 _CLAUSE = "，,；;"
 _MARKER_TEXT = r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
@@ -476,10 +477,10 @@ class _Continued:
 
     def extend(self, header, columns, cells, line):
         for index, role in columns["units"]:
-            for name in split_units(cells[index]):
-                if UnitAssignment(name, role) not in self.seen:
-                    self.seen.add(UnitAssignment(name, role))
-                    self.units.append(UnitAssignment(name, role))
+            for unit in _cell_units(cells[index], role):
+                if unit not in self.seen:
+                    self.seen.add(unit)
+                    self.units.append(unit)
         deadline = cells[columns["deadline"]].strip() if "deadline" in columns else ""
         if deadline and (not self.deadlines or deadline != self.deadlines[-1]):
             self.deadlines.append(deadline)
@@ -548,7 +549,7 @@ def _row_tasks(source, header, columns, cells, where):
         )
     units = []
     for index, role in columns["units"]:
-        units += [UnitAssignment(name, role) for name in split_units(cells[index])]
+        units += _cell_units(cells[index], role)
     person = despaced_person(cells[columns["person"]]) if "person" in columns else None
     deadline = cells[columns["deadline"]].strip() if "deadline" in columns else ""
     quantity = _quantity(header, cells, columns)
@@ -609,6 +610,27 @@ def split_units(text):
         return []
     names = [name.strip(" 等。") for name in _UNIT_SPLIT.split(text)]
     return [name for name in names if len(name) >= 2]
+
+
+def _cell_units(text, role):
+    """The units of a table cell with the column's ``role``, unless the cell gives one: a marker after the unit
+    (县市场监管局（牵头）) or a role word closing a clause (…，县自然资源局、县行政审批局配合)."""
+    units = []
+    for clause in split_outside_brackets(text or "", "，,；;"):
+        words = _ROLE_WORDS.search(clause.strip())
+        own = role
+        if words:
+            clause = clause.strip()[: words.start()]
+            own = LEAD if words["lead"] else SUPPORTING if words["support"] else RESPONSIBLE
+        for name in split_units(clause):
+            marker = _ROLE_MARKER.search(name)
+            if marker:
+                name = name[: marker.start()]
+                word = marker["word"]
+                marked = LEAD if word == "牵头" else SUPPORTING if word in ("配合", "协助", "参与") else RESPONSIBLE
+            if len(name) >= 2:
+                units.append(UnitAssignment(name, marked if marker else own))
+    return units
 
 
 def despaced_person(text):

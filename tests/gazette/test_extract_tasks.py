@@ -546,3 +546,25 @@ def test_the_shared_forest_city_plan_keeps_the_item_a_page_break_split_inside_it
     (industry,) = [t for t in tasks if t.title == "积极发展生态产业"]
     assert units(industry) == [("县林业局", LEAD), ("县文旅局", LEAD), ("各乡镇人民政府", RESPONSIBLE)]
     assert industry.span == Span(2351, 2355)
+
+
+def test_roles_a_task_tables_unit_cell_gives_its_units():
+    # extract-task-table-roles.txt (松岭县, typed by hand): 县市场监管局（牵头）、县税务局 and 县住建局（牵头），
+    # 县自然资源局、县行政审批局配合 in a 责任单位 column.
+    tasks = all_of(sample("extract-task-table-roles.txt"), "tasks")
+    assert [(t.title, units(t), t.person, t.deadline_text) for t in tasks] == [
+        (
+            "压缩企业开办时间至1个工作日以内",
+            [("县市场监管局", LEAD), ("县税务局", RESPONSIBLE), ("县人社局", RESPONSIBLE)],
+            "李强",
+            "2025年6月30日前",
+        ),
+        (
+            "推行工程建设项目审批“一网通办”",
+            [("县住建局", LEAD), ("县自然资源局", SUPPORTING), ("县行政审批局", SUPPORTING)],
+            "王伟",
+            "2025年9月底前",
+        ),
+        ("开展涉企收费专项清理", [("县发改局", LEAD)], "赵军", "长期坚持"),
+        ("实现不动产登记一般业务3个工作日内办结", [("县自然资源局", RESPONSIBLE)], "孙丽华", "2025年二季度"),
+    ]
