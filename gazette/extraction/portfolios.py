@@ -2,7 +2,8 @@
 supervise (分管, 主管) and those they liaise with (联系), every list item as written.
 
 A leader's paragraph opens with the name and post before a colon (`贺建强副县长：`, `刘 慧副县长：`,
-`郭慧彬副县长（挂职）：`) and runs to the next leader's; its lines may wrap anywhere.
+`郭慧彬副县长（挂职）：`), or follows them as its heading (`一、王伟　县长`), and runs to the next leader's; its lines
+may wrap anywhere.
 """
 
 import re
@@ -15,6 +16,13 @@ from .common import CJK, DocumentRef, Source, despace, join_lines, split_outside
 _LEADER = re.compile(
     rf"^(?P<name>[{CJK}](?:\s?[{CJK}]){{1,3}}?)\s*(?P<post>(?:常务)?副?(?:县长|市长|区长|旗长|州长|书记|主任|秘书长))"
     r"(?P<note>[（(][^（()）]{1,6}[）)])?\s*[：:](?P<rest>.*)$"
+)
+# The same as a heading of its own, the paragraph under it: `一、王伟　县长`, `（二）赵军　常务副县长`.
+_LEADER_HEADING = re.compile(
+    rf"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])?\s*"
+    rf"(?P<name>[{CJK}](?:\s?[{CJK}]){{1,3}}?)[\s　]+"
+    r"(?P<post>(?:常务)?副?(?:县长|市长|区长|旗长|州长|书记|主任|秘书长))"
+    r"(?P<note>[（(][^（()）]{1,6}[）)])?(?P<rest>)$"
 )
 _FIELDS = re.compile(
     r"(?:负责|主持)(?P<fields>[^。；]*?)(?:等方面的工作|等方面工作|等工作|方面的工作|的工作|工作)[。；]?"
@@ -38,14 +46,14 @@ class PortfolioProposal:
 def extract_portfolios(source: Source) -> list[PortfolioProposal]:
     if "分工" not in source.document.title:
         return []
-    starts = [number for number in source.numbers() if _LEADER.match(source.text(number))]
+    starts = [number for number in source.numbers() if _leader(source.text(number))]
     portfolios = []
     for position, first in enumerate(starts):
         stop = starts[position + 1] - 1 if position + 1 < len(starts) else _paragraph_end(source, first)
         last = stop
         while last > first and not source.text(last):
             last -= 1
-        match = _LEADER.match(source.text(first))
+        match = _leader(source.text(first))
         # Lines of one leader's paragraph: wrapped pieces join, each 分管/联系 line is a sentence of its own.
         text = "。".join(join_lines([piece]) for piece in _sentences_of(source, first, last, match["rest"]) if piece)
         portfolios.append(
@@ -61,6 +69,10 @@ def extract_portfolios(source: Source) -> list[PortfolioProposal]:
             )
         )
     return portfolios
+
+
+def _leader(text):
+    return _LEADER.match(text) or _LEADER_HEADING.match(text)
 
 
 def _sentences_of(source, first, last, rest):

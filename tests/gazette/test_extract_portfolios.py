@@ -48,3 +48,16 @@ def test_a_division_of_work_with_wrapped_liaisons_and_a_seconded_deputy():
     assert police.liaises == ["县人民法院", "县人民检察院", "县武警中队"]  # the last one wrapped onto its own line
     assert (seconded.fields, seconded.liaises) == (["招商引资"], ["县工商业联合会"])
     assert [(p.span.start, p.span.end) for p in portfolios] == [(15, 16), (17, 19), (20, 23), (24, 25)]
+
+
+def test_a_division_of_work_with_each_leader_as_a_numbered_heading():
+    """extract-portfolios-headed.txt (松岭县, typed by hand): `二、赵军　常务副县长` on a line of its own, the fields,
+    分管 and 联系 in paragraphs under it."""
+    found = all_of(sample("extract-portfolios-headed.txt"), "portfolios")
+    assert [(p.name, p.post, p.supervises, p.liaises) for p in found] == [
+        ("王伟", "县长", ["县审计局"], []),
+        ("赵军", "常务副县长", ["县发展和改革局", "县财政局"], ["县税务局"]),
+        ("孙丽华", "副县长", ["县农业农村局", "县水利局"], []),
+    ]
+    assert found[1].fields == ["发展改革", "财政", "税务"]
+    assert [(p.span.start, p.span.end) for p in found] == [(12, 16), (18, 24), (26, 30)]
