@@ -2,7 +2,8 @@
 
 Three ways of printing them: a label ending in 阶段 with its dates in brackets, after a numbered marker or as
 第N阶段 (`（一）前期摸底阶段（2023年11月30日—2023年12月15日）`, `第一阶段（10月—12月）：动员部署。`, the bracket
-possibly wrapped onto the next line); `第一阶段：摸底动员、自行整改。时间为2022年5月15日至2022年6月15日。`; and,
+possibly wrapped onto the next line); `第一阶段：摸底动员、自行整改。时间为2022年5月15日至2022年6月15日。`;
+`2025年7月至9月为集中攻坚阶段`, several in one sentence; and,
 under a heading that names the steps or the schedule (`四、实施步骤`, `一、时间安排`), the items of its first numbered
 level whose heading is followed by dates in brackets (`(一) 组织部署，宣传发动(2020年5月—6月)。`), even when the
 label does not say 阶段. Items of a deeper level (`1. 春耕备耕（4月）。` under a stage) are steps of a stage, not
@@ -43,6 +44,8 @@ _ORDINAL = re.compile(
 _STEP = re.compile(
     rf"^(?P<marker>{_MARKER})\s*(?P<label>[^（()）：:。；;]{{1,24}}?)\s*[（(](?P<dates>[^（()）]{{2,40}})[）)]"
 )
+# A sentence giving a stage its dates: (dates)为(label ending in 阶段), one clause each.
+_PROSE = re.compile(r"(?P<dates>[^；;。，,为]{2,40}?)(?:为|是)(?P<label>[^；;。，,为是]{2,16}?阶段)(?=[；;。，,]|$)")
 _DATE_WORDS = re.compile(r"\d.*[年月日]|[年月]")
 _STEP_DATES = re.compile(r"\d\s*[年月]")
 _JOINED_LINES = 3  # a label and its dates wrapped over at most this many lines
@@ -91,6 +94,9 @@ def extract_phases(source: Source) -> list[PhaseProposal]:
         if found:
             phases.append((found, _near_signing(heading_year, source.ref.signed)))
             number = found.span.end
+        else:
+            year = _near_signing(heading_year, source.ref.signed)
+            phases += [(phase, year) for phase in _prose_phases(source, number, text)]
         number += 1
     _place_years(phases, source.ref.signed)
     return [phase for phase, _ in phases]
@@ -114,8 +120,8 @@ def _near_signing(year, signed):
 
 def _phase_at(source, number, steps_level):
     text = source.text(number)
-    if ("阶段" not in text and steps_level is None) or "\t" in text:
-        return None
+    if not text or ("阶段" not in text and steps_level is None) or "\t" in text:
+        return None  # a phase starts on its label's line, not on the blank line before it
     pieces = [text]
     following = number
     while len(pieces) < _JOINED_LINES and following < source.last:
@@ -152,6 +158,17 @@ def _read(source, text, first, last, steps_level):
     if match and _marker_kind(text) == steps_level and _STEP_DATES.search(match["dates"]):
         return _proposal(source, match["label"].strip(), match["dates"], match.group(), first, last)
     return None
+
+
+def _prose_phases(source, number, text):
+    """Stages a sentence assigns dates to: 即日起至2025年6月30日为宣传发动阶段；2025年7月至9月为集中攻坚阶段。"""
+    if "阶段" not in text or "\t" in text:
+        return []
+    return [
+        _proposal(source, match["label"], match["dates"], match.group(), number, number)
+        for match in _PROSE.finditer(text)
+        if _STEP_DATES.search(match["dates"])
+    ]
 
 
 def _proposal(source, label, dates, raw, first, last):

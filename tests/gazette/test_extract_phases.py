@@ -127,3 +127,17 @@ def test_the_shared_garden_town_plan_has_three_stages_without_the_word_stage():
 def test_the_shared_forest_city_steps_inside_a_stage_are_not_stages():
     forest = [p for p in found_phases(shared("xingxian-2021-2.txt")) if p[0] == "兴政办发〔2021〕23号"]
     assert [label for _, label, *_ in forest] == ["组织启动阶段", "全面实施阶段", "核查验收阶段", "巩固提高阶段"]
+
+
+def test_stages_given_their_dates_in_a_sentence_several_to_a_sentence():
+    """extract-phases-prose.txt (松岭县, typed by hand): the stages in brackets under 实施步骤, then 时间安排 in one
+    sentence: 即日起至2025年6月30日为宣传发动阶段；2025年7月至9月为集中攻坚阶段；2025年10月为检查验收阶段。"""
+    found = all_of(sample("extract-phases-prose.txt"), "phases")
+    assert [(phase.label, phase.dates_text, phase.span.start) for phase in found] == [
+        ("动员部署阶段", "2025年5月—6月", 20),
+        ("集中整治阶段", "2025年7月1日至9月30日", 22),
+        ("巩固提升阶段", "2025年10月—12月", 24),
+        ("宣传发动阶段", "即日起至2025年6月30日", 28),
+        ("集中攻坚阶段", "2025年7月至9月", 28),
+        ("检查验收阶段", "2025年10月", 28),
+    ]
