@@ -77,12 +77,15 @@ def task_table(n):
     return MASTHEAD + notice("下达重点工作任务", 8, ["附件", "", "重点工作任务分解表", "", *rows])
 
 
-def rate_table(n):
-    """A compensation scheme's table of ``n`` rates."""
-    rows = ["种类\t结构\t补偿标准\t备注"]
-    rows += [f"第{i}类房屋\t砖混\t{1000 + i} 元/m²\t" for i in range(1, n + 1)]
+def scheme(rows):
+    """A compensation scheme whose rate table is ``rows``."""
     body = ["为做好东关片区房屋征收补偿工作，制定本方案。", "一、房屋补偿标准", *rows]
     return MASTHEAD + notice("印发示例县东关片区房屋征收补偿方案", 14, body)
+
+
+def rate_table(n):
+    """A compensation scheme's table of ``n`` rates."""
+    return scheme(["种类\t结构\t补偿标准\t备注", *(f"第{i}类房屋\t砖混\t{1000 + i} 元/m²\t" for i in range(1, n + 1))])
 
 
 def brackets(n):
@@ -114,10 +117,8 @@ def labels_among_brackets(n):
 
 def spaced_rate_table(n):
     """A compensation scheme's table of ``n`` rows laid out with spaces, amounts bare under a header with the unit."""
-    rows = ["序号  种类  单位  补偿标准（元）  备注"]
-    rows += [f"{i}  第{i}类房屋  平方米  {1000 + i}  王  伟" for i in range(1, n + 1)]
-    body = ["为做好东关片区房屋征收补偿工作，制定本方案。", "一、房屋补偿标准", *rows]
-    return MASTHEAD + notice("印发示例县东关片区房屋征收补偿方案", 14, body)
+    rows = (f"{i}  第{i}类房屋  平方米  {1000 + i}  王  伟" for i in range(1, n + 1))
+    return scheme(["序号  种类  单位  补偿标准（元）  备注", *rows])
 
 
 def spaced_line(n):
