@@ -36,15 +36,16 @@ def tab_spaced_columns(text):
     if "  " not in text:
         return text
     lines = text.split("\n")
-    run = []  # indexes of the current run of rows; blank lines (page breaks) do not end it
+    run = []  # (index, gaps) of the current run of rows; blank lines (page breaks) do not end it
 
     def close():
         if len(run) >= _MIN_ROWS:
             for index, gaps in run:
-                line = lines[index]
-                for start, end in reversed(gaps):
-                    line = line[:start] + "\t" + line[end:]
-                lines[index] = line
+                line, pieces, position = lines[index], [], 0
+                for start, end in gaps:  # joined once: cutting the line again at each gap copied it per cell
+                    pieces += [line[position:start], "\t"]
+                    position = end
+                lines[index] = "".join([*pieces, line[position:]])
         run.clear()
 
     for index, line in enumerate(lines):
