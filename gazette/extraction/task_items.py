@@ -99,6 +99,7 @@ _ROLE_WORDS = re.compile(
     r"|(?P<responsible>(?:按职责分工|按照职责分工|按照职责|按职责|依职责|根据职责|分别|共同|具体|各自)?负责(?:落实|实施|推进)?"
     r"|(?:具体|抓好|负责)?落实))$"
 )
+_WRAPPED_NUMBER = re.compile(r"(?<=\d) (?=\d)")
 _CLOSING_DEADLINE = re.compile(r"[（(][^（()）]*(?:前|底|完成)[^（()）]*[）)]$")
 _ROLE_MARKER = re.compile(r"[（(](?P<word>牵头|主责|负责|配合|协助|参与)(?:单位)?[）)]$")
 _ET_CETERA = re.compile(r"等(?:相关|有关|其他)?(?:单位|部门)?$")
@@ -215,7 +216,7 @@ def _label_blocks(blocks, position):
 def _labelled_tasks(source, block, spans, last=None):
     """The item of a paragraph whose units follow under labels outside brackets, after a sentence: its text before
     the first label is the item; a deadline label's value is its deadline, a leader's (牵头领导：) its person."""
-    text = re.sub(r"(?<=\d) (?=\d)", "", block.text)
+    text = _unwrapped(block.text)
     labels = _outside_brackets(text, _ITEM_LABEL.finditer(text))
     if not labels:
         return []
@@ -259,7 +260,7 @@ def _role_sentence_tasks(source, block, spans):
     bracket or label: （一）编制规划。县农业农村局牵头，县水利局配合，2024年11月底前完成编制。 A unit may follow
     由 (由县能源局牵头); a deadline in a bracket closing a clause (各乡镇人民政府配合（2024年12月底前完成）) names
     no unit."""
-    text = re.sub(r"(?<=\d) (?=\d)", "", block.text).strip()
+    text = _unwrapped(block.text).strip()
     if not _MARKER.match(text) or _SECTION.match(text):
         return []
     title, description = _heading(text)
@@ -292,6 +293,11 @@ def _role_sentence_tasks(source, block, spans):
             description=description,
         )
     ]
+
+
+def _unwrapped(text):
+    """A paragraph's text without the space a hard wrap left inside a number (3月3 | 1日)."""
+    return _WRAPPED_NUMBER.sub("", text)
 
 
 def _outside_brackets(text, matches):
@@ -644,7 +650,7 @@ def despaced_person(text):
 def _prose_tasks(source, block, spans, last=None):
     """Items of a paragraph that end in a responsibility bracket; each item starts after the previous one."""
     tasks, start = [], 0
-    text = re.sub(r"(?<=\d) (?=\d)", "", block.text)  # a hard wrap inside a number (3月3 | 1日)
+    text = _unwrapped(block.text)
     first, own_last = spans.of(block)
     lines = _ParagraphLines(source, first, last or own_last)
     for opened, closed in _brackets(text):
