@@ -37,9 +37,12 @@ _SIGNER_CHARS = 10  # a signer printed as a post, such as 县长：
 _TITLE_LINE_CHARS = 60
 _INSTRUMENT_TITLE_LINES = 3
 _ANNEX_LIST_LINES = 2
-# A first line ending in ： that is a sentence, not an addressee: 为…，现通告如下： or 根据…：
-_SENTENCE_OPENING = re.compile(r"^(?:为|根据|按照|依据|经|现将|现就)|如下[：:]$")
+# A first line ending in ： that is a sentence, not an addressee: 为…，现通告如下： or 根据…：, or minutes' opening
+# 2025年6月3日，县长某某主持召开…，研究了以下事项：
+_SENTENCE_OPENING = re.compile(r"^(?:为|根据|按照|依据|经|现将|现就|\d{4}\s*年)|如下[：:]$|召开")
 _TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[）)]\s*$")
+# A decree is signed by the head of government by name: 县长　王伟, 代县长：李强.
+_HEAD_SIGNS = re.compile(r"^(?:代理|代)?(?:县|市|区|旗)长[：:]?[\u4e00-\u9fff·]{2,5}$")
 
 
 @dataclass
@@ -113,7 +116,7 @@ def _addressee(lines, first, stop, wrap_width):
 
 def _is_signer(text):
     squeezed = squeeze(text)
-    if ISSUER_LINE.match(squeezed) or ISSUER_AT_END.search(squeezed):
+    if ISSUER_LINE.match(squeezed) or ISSUER_AT_END.search(squeezed) or _HEAD_SIGNS.match(squeezed):
         return True
     return len(squeezed) <= _SIGNER_CHARS and squeezed.endswith(("：", ":"))
 

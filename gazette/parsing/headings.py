@@ -5,9 +5,10 @@ several lines) after it; the number after the title or before it; a title withou
 number at all. Only the number line right before or after the heading is the document's own.
 """
 
+import re
 from dataclasses import dataclass
 
-from .numbers import DATED_UNDER_TITLE, Number, is_date_line, own_number
+from .numbers import DATED_UNDER_TITLE, Number, cn_number, decree_number, is_date_line, own_number
 from .text import display_join, ends_terminal, squeeze
 from .vocabulary import (
     DISCLOSURE,
@@ -15,6 +16,8 @@ from .vocabulary import (
     ISSUER_LINE,
     ISSUER_WITH_TITLE,
     MARKER,
+    NAMED_HEADING,
+    ORDINAL_LINE,
     attachment_label,
     issuer_names,
     kind_of,
@@ -25,6 +28,9 @@ _MAX_TITLE_CHARS = 200
 _MAX_TITLE_LINE = 100
 # The longest issuer with the space after it and 关 (某某自治县人民政府办公室 关).
 _MAX_ISSUER_CHARS = 24
+# The rules a decree promulgates, named in its first sentence: 《某县某某办法》已经…通过，现予公布…
+_PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,60})》.{0,80}?(?:公布|发布|施行)")
+_PROMULGATION_LINES = 3
 
 
 @dataclass
@@ -105,7 +111,40 @@ class _Scanner:
                 return self._with_issuer(position, position + 1, following, match)
         if text.startswith("关于") and _could_continue_title(text, ""):
             return self._bare(position, text)
+        if match := NAMED_HEADING.match(squeeze(text)):
+            return self._named(position, match)
         return self._wrapped_issuer(position, text)
+
+    def _named(self, position, match):
+        """A decree (某县人民政府令 | 第5号) or minutes (某县人民政府常务会议纪要 | （第28次））. A decree needs
+        its 第N号; minutes their ordinal, a number or a date under the title. A decree's title is that of the rules
+        it promulgates, where its first sentence names them."""
+        last, ordinal, counter = position, match["ordinal"], match["counter"]
+        following = ORDINAL_LINE.match(squeeze(self.text(position + 1))) if position + 1 < len(self.nonblank) else None
+        if ordinal is None and following:
+            last, ordinal, counter = position + 1, following["ordinal"], following["counter"]
+        issuer = match["issuer"]
+        if match["title"] == "令":
+            if counter != "号":
+                return None
+            try:
+                number = decree_number(issuer + "令", cn_number(ordinal))
+            except (KeyError, ValueError):
+                return None
+            title = self._promulgated(last) or f"{issuer}令{number.normalised.removeprefix(number.series)}"
+            return self._heading(position, last, title, issuer, match["county"], number, last, kind="令")
+        number_position, number = self._adjacent_number(position, last)
+        dated = last + 1 < len(self.nonblank) and DATED_UNDER_TITLE.match(squeeze(self.text(last + 1)))
+        if ordinal is None and number is None and not dated:
+            return None
+        title = display_join(" ".join(self.text(index) for index in range(position, last + 1)))
+        return self._heading(position, last, title, issuer, match["county"], number, number_position, kind="纪要")
+
+    def _promulgated(self, last):
+        for position in range(last + 1, min(last + 1 + _PROMULGATION_LINES, len(self.nonblank))):
+            if found := _PROMULGATED.search(self.text(position)):
+                return found["title"]
+        return None
 
     def _wrapped_issuer(self, position, text):
         """A heading hard-wrapped inside its issuer or inside 关于: `某县人民政府办公室 关` | `于加强…的通知`."""
@@ -168,7 +207,7 @@ class _Scanner:
             return number.series in self.known_series
         return "政" in number.series or "办" in number.series
 
-    def _heading(self, start, last, title, issuer, county, number, number_position):
+    def _heading(self, start, last, title, issuer, county, number, number_position, kind=None):
         if county and self.county and county != self.county:
             return None
         if number_position is not None:
@@ -181,7 +220,7 @@ class _Scanner:
             start=line[start],
             end=line[last],
             title=title,
-            kind=kind_of(title),
+            kind=kind or kind_of(title),
             issuer=issuer,
             county=county,
             number=number,

@@ -48,7 +48,9 @@ def match_toc(entries, documents, warn):
         if entry is None:
             continue
         document.toc_page = entry.page
-        if comparison_key(entry.title_normalised) != comparison_key(document.title_normalised):
+        # An entry that is its number alone (某县人民政府令（第4号）) has no title to differ.
+        listed = comparison_key(entry.title_normalised)
+        if listed and listed != comparison_key(document.title_normalised):
             warn(
                 entry.line,
                 Message(

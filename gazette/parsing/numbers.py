@@ -7,30 +7,53 @@ from datetime import date
 CJK = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _OPEN = re.escape("〔（([［【")
 _CLOSE = re.escape("〕）)]］】")
+# Some offices print a 第 before the sequence (某政发〔2025〕第3号); the normalised number leaves it out.
+# White space inside and around a number is bounded (_S): an unbounded run, tried from each space of a long run in a
+# search, would make the search quadratic in the line's length.
+_S = r"\s{0,4}"
 _CORE = (
-    rf"(?P<series>[{CJK}]{{1,12}})\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d\d)\s*[{_CLOSE}]\s*(?P<sequence>\d{{1,4}})\s*号"
+    rf"(?P<series>[{CJK}]{{1,12}}){_S}[{_OPEN}]{_S}(?P<year>(?:19|20)\d\d){_S}[{_CLOSE}]"
+    rf"{_S}第?{_S}(?P<sequence>\d{{1,4}}){_S}号"
 )
 
 # A line that is nothing but a number, the form a document's own number is printed in (brackets allowed).
-OWN_NUMBER_LINE = re.compile(rf"^[（(]?\s*{_CORE}\s*[）)]?$")
+OWN_NUMBER_LINE = re.compile(rf"^[（(]?{_S}{_CORE}{_S}[）)]?$")
 # A number at the end (or, in some layouts, the start) of a table-of-contents entry, usually in brackets.
-TRAILING_NUMBER = re.compile(rf"[（(]?\s*{_CORE}\s*[）)]?\s*$")
-LEADING_NUMBER = re.compile(rf"^[（(]?\s*{_CORE}\s*[）)]?\s*")
+TRAILING_NUMBER = re.compile(rf"[（(]?{_S}{_CORE}{_S}[）)]?\s*$")
+LEADING_NUMBER = re.compile(rf"^[（(]?{_S}{_CORE}{_S}[）)]?\s*")
 CITED_NUMBER = re.compile(_CORE)
 
 # Words that run into a cited number's series in prose: 严格按照某政发〔2022〕3号 is series 某政发.
 _LEADING_WORDS = re.compile(r"根据|按照|依据|依照|参照|贯彻|落实|执行|详见|印发|见|和|及|与|或|的|暨|号|即")
 
 
+# A decree (政府令) is numbered without a year, in one series for the government's whole life: 某县人民政府令 第5号,
+# cited as 县政府令第5号. Its series is normalised to that short form, which the contents and the body share.
+DECREE_SERIES = re.compile(r"^(?:.*?(?P<level>县|市|区|旗))?(?:人民)?政府令$")
+_DECREE_CITED = (
+    rf"(?P<series>(?:[{CJK}]{{0,12}}?(?:县|市|区|旗))?(?:人民)?政府令){_S}[（(]?{_S}第{_S}(?P<sequence>\d{{1,4}}){_S}号"
+)
+TRAILING_DECREE = re.compile(rf"[（(]?{_S}{_DECREE_CITED}{_S}[）)]?{_S}[）)]?\s*$")
+
+
 @dataclass(frozen=True)
 class Number:
     series: str
-    year: int
+    year: int | None  # None for a decree
     sequence: int
 
     @property
     def normalised(self):
+        if self.year is None:
+            return f"{self.series}第{self.sequence}号"
         return f"{self.series}〔{self.year}〕{self.sequence}号"
+
+
+def decree_number(series, sequence):
+    """The Number of 某县人民政府令 第N号: series 县政府令 (市政府令, 区政府令…)."""
+    match = DECREE_SERIES.match(series)
+    level = match["level"] if match and match["level"] else "县"
+    return Number(f"{level}政府令", None, int(sequence))
 
 
 def _from_match(match):
@@ -44,11 +67,15 @@ def own_number(line):
 
 
 def trailing_number(text):
-    """A number closing a table-of-contents entry, with the text before it."""
+    """A number closing a table-of-contents entry, with the text before it: a 文号, or a decree's
+    (`某某办法（县政府令第5号）`)."""
     match = TRAILING_NUMBER.search(text)
-    if not match:
-        return None, text
-    return _from_match(match), text[: match.start()]
+    if match:
+        return _from_match(match), text[: match.start()]
+    match = TRAILING_DECREE.search(text)
+    if match:
+        return decree_number(match["series"], match["sequence"]), text[: match.start()]
+    return None, text
 
 
 def entry_number(text):

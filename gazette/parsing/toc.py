@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .numbers import CJK, OWN_NUMBER_LINE, entry_number, is_date_line, trailing_number
 from .result import TocEntry
 from .text import display_join, ends_terminal, squeeze
-from .vocabulary import DEPARTMENT, kind_of
+from .vocabulary import DEPARTMENT, MINUTES_TITLE, kind_of
 
 TOC_HEADING = re.compile(r"^目\s*[录次]$")
 # Page numbers are looked for in a line's last characters only, which keeps long lines of dots linear.
@@ -36,12 +36,13 @@ _MAX_PENDING = 6
 # wrapped narrow, number, addressee wrapped).
 _HEADING_LINES = 12
 # An entry may open with its issuer (县人民政府关于…, 某县人民政府办公室关于…), the county's name printed or not, or
-# with the departments that issued it (某县财政局　某县农业农村局关于…); so may the body's first heading.
+# with the departments that issued it (某县财政局　某县农业农村局关于…); so may the body's first heading. Minutes
+# (县人民政府常务会议纪要) are listed by their issuer and kind, which comes off as the body's heading's does.
 _ONE_ISSUER = (
     rf"(?:[{CJK}]{{0,12}}?(?:县|市|区|旗))?(?:人民)?政府(?:办公室|办公厅)?"
     rf"|(?:中共)?(?!关于)[{CJK}]{{1,12}}?(?:县|市|区|旗){DEPARTMENT}"
 )
-_ISSUER_PREFIX = re.compile(rf"^(?:{_ONE_ISSUER})(?:\s*(?:{_ONE_ISSUER})){{0,5}}(?=关于|文件$|$)")
+_ISSUER_PREFIX = re.compile(rf"^(?:{_ONE_ISSUER})(?:\s*(?:{_ONE_ISSUER})){{0,5}}(?=关于|文件$|$|{MINUTES_TITLE})")
 
 
 @dataclass

@@ -183,3 +183,20 @@ def test_the_county_entered_wins_over_the_masthead_with_a_warning():
     result = services.import_gazette(sample_bytes(), name="sample.txt", county="临县")
     assert result.issue.gazette.county == "临县"
     assert any("示例县" in warning and "临县" in warning for warning in map(warning_text, result.report["warnings"]))
+
+
+def test_decrees_numbered_without_a_year_and_minutes_without_a_number_import_and_reimport_unchanged():
+    data = (SAMPLES / "decrees-and-minutes.txt").read_bytes()
+    first = services.import_gazette(data, name="decrees-and-minutes.txt")
+    assert first.outcome == "created"
+    documents = first.issue.documents.filter(parent__isnull=True).order_by("order")
+    assert [(d.number, d.series, d.year, d.sequence, d.kind) for d in documents] == [
+        ("县政府令第3号", "县政府令", None, 3, "令"),
+        ("县政府令第4号", "县政府令", None, 4, "令"),
+        ("桐政发〔2025〕7号", "桐政发", 2025, 7, "通知"),
+        ("", "", None, None, "纪要"),
+    ]
+    assert first.issue.documents.filter(parent__isnull=False).count() == 3  # the two rules and the plan
+    count = Document.objects.count()
+    assert services.import_gazette(data, name="decrees-and-minutes.txt").outcome == "unchanged"
+    assert Document.objects.count() == count
