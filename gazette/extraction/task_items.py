@@ -104,6 +104,8 @@ _CLOSING_DEADLINE = re.compile(r"[（(][^（()）]*(?:前|底|完成)[^（()）]
 _ROLE_MARKER = re.compile(r"[（(](?P<word>牵头|主责|负责|配合|协助|参与)(?:单位)?[）)]$")
 _ET_CETERA = re.compile(r"等(?:相关|有关|其他)?(?:单位|部门)?$")
 _CLAUSE = "，,；;"
+# What minutes put before the roles of an agreed item: 会议要求，县林业局牵头… | 会议同意实施某某工程，由县住建局负责…
+_MEETING_OPENING = re.compile(r"^会议(?:要求|强调|指出|明确|议定|决定|同意|研究|认为)")
 _MARKER_TEXT = r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
 _MARKER = re.compile(rf"^{_MARKER_TEXT}")
 _AFTER_ITEM = re.compile(rf"\s*(?:$|[。；;，,\d]|{_MARKER_TEXT})")  # what may follow a bracket that ends an item
@@ -111,6 +113,7 @@ _HEADING_END = re.compile(r"[。！？!?]")
 _HEADING_COLON = re.compile(r"[：:]")
 _HEADING_COLON_WITHIN = 30  # 1. 加快污水处理设施建设：… — a colon further on is inside a sentence
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_AGENDA_ITEM = re.compile(r"^[一二三四五六七八九十]+、\s*关于")
 _ITEM_HEADING_LENGTH = 40
 _FIRST_CLAUSE = re.compile(r"[^，,。；;！？!?：:]*")
 _CUT_WORD_LENGTH = 10  # the rest of a heading a page break cut is a few words, not a sentence
@@ -162,10 +165,15 @@ def extract_tasks(source: Source, blocks) -> list[TaskProposal]:
             # An item printed over several paragraphs: a numbered heading on a line of its own, its body, and a
             # bracket printed as a paragraph of its own (after a page break) that closes it.
             texts = [part.text.strip() for part in parts]
-            if _is_item_heading(block) and texts[0][-1] not in "。！？!?" and not _continues(texts[0], texts[1]):
+            agenda = _AGENDA_ITEM.match(texts[0])
+            if _is_item_heading(block) and texts[0][-1] not in "。！？!?" and (agenda or not _continues(*texts[:2])):
                 texts[0] += "。"  # a heading of its own line: it is the item's title
             joined = Block("paragraph", "".join(texts), block.line)
-            tasks += _prose_tasks(source, joined, spans, last=spans.of(parts[-1])[1])
+            last = spans.of(parts[-1])[1]
+            found = _prose_tasks(source, joined, spans, last=last)
+            if not found and agenda:
+                found = _role_sentence_tasks(source, joined, spans, last=last)
+            tasks += found
         elif block.kind == "paragraph" and not (_opens_with_bracket(block) and position):
             tasks += (
                 _prose_tasks(source, block, spans)
@@ -255,13 +263,14 @@ def _labelled_tasks(source, block, spans, last=None):
     ]
 
 
-def _role_sentence_tasks(source, block, spans):
+def _role_sentence_tasks(source, block, spans, last=None):
     """The item of a numbered paragraph whose units are a sentence of role clauses after its heading, with no
     bracket or label: （一）编制规划。县农业农村局牵头，县水利局配合，2024年11月底前完成编制。 A unit may follow
     由 (由县能源局牵头); a deadline in a bracket closing a clause (各乡镇人民政府配合（2024年12月底前完成）) names
-    no unit."""
+    no unit; minutes open the sentence with what the meeting said (会议要求，…) under an agenda item of their own
+    (一、关于春季植树造林工作), which is no section heading."""
     text = _unwrapped(block.text).strip()
-    if not _MARKER.match(text) or _SECTION.match(text):
+    if not _MARKER.match(text) or (_SECTION.match(text) and not _AGENDA_ITEM.match(text)):
         return []
     title, description = _heading(text)
     units = []
@@ -269,6 +278,8 @@ def _role_sentence_tasks(source, block, spans):
         clauses = []
         for clause in split_outside_brackets(sentence, _CLAUSE):
             clause = _CLOSING_DEADLINE.sub("", clause.strip())
+            if not clauses and _MEETING_OPENING.match(clause) and not _ROLE_WORDS.search(clause):
+                continue
             if not _ROLE_WORDS.search(clause):
                 break
             clauses.append(clause.rpartition("由")[2])  # 由县能源局牵头, 日常管理由所属乡镇负责
@@ -278,6 +289,8 @@ def _role_sentence_tasks(source, block, spans):
         units = []
     if not title or not units:
         return []
+    if _AGENDA_ITEM.match(text):
+        title = title.removeprefix("关于")
     first_line, last_line = spans.of(block)
     return [
         TaskProposal(
@@ -288,7 +301,7 @@ def _role_sentence_tasks(source, block, spans):
             deadline_text=_prose_deadline(description),
             reference=source.ref.signed,
             quantity=_prose_quantity(description),
-            span=_ParagraphLines(source, first_line, last_line).span_of(text),
+            span=_ParagraphLines(source, first_line, last or last_line).span_of(text),
             from_table=False,
             description=description,
         )
@@ -316,12 +329,13 @@ def _outside_brackets(text, matches):
 
 def _is_item_heading(block):
     """An item's number and one short sentence with no bracket after it (（五）改善就医交通条件。), or the start of
-    one that a page break cut (8. 深入推进保健食品行业专); a section's heading (二、重点任务) is none."""
+    one that a page break cut (8. 深入推进保健食品行业专); a section's heading (二、重点任务) is none, an agenda item of
+    minutes (一、关于春季植树造林工作) is one."""
     text = block.text.strip()
     marker = _MARKER.match(text)
     return (
         bool(marker)
-        and not _SECTION.match(text)
+        and (not _SECTION.match(text) or bool(_AGENDA_ITEM.match(text)))
         and len(text) <= _ITEM_HEADING_LENGTH
         and not _brackets(text[marker.end() :])
     )

@@ -1,6 +1,7 @@
 """Tasks read from task tables, from prose items ending in a responsibility bracket, and from items whose units
 follow under labels."""
 
+from datetime import date
 from types import SimpleNamespace
 
 from gazette.extraction import task_items
@@ -567,4 +568,30 @@ def test_roles_a_task_tables_unit_cell_gives_its_units():
         ),
         ("开展涉企收费专项清理", [("县发改局", LEAD)], "赵军", "长期坚持"),
         ("实现不动产登记一般业务3个工作日内办结", [("县自然资源局", RESPONSIBLE)], "孙丽华", "2025年二季度"),
+    ]
+
+
+# Minutes' agenda items (桐川县, typed by hand from decrees-and-minutes.txt): 一、关于… on a line of its own, then
+# what the meeting asked of whom in a sentence opening 会议要求 or 会议同意….
+
+
+def test_an_agenda_item_of_minutes_is_a_task_of_the_units_the_meeting_named():
+    tasks = [task for task in all_of(sample("decrees-and-minutes.txt"), "tasks") if task.document.number is None]
+    assert [(t.title, units(t), t.deadline_text, t.reference, t.span) for t in tasks] == [
+        (
+            "汛期安全防范工作",
+            [("县应急管理局", LEAD), ("县水利局", SUPPORTING), ("各乡镇", SUPPORTING)],
+            "2025年6月15日前",
+            date(2025, 6, 5),
+            Span(70, 71),
+        ),
+        ("县城第二水厂建设项目", [("县水利局", RESPONSIBLE)], "2025年12月底前", date(2025, 6, 5), Span(72, 73)),
+    ]
+
+
+def test_the_instruments_items_of_a_notice_numbered_with_di_keep_their_roles():
+    tasks = [task for task in all_of(sample("decrees-and-minutes.txt"), "tasks") if task.document.number]
+    assert [(t.title, units(t), t.deadline_text) for t in tasks] == [
+        ("清理城乡积存垃圾", [("各乡镇人民政府", RESPONSIBLE)], "2025年7月31日前"),
+        ("整治城区占道经营", [("县城市管理局", LEAD), ("县市场监管局", SUPPORTING)], "2025年9月底前"),
     ]
