@@ -712,7 +712,9 @@ def _bracket_labels(inner):
 def _heading(item):
     """(title, description) of an item: its heading sentence, to the first 。 or to a colon soon after its number,
     and the rest."""
-    item = re.sub(r"\s*\n\s*", "", item).strip().lstrip("。；;，,").strip()
+    # Lines joined without the white space around each break; a pattern \s*\n\s* would try every space of a long
+    # run without a break (quadratic).
+    item = "".join(line.strip() for line in item.split("\n")).lstrip("。；;，,").strip()
     marker = _MARKER.match(item)
     body = item[marker.end() :] if marker else item
     body = body.strip().rstrip("，,；;").strip()

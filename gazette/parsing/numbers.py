@@ -104,9 +104,10 @@ DATE = re.compile(
     rf"(?P<day>\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
 )
 # A line that is only a date (the signature's date line), possibly malformed.
-DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年\s*[\d{_CN}]{{1,3}}\s*月\s*[\d{_CN}]{{0,3}}\s*日?$")
+# White space bounded (_S): around an optional part, unbounded runs make a failing match try every split of them.
+DATE_LINE = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}}){_S}年{_S}[\d{_CN}]{{1,3}}{_S}月{_S}[\d{_CN}]{{0,3}}{_S}日?$")
 # The first part of a date wrapped over two lines: 2023年 | 5月6日, 2023 年 11 月 | 28 日.
-DATE_HEAD = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}})\s*年(?:\s*[\d{_CN}]{{1,3}}\s*月)?$")
+DATE_HEAD = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}}){_S}年(?:{_S}[\d{_CN}]{{1,3}}{_S}月)?$")
 # A date printed in brackets under a title instead of a signature at the end (决定, 讲话, rules adopted at a meeting):
 # （2024年11月5日）, （2024年3月5日县人民政府第12次常务会议通过）.
 DATED_UNDER_TITLE = re.compile(rf"^[（(]\s*(?P<date>{DATE.pattern})[^（()）]{{0,40}}[）)]$")

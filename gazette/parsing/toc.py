@@ -27,7 +27,7 @@ _PAGE_PATTERNS = (
 # A page after nothing but white space, or in brackets, counts only after a complete title: `…的通知　　12`,
 # `…的通知（12）`; a title may end in brackets of its own, though not in a bare number.
 _BARE_PAGE = re.compile(r"\s+(?P<page>\d{1,4})\s*$|[（(]\s*(?P<bracketed>\d{1,4})\s*[）)]\s*$")
-_LEADERS = re.compile(r"[\s…·•.．⋯\t]+$")
+_LEADER_CHARS = "…·•.．⋯"
 _ENTRY_PREFIX = re.compile(r"^[-－•·]\s+")
 _SECTION = re.compile(r"^【.{1,20}】$|^.{0,14}文件$")
 # Fragments of one entry: more than this and the lines are not a table of contents.
@@ -52,6 +52,15 @@ class Toc:
     entries: list[TocEntry]
 
 
+def _without_leaders(text):
+    """text without the dot leaders and white space that end it. (A pattern such as [ …]+$ would begin at every
+    character of a long run and scan the rest of it.)"""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _LEADER_CHARS):
+        end -= 1
+    return text[:end]
+
+
 def split_page(line):
     """(text without the page, page) for a line ending in a page number, else (line, None)."""
     head, tail = line[:-_TAIL], line[-_TAIL:]
@@ -60,7 +69,7 @@ def split_page(line):
         if match:
             return head + tail[: match.start()], int(match["page"])
     match = _BARE_PAGE.search(tail)
-    if match and kind_of(_LEADERS.sub("", head + tail[: match.start()])):
+    if match and kind_of(_without_leaders(head + tail[: match.start()])):
         return head + tail[: match.start()], int(match["page"] or match["bracketed"])
     return line, None
 
@@ -204,7 +213,7 @@ def _entry(fragments, page, section):
     for _, fragment in fragments:
         text = f"{text} {fragment}" if text else fragment
     number, title = entry_number(text)
-    title = display_join(_LEADERS.sub("", title))
+    title = display_join(_without_leaders(title))
     title = _ISSUER_PREFIX.sub("", title, count=1)
     return TocEntry(
         title=title,

@@ -11,7 +11,7 @@ import gazette.parsing.blocks
 from gazette.extraction import extract_gazette, extract_units
 from gazette.parsing import GazetteParseError, parse_gazette
 from gazette.parsing.result import Block
-from tests.gazette.scaling_inputs import SHAPES
+from tests.gazette.scaling_inputs import MASTHEAD, SHAPES, SIGNATURE
 
 N = 100
 GROWTH = 4
@@ -128,3 +128,33 @@ def test_a_long_line_of_cells_laid_out_with_spaces_is_read_as_table_rows():
     (table,) = [block for block in document.blocks if block.kind == "table"]
     assert [len(row) for row in table.rows] == [2 * N, 2 * N]  # 第i项 and the padded name 王  伟, one cell each
     assert table.rows[0][:2] == ["第1项", "王 伟"]
+
+
+# A regular expression's backtracking is work the count above cannot see (one call however long it runs). These
+# runs of 200,000 spaces each took one pattern that tried every split of the run: linear they parse in well under a
+# second, quadratic they take minutes (20,000 spaces already took 1.5 to 6 s), so the suite would visibly stall.
+GAP = " " * 200_000
+
+
+def gazette_with(entry, item):
+    return (
+        f"{MASTHEAD}目  录\n\n关于甲的通知（示政办发〔2024〕1号）……1\n{entry}\n\n"
+        f"示例县人民政府办公室 关于甲的通知\n\n示政办发〔2024〕1 号\n\n各乡镇：\n\n{item}\n{SIGNATURE}"
+    )
+
+
+def test_a_contents_entry_with_a_long_run_of_spaces_loses_only_its_leaders():
+    issue = parse_gazette(gazette_with(f"关于乙{GAP}的通知{GAP}……2", "正文。"))
+    assert [(entry.title, entry.page) for entry in issue.toc] == [("关于甲的通知", 1), ("关于乙的通知", 2)]
+
+
+def test_a_body_line_like_a_date_with_long_runs_of_spaces_is_body_text():
+    (document,) = parse_gazette(gazette_with("", f"2024{GAP}年{GAP}1{GAP}月{GAP}3{GAP}日前完成。")).documents
+    assert document.signed_raw == "2024 年 1 月 10 日"
+    assert [block.text.replace(" ", "") for block in document.blocks] == ["2024年1月3日前完成。"]
+
+
+def test_an_item_with_a_long_run_of_spaces_in_its_heading_is_read():
+    text = gazette_with("", f"（一）宣传发动{GAP}阶段。县林业局牵头，2024年3月底前完成。")
+    (task,) = extract_gazette(parse_gazette(text), text)[0].tasks
+    assert (task.title.replace(" ", ""), task.deadline_text) == ("宣传发动阶段", "2024年3月底前")
