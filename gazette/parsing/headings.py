@@ -203,9 +203,14 @@ class _Scanner:
     def _series_fits(self, number):
         if self.toc_numbers:
             return number.normalised in self.toc_numbers
+        governmental = any(word in number.series for word in ("政", "府", "办"))  # 某政发, 某府函 (广东), 某政办发
         if self.known_series:
-            return number.series in self.known_series
-        return "政" in number.series or "办" in number.series
+            # Another series of the same office's abbreviation (惠溪府 then 惠溪府函), not a reprinted document of
+            # another government's (晋政办发 among 兴政发).
+            return number.series in self.known_series or (
+                governmental and any(number.series[0] == known[0] for known in self.known_series)
+            )
+        return governmental
 
     def _heading(self, start, last, title, issuer, county, number, number_position, kind=None):
         if county and self.county and county != self.county:

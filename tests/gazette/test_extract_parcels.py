@@ -212,3 +212,23 @@ def test_an_approval_that_names_only_its_project_proposes_a_parcel_without_numbe
     assert (found.parcel_no, found.project) == ("", "东平县第二中学迁建项目")
     assert (found.method, found.use, found.area) == ("allocation", "东平县第二中学迁建项目用地", None)
     assert (found.span.start, found.span.end) == (47, 55)  # from the title to the sentence granting the supply
+
+
+def test_a_parcel_called_a_plot_in_an_issue_without_contents_is_read_as_printed():
+    # fu-series-no-contents.txt (惠溪县, typed by hand): 2024-06号地块 approved under a bare title and 惠溪府函.
+    (parcel,) = all_of(sample("fu-series-no-contents.txt"), "parcels")
+    assert (parcel.document.number, parcel.parcel_no, parcel.location, parcel.area, parcel.area_unit) == (
+        "惠溪府函〔2024〕45号",
+        "2024-06",
+        "城南镇新塘村",
+        Decimal("12345.6"),
+        "m2",
+    )
+    assert (parcel.method, parcel.use, parcel.term_years, parcel.start_price_wan, parcel.deposit_wan) == (
+        "listing",
+        "城镇住宅用地",
+        70,
+        Decimal("3200"),
+        Decimal("1600"),
+    )
+    assert (parcel.span.start, parcel.span.end) == (21, 21)

@@ -494,3 +494,57 @@ def test_a_contents_line_with_a_long_run_of_spaces_is_read_without_trying_every_
     assert trailing_number(f"关于某某的通知{gap}（青政发〔2024〕9号）")[0].normalised == "青政发〔2024〕9号"
     assert trailing_number(f"某某办法{gap}第{gap}号") == (None, f"某某办法{gap}第{gap}号")
     assert trailing_number(f"（{gap}县政府令第5号）")[0].normalised == "县政府令第5号"
+
+
+def test_numbers_of_a_fu_series_without_contents_or_masthead_stand_beside_titles_without_issuer():
+    # fu-series-no-contents.txt (惠溪县, typed by hand): no masthead, no contents, every title printed without its
+    # issuer above a number of the 府 series some provinces use (惠溪府, 惠溪府函, 惠溪府办), none with 政.
+    issue = parse_gazette((SAMPLES / "fu-series-no-contents.txt").read_text(encoding="utf-8"))
+    assert [(d.number, d.title_normalised, d.kind, d.signed, d.issuer) for d in issue.documents] == [
+        (
+            "惠溪府〔2024〕18号",
+            "关于印发惠溪县2024年农村人居环境整治提升工作方案的通知",
+            "通知",
+            date(2024, 4, 2),
+            "惠溪县人民政府",
+        ),
+        (
+            "惠溪府函〔2024〕45号",
+            "关于同意惠溪县2024-06号地块国有建设用地使用权挂牌出让的批复",
+            "批复",
+            date(2024, 5, 8),
+            "惠溪县人民政府",
+        ),
+        (
+            "惠溪府办〔2024〕9号",
+            "关于成立惠溪县创建国家卫生县城工作领导小组的通知",
+            "通知",
+            date(2024, 6, 12),
+            "惠溪县人民政府办公室",
+        ),
+    ]
+    assert [d.addressee for d in issue.documents] == [
+        "各镇人民政府，县府直属各单位：",
+        "县自然资源局：",
+        "各镇人民政府，县府直属各单位：",
+    ]
+    assert issue.warnings == []
+
+
+def test_a_series_of_another_government_among_the_issues_own_is_still_read_as_body_text():
+    # After 兴政发 is known, a bare title over 晋政办发 (a province's document the notice reprints) is no document.
+    text = "\n".join(
+        [
+            "关于做好防汛工作的通知",
+            "兴政发〔2024〕3号",
+            "各乡镇：",
+            "现将省政府办公厅通知转发给你们。",
+            "关于加强汛期安全工作的通知",
+            "晋政办发〔2024〕12号",
+            "各市人民政府：",
+            "请做好汛期安全工作。",
+            "兴县人民政府",
+            "2024年6月1日",
+        ]
+    )
+    assert [d.number for d in parse_gazette(text).documents] == ["兴政发〔2024〕3号"]
