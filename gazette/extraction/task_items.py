@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from gazette.parsing.columns import WRAPPED
 from gazette.parsing.result import Block, Span
 from gazette.parsing.text import squeeze
 
@@ -470,7 +471,7 @@ def _table_tasks(source, block, spans):
         previous = filled
         if not any(filled[index] for index in range(len(header)) if not _NOT_INHERITED.search(header[index])):
             continue
-        found = _row_tasks(source, header, columns, filled, Span(line, line))
+        found = _row_tasks(source, header, columns, filled, Span(line, _wrapped_end(lines, source, line)))
         described = _described(header, columns, filled) if title is not None else []
         above = [_Continued(task, described) for task in found]
         tasks += above
@@ -541,6 +542,15 @@ def _row_lines(lines, source, rows):
         found.append(lines[index] if index < len(lines) else (lines[-1] if lines else source.first))
         index = min(index + 1, len(lines))
     return found
+
+
+def _wrapped_end(lines, source, line):
+    """The last line of the row on ``line``: the lines after it that carry the rest of its wrapped cells (a table
+    laid out with spaces, see gazette.parsing.columns) are its own."""
+    position, end = bisect.bisect_right(lines, line), line
+    while position < len(lines) and source.raw(lines[position]).startswith(WRAPPED):
+        end, position = lines[position], position + 1
+    return end
 
 
 def _inherit(header, cells, previous, title_index):

@@ -2,6 +2,7 @@
 
 import re
 
+from .columns import WRAPPED
 from .result import Block
 from .text import CLOSERS, TERMINAL, ascii_word, clean_inline, ends_terminal, join_fragments, squeeze
 from .vocabulary import HEADING_MARKER, MARKER, ROSTER_LINE
@@ -31,6 +32,18 @@ def table_cells(line):
     if len(cells) < 2 or (len(cells) == 2 and not cells[1].strip()):
         return None
     return [_CELL_SPACES.sub(" ", clean_inline(cell)).strip() for cell in cells]
+
+
+# A narrow unit column prints one unit a line: 县自然资源局 | 县生态环境局 are two units, kept apart by a space (a
+# cell's units may be separated by spaces); any other wrapped text joins as a wrapped sentence does.
+_UNIT_END = re.compile(r"(?:局|委|办|中心|政府|镇|乡|街道|公司|队|所|院|站)$")
+_UNIT_START = re.compile(r"^(?:县|市|区|各)")
+
+
+def _join_wrapped(mine, rest):
+    if _UNIT_END.search(mine) and _UNIT_START.match(rest):
+        return f"{mine} {rest}"
+    return join_fragments(mine, rest)
 
 
 def _is_heading(text):
@@ -78,6 +91,8 @@ class _Builder:
             self.blocks[-1].text = "".join(self.parts)
 
     def add_row(self, number, cells):
+        if cells[0] == WRAPPED and not (self.blocks and self.blocks[-1].kind == "table"):
+            cells = ["", *cells[1:]]
         table = self.blocks[-1] if self.blocks and self.blocks[-1].kind == "table" else None
         if table is None:
             self._open(Block("table", "", number, [cells]))
@@ -93,6 +108,12 @@ class _Builder:
             table.rows[-1] = previous + cells  # cut between two cells
         elif self.broken and len(cells) != len(header):
             self._open(Block("table", "", number, [cells]))  # another table after a break
+        elif cells[0] == WRAPPED and len(cells) == len(previous):
+            # The rest of cells that their narrow columns wrapped onto a line of their own (a table laid out with
+            # spaces, see columns.py): each joins its cell.
+            pairs = zip(previous[1:], cells[1:], strict=True)
+            joined = [_join_wrapped(mine, rest) if rest else mine for mine, rest in pairs]
+            table.rows[-1] = [previous[0], *joined]
         else:
             table.rows.append(cells)
         self.broken = False

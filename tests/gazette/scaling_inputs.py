@@ -127,6 +127,22 @@ def spaced_line(n):
     return MASTHEAD + notice("下达重点工作任务", 8, [line, line])
 
 
+def _padded(text, width):
+    """text padded with spaces to ``width`` display columns (a Chinese character takes two)."""
+    shown = sum(1 if ord(char) < 128 else 2 for char in text)
+    return text + " " * (width - shown)
+
+
+def spaced_wrapped_table(n):
+    """A task table of ``n`` rows laid out with spaces, each row's task wrapped onto a line of its own."""
+    rows = []
+    for i in range(1, n + 1):
+        rows.append(_padded(str(i), 6) + _padded(f"完成第{i}项任务", 24) + _padded("县林业局", 16) + "2024年12月底前")
+        rows.append(" " * 6 + "的收尾工作")
+    header = _padded("序号", 6) + _padded("工作任务", 24) + _padded("责任单位", 16) + "完成时限"
+    return MASTHEAD + notice("下达重点工作任务", 8, [header, *rows])
+
+
 def contents_only(n):
     """A table of contents of ``n`` entries and no documents."""
     lines = [f"关于印发第{i}项工作方案的通知（示政办发〔2024〕{i}号）……{i}" for i in range(1, n + 1)]
@@ -146,6 +162,7 @@ SHAPES = {
     "labels_among_brackets": labels_among_brackets,
     "spaced_rate_table": spaced_rate_table,
     "spaced_line": spaced_line,
+    "spaced_wrapped_table": spaced_wrapped_table,
     "contents_only": contents_only,
 }
 

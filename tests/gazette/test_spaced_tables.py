@@ -80,3 +80,43 @@ def test_the_text_imported_keeps_its_spaces_and_values_point_at_its_lines():
     lines = decode_gazette_bytes(data).split("\n")
     (rate,) = [rate for rate in by_document(sample(SPACED))["松政办发〔2024〕15号"].rates if rate.item == "青苗"]
     assert lines[rate.span.start - 1] == "4  青苗  亩  1200"
+
+
+# spaced-table-wrapped-cells.txt (松岭县, typed by hand): a rectification list exported with its layout, narrow
+# columns wrapping their cells onto lines of their own, under the column each began in.
+WRAPPED = "spaced-table-wrapped-cells.txt"
+
+
+def test_cells_wrapped_in_their_narrow_columns_join_their_rows():
+    tasks = sample(WRAPPED)[0].tasks
+    assert [
+        (t.title, [(u.name, u.role) for u in t.units], t.deadline_text, t.span.start, t.span.end) for t in tasks
+    ] == [
+        ("完成城区污水管网改造12公里", [("县住建局", "responsible")], "2024年12月底前", 16, 17),
+        (
+            "建立村收集、乡镇转运、县处理的垃圾清运体系",
+            [("各乡镇人民政府", "responsible")],
+            "2024年11月底前",
+            18,
+            19,
+        ),
+        (
+            "全面整治砂石料场",
+            [("县自然资源局", "responsible"), ("县生态环境局", "responsible")],
+            "2024年10月底前",
+            20,
+            21,
+        ),
+    ]
+    assert tasks[1].row["反馈问题"] == "部分村庄生活垃圾清运不及时"
+
+
+def test_a_wrapped_line_is_told_apart_from_a_merged_row_and_from_an_indented_paragraph():
+    # Widths as displayed: a Chinese character takes two columns.
+    table = "序号  任务      单位      时限\n1     修建道路  县交通局  6月底\n"
+    assert tab_spaced_columns(table + "                县住建局").split("\n")[2] == "\u2063\t\t县住建局\t"
+    # Three pieces in four columns: a row whose first cell is merged with the row above.
+    assert tab_spaced_columns(table + "      架设桥梁  县交通局  9月底").split("\n")[2] == "\t架设桥梁\t县交通局\t9月底"
+    # Under the first column, or wider than its column: text after the table.
+    for after in ("  以上任务请认真落实。", "          以上任务请各单位认真落实并按时报送进展情况。"):
+        assert tab_spaced_columns(table + after).split("\n")[2] == after
