@@ -11,7 +11,11 @@ _COUNTY = rf"(?!关于)(?:(?!县)[{CJK}]){{1,12}}?(?:县|市|区|旗)"  # one co
 # A department's name holds no other county and no 政府 (a caption run into the signer's line is no department).
 DEPARTMENT = rf"(?:(?!县|政府|关于)[{CJK}]){{1,16}}?(?:局|委员会|委|办公室|中心)"
 _BODY = rf"(?:人民)?政府(?:办公室|办公厅)?|{DEPARTMENT}"
-_ISSUER = rf"(?:中共)?(?P<county>{_COUNTY})(?:{_BODY})(?:\s*(?:中共)?{_COUNTY}(?:{_BODY})){{0,5}}"
+# Some gazettes print the government without the county's name (县人民政府办公室): its county is the issue's.
+_BARE_GOVERNMENT = r"(?<![\u4e00-\u9fff])[县市区旗](?:人民)?政府(?:办公室|办公厅)?"
+_ISSUER = (
+    rf"(?:中共)?(?:(?P<county>{_COUNTY})(?:{_BODY})|{_BARE_GOVERNMENT})(?:\s*(?:中共)?{_COUNTY}(?:{_BODY})){{0,5}}"
+)
 ISSUER_LINE = re.compile(rf"^(?P<issuer>{_ISSUER})(?:文件)?$")
 ISSUER_WITH_TITLE = re.compile(rf"^(?P<issuer>{_ISSUER})\s*(?P<title>关于.*)$")
 ISSUER_AT_END = re.compile(rf"(?P<issuer>{_ISSUER})$")

@@ -200,3 +200,14 @@ def test_decrees_numbered_without_a_year_and_minutes_without_a_number_import_and
     count = Document.objects.count()
     assert services.import_gazette(data, name="decrees-and-minutes.txt").outcome == "unchanged"
     assert Document.objects.count() == count
+
+
+def test_documents_whose_issuer_names_no_county_import_under_the_county_entered():
+    data = (SAMPLES / "issuers-without-county.txt").read_bytes()
+    result = services.import_gazette(data, name="issuers-without-county.txt", county="石门县", year=2025, number=2)
+    documents = result.issue.documents.order_by("order")
+    assert result.issue.gazette.county == "石门县"
+    assert [(d.number, d.issuer) for d in documents] == [
+        ("石门政办发〔2025〕11号", "县人民政府办公室"),
+        ("石门政函〔2025〕20号", "县人民政府"),
+    ]

@@ -23,7 +23,7 @@ from gazette.parsing import decode_gazette_bytes, parse_gazette
 from gazette.parsing.masthead import parse_masthead
 from gazette.parsing.numbers import trailing_number
 from gazette.parsing.result import Span
-from gazette.parsing.vocabulary import DEPARTMENT
+from gazette.parsing.vocabulary import DEPARTMENT, ISSUER_LINE
 from tests.gazette.extracted import SAMPLES
 from tests.helpers import shown_warnings
 from tests.shared import gazette_text
@@ -548,3 +548,29 @@ def test_a_series_of_another_government_among_the_issues_own_is_still_read_as_bo
         ]
     )
     assert [d.number for d in parse_gazette(text).documents] == ["兴政发〔2024〕3号"]
+
+
+def test_a_government_printed_without_its_countys_name_issues_and_signs_its_documents():
+    # issuers-without-county.txt (石门, typed by hand): 县人民政府办公室 and 县人民政府 above each title and under
+    # each body, no county named anywhere but in the numbers.
+    issue = parse_gazette((SAMPLES / "issuers-without-county.txt").read_text(encoding="utf-8"))
+    assert [(d.number, d.title_normalised, d.issuer, d.signed, d.span) for d in issue.documents] == [
+        (
+            "石门政办发〔2025〕11号",
+            "关于开展2025年安全生产大检查的通知",
+            "县人民政府办公室",
+            date(2025, 4, 1),
+            Span(1, 10),
+        ),
+        (
+            "石门政函〔2025〕20号",
+            "关于同意2025-03号宗地国有建设用地使用权挂牌出让方案的批复",
+            "县人民政府",
+            date(2025, 4, 8),
+            Span(12, 20),
+        ),
+    ]
+    assert issue.warnings == []
+    # The county is the issue's, not read from the issuer.
+    assert ISSUER_LINE.match("县人民政府办公室")["county"] is None
+    assert ISSUER_LINE.match("石门县人民政府办公室")["county"] == "石门县"
