@@ -59,6 +59,8 @@ ROLE = re.compile(
 )
 _LABEL = re.compile(rf"^(?P<label>[{CJK}](?:[ \u3000]*[{CJK}]){{1,7}}?)[ \u3000]*[：:][ \u3000]*(?P<rest>.*)$")
 _NAME = rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}]|[{CJK}]{{1,3}})"
+# A roster that prints each member's role after them, in brackets: 李　明　县委常委、常务副县长（常务副组长）.
+_TRAILING_ROLE = re.compile(r"^(?P<rest>.+?)[（(](?P<role>[^（()）]{2,10})[）)]$")
 # A member: name, an optional （兼）, white space, the title.
 _MEMBER = re.compile(rf"^(?P<name>{_NAME})(?:\s*[（(]兼[）)])?[ \u3000]+(?P<title>\S.*)$")
 # A post, padding, then the name (县委常委、常务副县长　　陈立): the post comes first where names are aligned right.
@@ -233,7 +235,8 @@ def _is_label(head):
 
 
 def _label(text):
-    """(label, rest) when the line opens with a role label (组长, 副 组 长, 成员单位…), else None."""
+    """(label, rest) when the line opens with a role label (组长, 副 组 长, 成员单位…) or a member's line closes with
+    one in brackets, else None."""
     cells = text.split("\t")
     if len(cells) > 1:
         head = despace(cells[0]).rstrip("：:")
@@ -243,6 +246,9 @@ def _label(text):
     match = _LABEL.match(text)
     if match and _is_label(despace(match["label"])):
         return despace(match["label"]), match["rest"]
+    match = _TRAILING_ROLE.match(text)  # 王建国　县委副书记、县长（组长）: the role after the member
+    if match and ROLE.fullmatch(role := despace(match["role"])) and _member(match["rest"]):
+        return role, match["rest"]
     return None
 
 

@@ -396,3 +396,23 @@ def test_members_printed_name_first_with_their_post_in_brackets_on_lines_of_thei
         ("成员", "郑涛", "县气象局局长"),
     ]
     assert (roster.office_host, roster.office_head, roster.span) == ("县应急管理局", "周斌", Span(34, 37))
+
+
+def test_a_members_role_printed_after_them_in_brackets_is_their_role():
+    """extract-rosters-role-after-member.txt (青林县, typed by hand): no labels, each line a member with their
+    role closing it (王建国　县委副书记、县长（组长）); the next document's roster is labelled as usual."""
+    first, second = all_of(sample("extract-rosters-role-after-member.txt"), "rosters")
+    assert first.group == "青林县河湖长制工作领导小组"
+    assert [(member.role, member.name, member.title) for member in first.members] == [
+        ("组长", "王建国", "县委副书记、县长"),
+        ("常务副组长", "李明", "县委常委、常务副县长"),
+        ("副组长", "赵晓燕", "副县长"),
+        ("成员", "孙伟", "县水利局局长"),
+        ("成员", "周强", "县生态环境分局局长"),
+    ]
+    assert (first.office_host, first.office_head, first.span) == ("县水利局", "孙伟", Span(6, 10))
+    assert [(member.role, member.name) for member in second.members][:3] == [
+        ("总指挥", "王建国"),
+        ("副总指挥", "赵晓燕"),
+        ("副总指挥", "钱进"),
+    ]
