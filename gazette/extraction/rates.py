@@ -2,8 +2,9 @@
 (exchange ratios, extra resettlement area, percentage uplifts, periods in months), as drafts for the scheme's rules.
 
 Written as `2600元/平方米`, `300 元 / m²`, `1000-2000 元/座`, `150--200 元/株`, `20 元/月/m²`, `2600/m²` (元 left
-out before an area unit), `每亩 16 万元`, `每平方米每月支付…20 元`. In tables the row's cells before the amount,
-merged cells filled from the row above, name the item, and a note cell may hold a rate of its own (抹面 120 元/m²).
+out before an area unit), `每亩 16 万元`, `每平方米每月支付…20 元`, `每月每平方米12元`. In tables the row's cells
+before the amount, merged cells filled from the row above, name the item, and a note cell may hold a rate of its own
+(抹面 120 元/m²).
 Amounts in a formula (面积 × 30 元/m²) repeat a rate and are skipped. Where the extraction scattered a sentence over
 a page (an amount whose unit went to a later line, `…给予` whose amount did), the pieces are put back together
 first: a line ending in a bare number goes on at the next line opening with 元, a line ending in 给予/支付 at the
@@ -32,7 +33,7 @@ _PER_UNIT = re.compile(
     rf"|/\s*(?P<area>{_AREA}))"
 )
 _EACH = re.compile(
-    rf"每\s*(?P<per>平方米|延米|亩|宗|户|人|个|株|棵|穴|座|孔|眼|口|间|处|套|头|只|米)(?P<mid>[^，。；,;\d]{{0,16}}?)(?P<a>{_NUM})\s*(?P<money>万元|元)(?!\s*/)"
+    rf"每\s*(?P<month>月\s*每\s*)?(?P<per>平方米|延米|亩|宗|户|人|个|株|棵|穴|座|孔|眼|口|间|处|套|头|只|米)(?P<mid>[^，。；,;\d]{{0,16}}?)(?P<a>{_NUM})\s*(?P<money>万元|元)(?!\s*/)"
 )
 _FORMULA = re.compile(r"[×xX*]\s*$")
 _DANGLING_NUMBER = re.compile(rf"{_NUM}\s*$")
@@ -352,7 +353,7 @@ def _rate(source, match, item, condition, raw, where):
 
 
 def _each_rate(source, text, match, where):
-    per = match["per"] + ("/月" if "每月" in match["mid"] else "")
+    per = match["per"] + ("/月" if match["month"] or "每月" in match["mid"] else "")  # 每月每平方米, 每平方米每月
     item, condition = _clause(text, match)
     return RateProposal(
         document=source.ref,

@@ -219,3 +219,22 @@ def test_amounts_per_item_listed_in_one_sentence_are_figures_beside_each_other()
         ("机井", Decimal("15000"), "元/眼", None, 12),
         ("坟墓", Decimal("3000"), "元/座", None, 12),
     ]
+
+
+def test_an_allowance_per_month_and_square_metre_keeps_both_whichever_comes_first():
+    # extract-rates-month-first.txt (青林县, typed by hand): 临时安置补助费：每月每平方米12元, beside rates per
+    # structure and per fixture in one sentence each.
+    rates = all_of(sample("extract-rates-month-first.txt"), "rates")
+    money = [(r.item, r.amount, r.unit, r.span.start) for r in rates if r.unit.startswith("元")]
+    assert money == [
+        ("住宅房屋：砖混结构", Decimal("1200"), "元/平方米", 15),
+        ("砖木结构", Decimal("950"), "元/平方米", 15),
+        ("土木结构", Decimal("700"), "元/平方米", 15),
+        ("附属物：围墙", Decimal("80"), "元/米", 16),
+        ("水井", Decimal("1500"), "元/眼", 16),
+        ("搬迁补助费", Decimal("2000"), "元/户", 17),
+        ("临时安置补助费", Decimal("12"), "元/平方米/月", 17),
+        ("奖励", Decimal("30000"), "元/户", 19),
+        ("奖励", Decimal("15000"), "元/户", 19),
+    ]
+    assert [(r.amount, r.unit) for r in rates if r.kind == "months"] == [(Decimal("12"), "个月")]
