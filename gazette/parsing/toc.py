@@ -2,9 +2,9 @@
 
 Entries come as title and number on one line or two (or a title wrapped anywhere), with dot leaders of … or ·, the
 page after a TAB, after the number's closing bracket, after spaces, in brackets (`（3）`), as `- 3 -` at the end or on
-its own, or no page at all; entries may be prefixed by "- " or by their issuer (县人民政府关于…); section headings
-such as 县政府文件 or 【县政府办公室文件】 stand between them. No line of the contents may become a document, so
-where the contents end is read back from the first line of the body.
+its own, before the title (`5　县人民政府关于…`), or no page at all; entries may be prefixed by "- " or by their
+issuer (县人民政府关于…); section headings such as 县政府文件 or 【县政府办公室文件】 stand between them. No line of
+the contents may become a document, so where the contents end is read back from the first line of the body.
 """
 
 import re
@@ -28,6 +28,8 @@ _PAGE_PATTERNS = (
 # `…的通知（12）`; a title may end in brackets of its own, though not in a bare number.
 _BARE_PAGE = re.compile(r"\s+(?P<page>\d{1,4})\s*$|[（(]\s*(?P<bracketed>\d{1,4})\s*[）)]\s*$")
 _LEADER_CHARS = "…·•.．⋯"
+# A page printed before the title: `5　某县人民政府关于…的通知`.
+_LEADING_PAGE = re.compile(r"^(?P<page>\d{1,4})[ \t\u3000]+(?P<rest>\S.*)$")
 _ENTRY_PREFIX = re.compile(r"^[-－•·]\s+")
 _SECTION = re.compile(r"^【.{1,20}】$|^.{0,14}文件$")
 # Fragments of one entry: more than this and the lines are not a table of contents.
@@ -106,8 +108,10 @@ class _Reader:
         self.pending = []
         self.section = None
         self.boundary = start  # the last line surely of the contents: 目录, a line with a page, a section heading
+        self.leading_page = None  # a page printed before the pending entry's title
 
     def complete(self, page=None):
+        page, self.leading_page = (self.leading_page if page is None else page), None
         if not all(_is_issuer(text) for _, text in self.pending):
             self.entries.append((self.pending, page, self.section))
         self.pending = []
@@ -122,6 +126,10 @@ class _Reader:
         number printed before its heading) or when no entry can be this long."""
         text, page = split_page(raw)
         text = _ENTRY_PREFIX.sub("", text.strip())
+        if page is None and (leading := _LEADING_PAGE.match(text)) and _opens_entry(leading["rest"]):
+            if self.pending:
+                self.complete()
+            text, self.leading_page, self.boundary = leading["rest"], int(leading["page"]), index
         if page is not None:
             self.boundary = index
             if text:

@@ -574,3 +574,29 @@ def test_a_government_printed_without_its_countys_name_issues_and_signs_its_docu
     # The county is the issue's, not read from the issuer.
     assert ISSUER_LINE.match("县人民政府办公室")["county"] is None
     assert ISSUER_LINE.match("石门县人民政府办公室")["county"] == "石门县"
+
+
+def test_pages_printed_before_the_titles_of_the_contents_are_their_pages():
+    # contents-pages-first.txt (白河县, typed by hand): `5　白河县人民政府办公室关于…（白政办发〔2025〕3号）`, one
+    # entry wrapped over two lines after its page; a masthead in Chinese numerals.
+    issue = parse_gazette((SAMPLES / "contents-pages-first.txt").read_text(encoding="utf-8"))
+    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
+        ("关于印发白河县2025年政府工作报告重点任务分工的通知", "白政发〔2025〕1号", 1),
+        ("关于印发白河县2025年春季植树造林实施方案的通知", "白政办发〔2025〕3号", 5),
+        ("关于同意2025-02号宗地国有建设用地使用权挂牌出让方案的批复", "白政函〔2025〕6号", 9),
+    ]
+    assert [(d.number, d.toc_page, d.signed) for d in issue.documents] == [
+        ("白政发〔2025〕1号", 1, date(2025, 1, 15)),
+        ("白政办发〔2025〕3号", 5, date(2025, 2, 20)),
+        ("白政函〔2025〕6号", 9, date(2025, 3, 3)),
+    ]
+    assert (issue.meta.county, issue.meta.year, issue.meta.number) == ("白河县", 2025, 1)
+    assert issue.warnings == []
+
+
+def test_a_title_opening_with_a_year_and_a_space_is_not_a_page_before_a_title():
+    text = "\n".join(
+        ["目录", "2025 年全县春耕生产工作要点……3", "关于做好春耕生产的通知", "青政发〔2025〕2号", "各乡镇："]
+        + ["请做好春耕。", "青县人民政府", "2025年2月1日"]
+    )
+    assert [(entry.title, entry.page) for entry in parse_gazette(text).toc][0] == ("2025 年全县春耕生产工作要点", 3)
