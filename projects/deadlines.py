@@ -24,6 +24,9 @@ The reference date is the day the document was signed; phrases are read relative
   side the rule above places the end. A phase label (`（一）前期摸底阶段（2023年11月30日—2023年12月15日）`) is
   text around a range; a phase of one period (`（2021年）`) has a due and no start.
 - A date followed by 起, 开始, 以来, 以后 or 之后 is a start, not a due: `从2024年1月1日起长期执行`.
+- A holiday (春节前, 元旦前, 五一前, 国庆节前) is due the day before it: of the year written (2025年春节前 is 28
+  January 2025), else the first such day on or after the reference date. The lunar new year comes from a table
+  (2015–2035); a year outside it is left unparsed.
 - Ongoing work (长期有效, 长期坚持, 持续推进, 常态化, 常年, 长效) is ongoing, with no due unless one is also given.
 - 立即, 立行立改 and the like are due on the reference date; N日内, N天内, N周内, N个月内 and N年内 count from it
   (`方案印发之日起3日内`), or from the start when one is given (`通告之日（2023年9月22日）起三个月内`); N个工作日内
@@ -185,6 +188,36 @@ _WEEKDAYS = {
     "天": 7,
 }
 
+# Holidays named as deadlines: 春节前 (the lunar new year, so a table; later years are left to a person), 元旦前,
+# 五一前, 国庆节前. Due the day before the holiday; without a year, the first such day on or after the reference.
+_SPRING_FESTIVAL = {
+    2015: date(2015, 2, 19),
+    2016: date(2016, 2, 8),
+    2017: date(2017, 1, 28),
+    2018: date(2018, 2, 16),
+    2019: date(2019, 2, 5),
+    2020: date(2020, 1, 25),
+    2021: date(2021, 2, 12),
+    2022: date(2022, 2, 1),
+    2023: date(2023, 1, 22),
+    2024: date(2024, 2, 10),
+    2025: date(2025, 1, 29),
+    2026: date(2026, 2, 17),
+    2027: date(2027, 2, 6),
+    2028: date(2028, 1, 26),
+    2029: date(2029, 2, 13),
+    2030: date(2030, 2, 3),
+    2031: date(2031, 1, 23),
+    2032: date(2032, 2, 11),
+    2033: date(2033, 1, 31),
+    2034: date(2034, 2, 19),
+    2035: date(2035, 2, 8),
+}
+_FIXED_HOLIDAYS = {"元旦": (1, 1), "五一": (5, 1), "劳动节": (5, 1), "国庆": (10, 1)}
+_HOLIDAY = re.compile(
+    r"(?:(?<!\d)(?P<year>\d{4})年|(?P<relative>今年|本年|当年|明年|次年|来年))?"
+    r"(?P<holiday>春节|元旦|五一|劳动节|国庆)节?(?:假期)?(?:前|之前|以前)(?!后)"
+)
 _ONGOING = re.compile(r"(?<!中)长期|(?<!可)持续|常态|常年|长效")
 _IMMEDIATE = re.compile(r"立即|立行立改|立查立改|立知立改|即知即改|即查即改|马上|当即|即时")
 _WITHIN = re.compile(r"(?<!\d)(?P<count>\d{1,3})(?P<unit>个?工作日|个月|个?星期|周|天|日|年)(?:之内|以内|内)")
@@ -438,6 +471,9 @@ def parse_deadline(text: str, reference: date) -> Deadline:
 def _read(text, normal, reference):
     ongoing = bool(_ONGOING.search(normal))
     recurrence, normal = _split_recurrence(normal)
+    holiday = _HOLIDAY.search(normal)
+    if holiday:  # its year is the holiday's, not a deadline of its own
+        normal = normal[: holiday.start()] + "，" + normal[holiday.end() :]
     items = _items(normal, reference)
     resolved = [(item, *item.resolve(reference)) for item in items]
     starts = [start for item, start, _ in resolved if item.starts_only]
@@ -447,6 +483,8 @@ def _read(text, normal, reference):
         due = _occurrence(code, max(reference, first_start or reference))
         return Deadline(text, due, first_start, precision, ongoing, code)
     dated = [(due, start, item.last.precision) for item, start, due in resolved if not item.starts_only]
+    if holiday and (due := _before_holiday(holiday, reference)):
+        dated.append((due, None, "day"))
     if dated:
         due, start, precision = max(dated, key=lambda entry: entry[0])
         return Deadline(text, due, start or first_start, precision, ongoing)
@@ -459,6 +497,26 @@ def _read(text, normal, reference):
     if _IMMEDIATE.search(normal):
         return Deadline(text, reference, first_start, "day", ongoing)
     return Deadline(text, start=first_start, ongoing=ongoing)
+
+
+def _holiday(name, year):
+    if name == "春节":
+        return _SPRING_FESTIVAL.get(year)
+    return date(year, *_FIXED_HOLIDAYS[name])
+
+
+def _before_holiday(match, reference):
+    """The day before the holiday ``match`` names: of the year written, else the first one not before reference."""
+    name = match["holiday"]
+    if match["year"] or match["relative"]:
+        year = _year(match["year"], match["relative"] and match["relative"][0], reference)
+        day = _holiday(name, year)
+        return day - timedelta(days=1) if day else None
+    for year in (reference.year, reference.year + 1):
+        day = _holiday(name, year)
+        if day and day - timedelta(days=1) >= reference:
+            return day - timedelta(days=1)
+    return None
 
 
 def _add(day, count, unit):

@@ -56,7 +56,27 @@ COMMON = [
 ]
 
 
-@pytest.mark.parametrize(("text", "reference", "expected"), MISSING_MONTH + COMMON)
+# Holidays (worked out by hand: 春节 2023 was 22 January, 2025 29 January, 2026 17 February). A document signed in
+# November asks for 春节前 of the coming new year; one signed in March, of the next.
+HOLIDAYS = [
+    row("spring-festival-after-november", "春节前完成欠薪清零", "2025-01-28", "day", reference="2024-11-20"),
+    row("spring-festival-after-march", "春节前", "2023-01-21", "day"),
+    row("spring-festival-of-a-year", "2026年春节前", "2026-02-16", "day", reference="2024-11-20"),
+    row("spring-festival-next-year", "明年春节前", "2025-01-28", "day", reference="2024-11-20"),
+    row("national-day", "国庆节前", "2022-09-30", "day"),
+    row("labour-day", "五一前", "2022-04-30", "day"),
+    row("new-year-of-a-year", "2025年元旦前", "2024-12-31", "day", reference="2024-11-20"),
+    row("new-year-after-march", "元旦前", "2022-12-31", "day"),
+    # The later of a date and a holiday, as for any two deadlines in one phrase.
+    row("month-end-or-spring-festival", "12月底前（春节前）", "2025-01-28", "day", reference="2024-11-20"),
+    # Around the holiday, during it, or a lunar new year the table does not hold: left to a person.
+    row("around-spring-festival", "春节前后"),
+    row("during-spring-festival", "春节期间"),
+    row("spring-festival-beyond-the-table", "2040年春节前"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), MISSING_MONTH + COMMON + HOLIDAYS)
 def test_phrases_of_other_counties(text, reference, expected):
     assert parse_deadline(text, reference) == expected
 
