@@ -595,3 +595,13 @@ def test_the_instruments_items_of_a_notice_numbered_with_di_keep_their_roles():
         ("清理城乡积存垃圾", [("各乡镇人民政府", RESPONSIBLE)], "2025年7月31日前"),
         ("整治城区占道经营", [("县城市管理局", LEAD), ("县市场监管局", SUPPORTING)], "2025年9月底前"),
     ]
+
+
+def test_a_task_due_before_a_holiday_gets_the_day_before_it():
+    # extract-task-holidays.txt (青林县, typed by hand), signed 2024-12-02: 春节前 in the item's sentence is the
+    # eve of 29 January 2025; 2025年元旦前 in the bracket the last day of 2024.
+    tasks = all_of(sample("extract-task-holidays.txt"), "tasks")
+    assert [(t.title, t.deadline_text, task_due(t)) for t in tasks] == [
+        ("全面排查欠薪隐患", "春节前", date(2025, 1, 28)),
+        ("畅通维权渠道", "2025年元旦前", date(2024, 12, 31)),
+    ]
