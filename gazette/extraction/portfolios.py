@@ -2,8 +2,8 @@
 supervise (分管, 主管) and those they liaise with (联系), every list item as written.
 
 A leader's paragraph opens with the name and post before a colon (`贺建强副县长：`, `刘 慧副县长：`,
-`郭慧彬副县长（挂职）：`), or follows them as its heading (`一、王伟　县长`), and runs to the next leader's; its lines
-may wrap anywhere.
+`郭慧彬副县长（挂职）：`, or post first: `常务副县长李明：`), or follows them as its heading (`一、王伟　县长`), and
+runs to the next leader's; its lines may wrap anywhere.
 """
 
 import re
@@ -24,9 +24,15 @@ _LEADER_HEADING = re.compile(
     r"(?P<post>(?:常务)?副?(?:县长|市长|区长|旗长|州长|书记|主任|秘书长))"
     r"(?P<note>[（(][^（()）]{1,6}[）)])?(?P<rest>)$"
 )
-_FIELDS = re.compile(
-    r"(?:负责|主持)(?P<fields>[^。；]*?)(?:等方面的工作|等方面工作|等工作|方面的工作|的工作|工作)[。；]?"
+# The post before the name: `常务副县长李明：`, `县长　王建国：`.
+_LEADER_POST_FIRST = re.compile(
+    r"^(?P<post>(?:常务)?副?(?:县长|市长|区长|旗长|州长))\s*"
+    rf"(?P<name>[{CJK}](?:\s?[{CJK}]){{1,3}}?)(?P<note>[（(][^（()）]{{1,6}}[）)])?\s*[：:](?P<rest>.*)$"
 )
+_FIELDS = re.compile(
+    r"(?:负责|主持)(?P<fields>[^。；]*?)(?:等方面的工作|等方面工作|等工作|方面的工作|方面工作|的工作|工作)[。；]?"
+)
+_PORTFOLIO_LINE = re.compile(r"^(?:负责|主持|分管|主管|联系|协助|完成|兼任|代管)")
 _SUPERVISES = re.compile(r"(?:分管|主管)(?P<units>[^。；]*)")
 _LIAISES = re.compile(r"联系(?P<units>[^。；]*)")
 
@@ -72,7 +78,7 @@ def extract_portfolios(source: Source) -> list[PortfolioProposal]:
 
 
 def _leader(text):
-    return _LEADER.match(text) or _LEADER_HEADING.match(text)
+    return _LEADER.match(text) or _LEADER_HEADING.match(text) or _LEADER_POST_FIRST.match(text)
 
 
 def _sentences_of(source, first, last, rest):
@@ -90,13 +96,17 @@ def _sentences_of(source, first, last, rest):
 
 
 def _paragraph_end(source, first):
-    """The last leader's paragraph ends before the signature: at the first line that is neither a 分管/联系 line nor
-    a wrapped piece of one (a line ending in 。 closes a sentence; the issuer line has none)."""
-    number = first
+    """The last leader's paragraph ends before the signature, or, where the leaders' paragraphs open with their
+    text after the colon, at a sentence after a finished line that is no part of a portfolio (各位副县长要…)."""
+    number, inline = first, bool(_leader(source.text(first))["rest"].strip())
+    previous = source.text(first)
     while number < source.last:
         text = source.text(number + 1)
         if text and re.match(rf"^[{CJK}]{{2,20}}(?:政府|办公室)$", text):
             return number
+        if inline and text and previous.endswith(("。", "；")) and not _PORTFOLIO_LINE.match(text):
+            return number
+        previous = text or previous
         number += 1
     return source.last
 

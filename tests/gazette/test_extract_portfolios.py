@@ -61,3 +61,15 @@ def test_a_division_of_work_with_each_leader_as_a_numbered_heading():
     ]
     assert found[1].fields == ["发展改革", "财政", "税务"]
     assert [(p.span.start, p.span.end) for p in found] == [(12, 16), (18, 24), (26, 30)]
+
+
+def test_a_division_of_work_with_each_post_before_its_leaders_name():
+    """extract-portfolios-post-first.txt (青林县, typed by hand): `常务副县长李明：负责…方面工作。分管…。联系…。`, one
+    line a leader, and a closing sentence for all of them that is no one's portfolio."""
+    found = all_of(sample("extract-portfolios-post-first.txt"), "portfolios")
+    assert [(p.name, p.post, p.fields, p.supervises, p.liaises) for p in found] == [
+        ("王建国", "县长", ["县人民政府全面", "审计", "编制"], ["县审计局"], []),
+        ("李明", "常务副县长", ["县人民政府常务", "发展改革", "财政", "税务"], ["县发改局", "县财政局"], ["县税务局"]),
+        ("赵晓燕", "副县长", ["教育", "卫生健康"], ["县教育局", "县卫生健康局"], []),
+    ]
+    assert [(p.span.start, p.span.end) for p in found] == [(6, 6), (7, 7), (8, 8)]
