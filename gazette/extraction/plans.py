@@ -422,6 +422,9 @@ def _prose_items(paragraph, start, reading, skip=None):
     return count
 
 
+_CAPTION = re.compile(r"[^\d。；;，,]{1,30}[：:]?")
+
+
 def _prose_readings(source, blocks):
     paragraphs = []
     for index, block in enumerate(blocks):
@@ -444,9 +447,12 @@ def _prose_readings(source, blocks):
             year=_sentence_year(paragraph.text, total.start()),
         )
         _prose_items(paragraph, 0, reading, skip=total)
-        # The list may go on in the paragraphs after it (numbered items), until one lists no category.
+        # The list may go on in the paragraphs after it (numbered items), until one lists no category; a caption
+        # between the total and the first item (二、供应结构) is passed over.
         while index < len(paragraphs) and _prose_total(paragraphs[index].text) is None:
-            if not _prose_items(paragraphs[index], 0, reading):
+            if not _prose_items(paragraphs[index], 0, reading) and (
+                reading.items or not _CAPTION.fullmatch(paragraphs[index].text.strip())
+            ):
                 break
             index += 1
         readings.append(reading)
