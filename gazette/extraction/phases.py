@@ -3,7 +3,7 @@
 Three ways of printing them: a label ending in 阶段 with its dates in brackets, after a numbered marker or as
 第N阶段 (`（一）前期摸底阶段（2023年11月30日—2023年12月15日）`, `第一阶段（10月—12月）：动员部署。`, the bracket
 possibly wrapped onto the next line); `第一阶段：摸底动员、自行整改。时间为2022年5月15日至2022年6月15日。`;
-`2025年7月至9月为集中攻坚阶段`, several in one sentence; and,
+`2025年7月至9月为集中攻坚阶段`, several in one sentence; `1.动员部署阶段：2025年4月1日至4月10日。`; and,
 under a heading that names the steps or the schedule (`四、实施步骤`, `一、时间安排`), the items of its first numbered
 level whose heading is followed by dates in brackets (`(一) 组织部署，宣传发动(2020年5月—6月)。`), even when the
 label does not say 阶段. Items of a deeper level (`1. 春耕备耕（4月）。` under a stage) are steps of a stage, not
@@ -40,6 +40,12 @@ _ORDINAL = re.compile(
     rf"^(?P<label>第[{_NUMERAL}]+阶段)[：:](?P<name>[^。；（(]{{1,30}})[。；]"
     r"(?:时间(?:为|是|：|:)?(?P<dates>[^。；]{4,40})[。；])?"
 )
+# A numbered stage whose dates follow its label's colon: 1.动员部署阶段：2025年4月1日至4月10日。
+_COLON = re.compile(
+    rf"^(?P<marker>{_MARKER})\s*(?P<label>[^（()）：:。，；]{{1,24}}?阶段)\s*[：:]\s*"
+    r"(?:时间(?:为|是)?)?(?P<dates>[^。；;，,：:]{4,40}?)\s*[。；;]?$"
+)
+_DATES_FIRST = re.compile(r"\d{1,4}\s*[年月]|即日|自\d|从\d")
 # A stage under a steps heading, its label saying no 阶段: marker, label, dates in brackets.
 _STEP = re.compile(
     rf"^(?P<marker>{_MARKER})\s*(?P<label>[^（()）：:。；;]{{1,24}}?)\s*[（(](?P<dates>[^（()）]{{2,40}})[）)]"
@@ -154,6 +160,9 @@ def _read(source, text, first, last, steps_level):
         dates = match["dates"].strip() if match["dates"] else None
         label = f"{match['label']}：{match['name']}"
         return _proposal(source, label, dates, match.group(), first, last)
+    match = _COLON.match(text)
+    if match and _DATES_FIRST.match(match["dates"]):
+        return _proposal(source, match["label"], match["dates"], match.group(), first, last)
     match = _STEP.match(text) if steps_level else None
     if match and _marker_kind(text) == steps_level and _STEP_DATES.search(match["dates"]):
         return _proposal(source, match["label"].strip(), match["dates"], match.group(), first, last)

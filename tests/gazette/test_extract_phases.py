@@ -141,3 +141,18 @@ def test_stages_given_their_dates_in_a_sentence_several_to_a_sentence():
         ("集中攻坚阶段", "2025年7月至9月", 28),
         ("检查验收阶段", "2025年10月", 28),
     ]
+
+
+def test_numbered_stages_with_their_dates_after_a_colon():
+    """extract-phases-colon.txt (青林县, typed by hand): `1.动员部署阶段：2025年4月1日至4月10日。` under 时间安排."""
+    found = all_of(sample("extract-phases-colon.txt"), "phases")
+    assert [(phase.label, phase.dates_text, phase.span.start) for phase in found] == [
+        ("动员部署阶段", "2025年4月1日至4月10日", 7),
+        ("集中整治阶段", "2025年4月11日至6月30日", 8),
+        ("总结验收阶段", "2025年7月1日—7月10日", 9),
+    ]
+    assert [tuple(day.isoformat() for day in phase_dates(phase)) for phase in found] == [
+        ("2025-04-01", "2025-04-10"),
+        ("2025-04-11", "2025-06-30"),
+        ("2025-07-01", "2025-07-10"),
+    ]
