@@ -356,9 +356,9 @@ def plan_detail(user, plan):
 
 
 def approval_text(document):
-    """A document's body as sentences can be read from it: paragraphs with page breaks rejoined, else the raw text."""
-    paragraphs = [block["text"] for block in document.blocks or [] if block.get("text")]
-    return "\n".join(paragraphs) if paragraphs else document.raw_text
+    """A document's body as sentences can be read from it: paragraphs with page breaks rejoined and table rows with
+    their cells TAB-separated (prefill.approval_lines), else the raw text."""
+    return prefill.approval_lines(document.blocks or []) or document.raw_text
 
 
 def candidate_approvals():

@@ -177,13 +177,17 @@ CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "�
 
 
 def prefill_approval(text, title=""):
-    """The parcels whose supply the 批复 with this body ``text`` and ``title`` approves."""
+    """The parcels whose supply the 批复 with this body ``text`` and ``title`` approves. Lines holding TABs are a
+    table's rows (approval_text and extract_parcels print them so); a table of parcels gives each row's figures."""
+    lines = (text or "").split("\n")
+    rows = _table_parcels([line for line in lines if "\t" in line])
+    text = "\n".join(line for line in lines if "\t" not in line)
     sentences = [(sentence, _normal(sentence)) for sentence in split_sentences(text)]
     heading = [(title, _normal(title))] if title else []
     method = _method(sentences) or _method_from_title(heading)
     if method is None:
         return ApprovalPrefill()  # approves no 划拨 or 出让 (a surcharge, a cancelled licence…)
-    numbers = _parcel_numbers(sentences) or _parcel_numbers(heading)
+    numbers = _parcel_numbers(sentences) or _parcel_numbers(heading) or [row["number"] for row in rows]
     areas = _areas(sentences)
     projects = [None] * len(numbers)
     if not numbers:
@@ -212,6 +216,9 @@ def prefill_approval(text, title=""):
     for name, value in _prices(sentences).items():
         setattr(shared, name, value)
     shared.reserve_price_set = _reserve(sentences)
+    by_number = {}
+    for row in rows:
+        by_number.setdefault(row["number"].value, row)
     parcels = []
     for number, project, area in zip(numbers, projects, areas, strict=True):
         parcel = ParcelPrefill(**{item.name: getattr(shared, item.name) for item in fields(shared)})
@@ -222,8 +229,84 @@ def prefill_approval(text, title=""):
             parcel.use_text, parcel.land_use, parcel.housing_type = _classified(
                 f"{project.value}用地", project.sentence
             )
+        row = by_number.get(number.value, {}) if number else {}
+        for name, value in row.items():  # the row is the parcel's own; the sentences speak of them all
+            setattr(parcel, name, value)
         parcels.append(parcel)
     return ApprovalPrefill(parcels=parcels)
+
+
+# A table of parcels: a header naming the number column and the others by these words; the unit of an area or a
+# price in the header's brackets (面积（平方米）, 起始价（万元）) or in the cell.
+_TABLE_COLUMNS = {
+    "number": re.compile(r"编号|宗地号|地块号"),
+    "location": re.compile(r"位置|坐落|地点"),
+    "area": re.compile(r"面积"),
+    "use_text": re.compile(r"用途"),
+    "term_years": re.compile(r"年限|年期"),
+    "starting_price": re.compile(PRICES["starting_price"]),
+    "deposit": re.compile(PRICES["deposit"]),
+}
+_HEADER_UNIT = re.compile(r"[（(](?P<unit>平方米|㎡|m2|m²|公顷|亩|万元|元|亿元)[）)]")
+
+
+def _table_parcels(lines):
+    """Each row of a parcel table as {field: Sourced}, the row as printed its source."""
+    found, columns, units = [], None, {}
+    for line in lines:
+        cells = [cell.strip() for cell in line.split("\t")]
+        named = {
+            name: index
+            for index, cell in enumerate(cells)
+            for name, word in _TABLE_COLUMNS.items()
+            if word.search(cell)
+        }
+        if "number" in named and len(named) >= 2:
+            columns = {name: index for name, index in reversed(list(named.items()))}
+            units = {index: match["unit"] for index, cell in enumerate(cells) if (match := _HEADER_UNIT.search(cell))}
+            continue
+        number = (
+            re.fullmatch(rf"({PARCEL_NUMBER})号?", _normal(cells[columns["number"]]))
+            if columns and columns["number"] < len(cells)
+            else None
+        )
+        if number:
+            found.append(_table_row(cells, columns, units, number[1], line.replace("\t", " ")))
+    return found
+
+
+def _table_row(cells, columns, units, number, sentence):
+    row = {"number": Sourced(number, sentence)}
+
+    def cell(name):
+        index = columns.get(name)
+        return _normal(cells[index]).strip() if index is not None and index < len(cells) else ""
+
+    if location := cell("location"):
+        row["location"] = Sourced(location, sentence)
+        if parts := _place_parts(location):
+            row["township"] = Sourced(parts[0], sentence)
+            if parts[1]:
+                row["village"] = Sourced(parts[1], sentence)
+    if match := re.fullmatch(rf"({NUM})\s*(平方米|m2|m²|公顷|亩)?", cell("area")):
+        unit = match[2] or units.get(columns["area"])
+        if unit in UNIT_BY_WRITTEN:
+            row["area"] = Sourced(Decimal(match[1].replace(",", "")), sentence)
+            row["area_unit"] = Sourced(UNIT_BY_WRITTEN[unit], sentence)
+    if use := cell("use_text"):
+        row["use_text"], row["land_use"], row["housing_type"] = _classified(use, sentence)
+        if row["housing_type"] is None:
+            del row["housing_type"]
+        if row["land_use"] is None:
+            del row["land_use"]
+    if match := re.fullmatch(r"(\d{1,3})\s*年?", cell("term_years")):
+        row["term_years"] = Sourced(int(match[1]), sentence)
+    for name in ("starting_price", "deposit"):
+        if match := re.fullmatch(rf"({NUM})\s*(亿元|万元|元)?", cell(name)):
+            unit = match[2] or units.get(columns.get(name), "万元")
+            if unit in MONEY_IN_WAN:
+                row[name] = Sourced(tidy(Decimal(match[1].replace(",", "")) * MONEY_IN_WAN[unit]), sentence)
+    return row
 
 
 def split_sentences(text):
@@ -292,14 +375,20 @@ def _location(sentences):
     if not match:
         return None
     written = match[1].strip()
+    parts = _place_parts(written)
+    township = Sourced(parts[0], sentence) if parts else None
+    village = Sourced(parts[1], sentence) if parts and parts[1] else None
+    return Sourced(written, sentence), township, village
+
+
+def _place_parts(written):
+    """(township, village or None) of a written location, None when it names no township."""
     parts = re.match(
         rf"(?:[^镇乡]{{1,6}}?(?:省|自治区|市|州|盟|县|旗|区))*"
         rf"(?P<township>{PLACE}{{1,8}}?(?:镇|乡|街道))(?P<village>{PLACE}{{1,12}}?(?:村|社区|居委会))?",
         written,
     )
-    township = Sourced(parts["township"], sentence) if parts else None
-    village = Sourced(parts["village"], sentence) if parts and parts["village"] else None
-    return Sourced(written, sentence), township, village
+    return (parts["township"], parts["village"]) if parts else None
 
 
 def _use(sentences):
@@ -443,12 +532,29 @@ class ParcelProposal:
     prefill: ParcelPrefill  # every field read, each with its sentence
 
 
+def approval_lines(blocks):
+    """The text prefill_approval reads from a document's blocks (parsed, or stored as dicts): each paragraph, and
+    each table row with its cells TAB-separated."""
+    lines = []
+    for block in blocks:
+        kind, text, rows = (
+            (block.get("kind"), block.get("text"), block.get("rows"))
+            if isinstance(block, dict)
+            else (block.kind, block.text, block.rows)
+        )
+        if kind == "table" and rows:
+            lines += ["\t".join(row) for row in rows]
+        elif text:
+            lines.append(text)
+    return "\n".join(lines)
+
+
 def extract_parcels(source: Source, blocks) -> list[ParcelProposal]:
     """The parcels a 批复 approves supplying; nothing for other documents."""
     document = source.document
     if document.kind != "批复":
         return []
-    text = "\n".join(block.text for block in blocks if block.text)
+    text = approval_lines(blocks)
     proposals = []
     line_of = _LineFinder(source)
     for parcel in prefill_approval(text, document.title).parcels:

@@ -143,6 +143,18 @@ def spaced_wrapped_table(n):
     return MASTHEAD + notice("下达重点工作任务", 8, [header, *rows])
 
 
+def parcel_table(n):
+    """An approval listing ``n`` parcels in a TAB table."""
+    rows = [f"2024-{i // 100 + 1}-{i % 100 + 1}\t城关镇东关村\t{1000 + i}\t商服用地\t40年\t{100 + i}" for i in range(n)]
+    table = "\n".join(["宗地编号\t位置\t面积（平方米）\t用途\t出让年限\t起始价（万元）", *rows])
+    return MASTHEAD + (
+        "示例县人民政府 关于宗地国有建设用地使用权挂牌出让方案的批复\n\n示政函〔2024〕13 号\n\n"
+        "县自然资源局：\n\n经研究，同意以挂牌方式出让下列宗地：\n"
+        + table
+        + "\n\n示例县人民政府\n\n2024 年 3 月 1 日\n\n（此件公开发布）\n"
+    )
+
+
 def contents_only(n):
     """A table of contents of ``n`` entries and no documents."""
     lines = [f"关于印发第{i}项工作方案的通知（示政办发〔2024〕{i}号）……{i}" for i in range(1, n + 1)]
@@ -163,6 +175,7 @@ SHAPES = {
     "spaced_rate_table": spaced_rate_table,
     "spaced_line": spaced_line,
     "spaced_wrapped_table": spaced_wrapped_table,
+    "parcel_table": parcel_table,
     "contents_only": contents_only,
 }
 

@@ -232,3 +232,29 @@ def test_a_parcel_called_a_plot_in_an_issue_without_contents_is_read_as_printed(
         Decimal("1600"),
     )
     assert (parcel.span.start, parcel.span.end) == (21, 21)
+
+
+def test_parcels_listed_in_a_table_take_each_rows_figures():
+    # extract-parcels-table.txt (青林县, typed by hand): 以挂牌方式出让下列宗地 and a TAB table of two parcels, the
+    # area's and the price's units in the header.
+    found = all_of(sample("extract-parcels-table.txt"), "parcels")
+    assert [
+        (p.parcel_no, p.location, p.area, p.area_unit, p.use, p.term_years, p.start_price_wan, p.method, p.span.start)
+        for p in found
+    ] == [
+        ("2025-04", "城关镇东街村", Decimal("15000"), "m2", "商服用地", 40, Decimal("1800"), "listing", 7),
+        ("2025-05", "城关镇西街村", Decimal("22000.5"), "m2", "城镇住宅用地", 70, Decimal("2600"), "listing", 8),
+    ]
+    first = found[0].prefill
+    assert (first.township.value, first.village.value, first.land_use.value) == ("城关镇", "东街村", "commercial")
+    assert first.area.sentence == "2025-04 城关镇东街村 15000 商服用地 40年 1800"
+
+
+def test_a_parcel_table_without_numbers_in_the_sentences_gives_the_parcels():
+    rows = ["宗地编号\t面积（公顷）\t用途", "2025-07\t1.2\t教育用地", "2025-08\t0.8\t医疗卫生用地"]
+    text = "\n".join(["经研究，同意以划拨方式供应下列宗地：", *rows])
+    found = parcels.prefill_approval(text, "关于同意国有建设用地使用权划拨方案的批复").parcels
+    assert [(p.number.value, p.area.value, p.area_unit.value, p.land_use.value, p.method.value) for p in found] == [
+        ("2025-07", Decimal("1.2"), "ha", "public", "allocation"),
+        ("2025-08", Decimal("0.8"), "ha", "public", "allocation"),
+    ]

@@ -114,6 +114,7 @@ def test_the_generated_gazettes_yield_what_they_stress(shape):
         "labels_among_brackets": ("tasks", 1),
         "roster": ("members", N + 3),
         "parcels": ("parcels", N),
+        "parcel_table": ("parcels", N),
         "rate_table": ("rates", N),
         "spaced_rate_table": ("rates", N),
         "spaced_wrapped_table": ("tasks", N),

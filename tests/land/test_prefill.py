@@ -10,8 +10,10 @@ from django.conf import settings
 
 from demo import land as demo
 from demo import xingxian as projects_demo
+from gazette import services
 from gazette.parsing import parse_gazette
 from land import prefill, selectors, units
+from tests.gazette.extracted import SAMPLES as GAZETTE_SAMPLES
 
 SAMPLES = Path(__file__).parent / "samples"
 # Every 批复 in the shared gazettes that approves supplying parcels, with the parcels it approves.
@@ -205,3 +207,16 @@ def test_imported_approvals_become_proposals_with_the_county_organisations(share
             assert proposal.initial["area"] == Decimal(entered["area"])
             assert proposal.initial["approved_on"] == entered["signed"]
             assert set(proposal.sources) >= {"number", "area", "land_use", "method", "township"}
+
+
+@pytest.mark.django_db
+def test_an_imported_approval_with_a_parcel_table_prefills_each_row():
+    # The stored blocks keep the table as rows: approval_text gives them to the reading as TAB lines.
+    data = (GAZETTE_SAMPLES / "extract-parcels-table.txt").read_bytes()
+    issue = services.import_gazette(data, name="extract-parcels-table.txt", county="青林县", year=2025, number=2).issue
+    document = issue.documents.get()
+    found = prefill.prefill_approval(selectors.approval_text(document), document.title).parcels
+    assert [(p.number.value, p.area.value, p.term_years.value, p.starting_price.value) for p in found] == [
+        ("2025-04", Decimal("15000"), 40, Decimal("1800")),
+        ("2025-05", Decimal("22000.5"), 70, Decimal("2600")),
+    ]
