@@ -116,8 +116,9 @@ class _Scanner:
         return self._wrapped_issuer(position, text)
 
     def _named(self, position, match):
-        """A decree (某县人民政府令 | 第5号) or minutes (某县人民政府常务会议纪要 | （第28次））. A decree needs
-        its 第N号; minutes their ordinal, a number or a date under the title. A decree's title is that of the rules
+        """A decree (某县人民政府令 | 第5号), minutes (某县人民政府常务会议纪要 | （第28次）) or a public notice
+        (某县人民政府通告 | （2025年第1号）). A decree needs its 第N号; the others their ordinal, a number or a date
+        under the title. A decree's title is that of the rules
         it promulgates, where its first sentence names them."""
         last, ordinal, counter = position, match["ordinal"], match["counter"]
         following = ORDINAL_LINE.match(squeeze(self.text(position + 1))) if position + 1 < len(self.nonblank) else None
@@ -138,7 +139,8 @@ class _Scanner:
         if ordinal is None and number is None and not dated:
             return None
         title = display_join(" ".join(self.text(index) for index in range(position, last + 1)))
-        return self._heading(position, last, title, issuer, match["county"], number, number_position, kind="纪要")
+        kind = "纪要" if match["title"].endswith("纪要") else match["title"]
+        return self._heading(position, last, title, issuer, match["county"], number, number_position, kind=kind)
 
     def _promulgated(self, last):
         for position in range(last + 1, min(last + 1 + _PROMULGATION_LINES, len(self.nonblank))):

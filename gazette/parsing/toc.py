@@ -39,12 +39,16 @@ _MAX_PENDING = 6
 _HEADING_LINES = 12
 # An entry may open with its issuer (县人民政府关于…, 某县人民政府办公室关于…), the county's name printed or not, or
 # with the departments that issued it (某县财政局　某县农业农村局关于…); so may the body's first heading. Minutes
-# (县人民政府常务会议纪要) are listed by their issuer and kind, which comes off as the body's heading's does.
+# and public notices (县人民政府常务会议纪要, 县人民政府通告（2025年第1号）) are listed by their issuer and kind, which
+# comes off as the body's heading's does.
 _ONE_ISSUER = (
     rf"(?:[{CJK}]{{0,12}}?(?:县|市|区|旗))?(?:人民)?政府(?:办公室|办公厅)?"
     rf"|(?:中共)?(?!关于)[{CJK}]{{1,12}}?(?:县|市|区|旗){DEPARTMENT}"
 )
-_ISSUER_PREFIX = re.compile(rf"^(?:{_ONE_ISSUER})(?:\s*(?:{_ONE_ISSUER})){{0,5}}(?=关于|文件$|$|{MINUTES_TITLE})")
+_PUBLIC_NOTICE = r"(?:通告|公告)(?:[（(]|$)"
+_ISSUER_PREFIX = re.compile(
+    rf"^(?:{_ONE_ISSUER})(?:\s*(?:{_ONE_ISSUER})){{0,5}}(?=关于|文件$|$|{MINUTES_TITLE}|{_PUBLIC_NOTICE})"
+)
 
 
 @dataclass

@@ -21,11 +21,12 @@ ISSUER_WITH_TITLE = re.compile(rf"^(?P<issuer>{_ISSUER})\s*(?P<title>关于.*)$"
 ISSUER_AT_END = re.compile(rf"(?P<issuer>{_ISSUER})$")
 
 
-# Documents named by their issuer and kind alone, with no 关于: a decree (某县人民政府令, then 第5号) and the minutes of
-# a meeting (某县人民政府常务会议纪要, then （第28次）). Matched on squeezed text; the ordinal may share the line.
-_ORDINAL = r"[（(]?第(?P<ordinal>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})(?P<counter>号|次)[）)]?"
+# Documents named by their issuer and kind alone, with no 关于: a decree (某县人民政府令, then 第5号), the minutes of
+# a meeting (某县人民政府常务会议纪要, then （第28次）), a notice to the public (某县人民政府通告, then （2025年第1号）
+# or its number). Matched on squeezed text; the ordinal may share the line.
+_ORDINAL = r"[（(]?(?:(?:19|20)\d\d年)?第(?P<ordinal>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})(?P<counter>号|次)[）)]?"
 MINUTES_TITLE = rf"(?!关于)(?:第\d{{1,4}}次)?[{CJK}]{{0,12}}?纪要"
-NAMED_TITLE = rf"令|{MINUTES_TITLE}"
+NAMED_TITLE = rf"令|通告|公告|{MINUTES_TITLE}"
 NAMED_HEADING = re.compile(
     rf"^(?P<issuer>(?:中共)?(?P<county>{_COUNTY})(?:{_BODY}))(?P<title>{NAMED_TITLE})(?:{_ORDINAL})?$"
 )

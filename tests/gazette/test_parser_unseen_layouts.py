@@ -475,6 +475,8 @@ def test_a_decree_needs_its_number_and_minutes_their_ordinal_number_or_date():
             "现将有关事项说明如下。",
             "青县人民政府常务会议纪要",
             "会议研究了有关事项。",
+            "青县人民政府通告",
+            "通告的事项如下。",
             "青县人民政府办公室",
             "关于做好防汛工作的通知",
             "青政办发〔2024〕3号",
@@ -600,3 +602,15 @@ def test_a_title_opening_with_a_year_and_a_space_is_not_a_page_before_a_title():
         + ["请做好春耕。", "青县人民政府", "2025年2月1日"]
     )
     assert [(entry.title, entry.page) for entry in parse_gazette(text).toc][0] == ("2025 年全县春耕生产工作要点", 3)
+
+
+def test_public_notices_named_by_their_issuer_are_documents_listed_in_the_contents():
+    # public-notices.txt (青林县, typed by hand): 青林县人民政府通告 | （2025年第1号） with no 文号, and
+    # 青林县人民政府公告 above its number; the contents list both by issuer and kind.
+    issue = parsed("public-notices.txt")
+    assert [(d.number, d.title, d.title_normalised, d.kind, d.signed, d.toc_page) for d in issue.documents] == [
+        (None, "青林县人民政府通告（2025年第1号）", "通告（2025年第1号）", "通告", date(2024, 12, 20), 1),
+        ("青林政告〔2025〕2号", "青林县人民政府公告", "公告", "公告", date(2025, 1, 10), 2),
+    ]
+    assert [block.text[:2] for block in issue.documents[0].blocks] == ["为加", "一、", "二、"]
+    assert issue.warnings == [] and issue.missing_from_body == []
