@@ -15,7 +15,8 @@ from .result import TocEntry
 from .text import display_join, ends_terminal, squeeze
 from .vocabulary import DEPARTMENT, MINUTES_TITLE, kind_of
 
-TOC_HEADING = re.compile(r"^目\s*[录次]$")
+# 目录, 目　次, 本期目录, 【目录】, 目录：, CONTENTS 目录 (matched on the stripped line).
+TOC_HEADING = re.compile(r"^(?:(?i:contents)\s*)?(?:本期|本刊)?[【\[]?目\s*[录次][】\]]?[：:]?(?:\s*(?i:contents))?$")
 # Page numbers are looked for in a line's last characters only, which keeps long lines of dots linear.
 _TAIL = 40
 _PAGE_PATTERNS = (

@@ -614,3 +614,11 @@ def test_public_notices_named_by_their_issuer_are_documents_listed_in_the_conten
     ]
     assert [block.text[:2] for block in issue.documents[0].blocks] == ["为加", "一、", "二、"]
     assert issue.warnings == [] and issue.missing_from_body == []
+
+
+@pytest.mark.parametrize("heading", ["本期目录", "【目录】", "目录：", "CONTENTS 目录", "目录 Contents", "目　　次"])
+def test_the_contents_are_found_under_other_headings(heading):
+    text = (SAMPLES / "public-notices.txt").read_text(encoding="utf-8").replace("目　录", heading)
+    issue = parse_gazette(text)
+    assert [(entry.title, entry.page) for entry in issue.toc] == [("通告（2025年第1号）", 1), ("公告", 2)]
+    assert [document.toc_page for document in issue.documents] == [1, 2] and issue.warnings == []
