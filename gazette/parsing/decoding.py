@@ -1,4 +1,5 @@
-"""Bytes of an uploaded file to text: UTF-8 (with or without BOM), else GB18030 (which covers GBK and GB2312)."""
+"""Bytes of an uploaded file to text: UTF-16 with its byte-order mark (Word's and Notepad's "Unicode text"), UTF-8
+(with or without BOM), else GB18030 (which covers GBK and GB2312)."""
 
 from .errors import GazetteParseError
 from .messages import Message, gettext_noop
@@ -10,6 +11,8 @@ _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 def decode_gazette_bytes(data: bytes) -> str:
     """The text, line endings normalised to \\n. Binary or undecodable data: GazetteParseError."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = _utf16_as_utf8(data)
     if b"\x00" in data:
         raise GazetteParseError(
             Message(
@@ -30,6 +33,17 @@ def decode_gazette_bytes(data: bytes) -> str:
             )
         )
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_as_utf8(data):
+    """UTF-16 text (its BOM tells the byte order) re-encoded as UTF-8, so that the checks below see its characters;
+    undecodable: GazetteParseError."""
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise GazetteParseError(
+            Message(gettext_noop("The file's encoding is not recognised; save it as UTF-8 text and upload it again."))
+        ) from None
 
 
 def _decode(data):

@@ -1,4 +1,5 @@
-"""Uploaded bytes to text: UTF-8 with or without BOM, else GB18030; binary and undecodable data refused in Chinese."""
+"""Uploaded bytes to text: UTF-16 with its BOM, UTF-8 with or without BOM, else GB18030; binary and undecodable data
+refused in Chinese."""
 
 import pytest
 
@@ -12,6 +13,21 @@ TEXT = "示例县人民政府 关于印发示例县防汛预案的通知\n示政
 def test_utf8_with_and_without_bom():
     assert decode_gazette_bytes(TEXT.encode("utf-8")) == TEXT
     assert decode_gazette_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8")) == TEXT
+
+
+def test_utf16_with_its_byte_order_mark_as_word_and_notepad_save_unicode_text():
+    windows = TEXT.replace("\n", "\r\n")
+    assert decode_gazette_bytes(b"\xff\xfe" + windows.encode("utf-16-le")) == TEXT
+    assert decode_gazette_bytes(b"\xfe\xff" + windows.encode("utf-16-be")) == TEXT
+
+
+def test_utf16_without_its_mark_or_cut_in_a_character_is_refused_in_chinese():
+    with pytest.raises(GazetteParseError) as error:
+        decode_gazette_bytes(TEXT.encode("utf-16-le"))
+    assert "文本" in translated(error.value.message)
+    with pytest.raises(GazetteParseError) as error:
+        decode_gazette_bytes(b"\xff\xfe\x00\xd8")  # half a surrogate pair
+    assert "UTF-8" in translated(error.value.message)
 
 
 def test_gbk_and_gb18030():
@@ -31,7 +47,7 @@ def test_tabs_and_form_feeds_are_text():
 
 @pytest.mark.parametrize(
     "data",
-    [b"\x00\x01\x02binary\x00", TEXT.encode("utf-16"), b"PK\x03\x04" + bytes(range(256))],
+    [b"\x00\x01\x02binary\x00", TEXT.encode("utf-16-le"), b"PK\x03\x04" + bytes(range(256))],
 )
 def test_binary_data_is_refused(data):
     with pytest.raises(GazetteParseError) as error:
@@ -45,7 +61,7 @@ def test_control_characters_mark_binary_data():
     assert "文件不是文本文件" in translated(error.value.message)
 
 
-@pytest.mark.parametrize("data", [b"\xff\xfe\xfd" * 10, "公报".encode() + b"\x81\x20"])
+@pytest.mark.parametrize("data", [b"\xfe\xfd\xff" * 10, "公报".encode() + b"\x81\x20"])
 def test_undecodable_data_asks_for_utf8(data):
     with pytest.raises(GazetteParseError) as error:
         decode_gazette_bytes(data)
