@@ -7,6 +7,7 @@ from .messages import Message, gettext_noop
 # Share of control characters (other than TAB and line breaks) above which the data is not text.
 _CONTROL_SHARE = 0.01
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+_UNRECOGNISED = gettext_noop("The file's encoding is not recognised; save it as UTF-8 text and upload it again.")
 
 
 def decode_gazette_bytes(data: bytes) -> str:
@@ -41,9 +42,7 @@ def _utf16_as_utf8(data):
     try:
         return data.decode("utf-16").encode("utf-8")
     except UnicodeDecodeError:
-        raise GazetteParseError(
-            Message(gettext_noop("The file's encoding is not recognised; save it as UTF-8 text and upload it again."))
-        ) from None
+        raise GazetteParseError(Message(_UNRECOGNISED)) from None
 
 
 def _decode(data):
@@ -54,6 +53,4 @@ def _decode(data):
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise GazetteParseError(
-            Message(gettext_noop("The file's encoding is not recognised; save it as UTF-8 text and upload it again."))
-        ) from None
+        raise GazetteParseError(Message(_UNRECOGNISED)) from None
