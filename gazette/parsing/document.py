@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .blocks import build_blocks
 from .headings import Heading
 from .messages import Message, gettext_noop
-from .numbers import DATE_HEAD, DATED_UNDER_TITLE, TRAILING_DATE, cited_numbers, is_date_line, parse_date
+from .numbers import CJK, DATE_HEAD, DATED_UNDER_TITLE, TRAILING_DATE, cited_numbers, is_date_line, parse_date
 from .result import Attachment, Instrument, ParsedDocument, Span
 from .text import display_join, ends_terminal, squeeze
 from .vocabulary import (
@@ -42,7 +42,7 @@ _ANNEX_LIST_LINES = 2
 _SENTENCE_OPENING = re.compile(r"^(?:为|根据|按照|依据|经|现将|现就|\d{4}\s*年)|如下[：:]$|召开")
 _TRAILING_BRACKETS = re.compile(r"[（(][^（()）]*[）)]\s*$")
 # A decree is signed by the head of government by name: 县长　王伟, 代县长：李强.
-_HEAD_SIGNS = re.compile(r"^(?:代理|代)?(?:县|市|区|旗)长[：:]?[\u4e00-\u9fff·]{2,5}$")
+_HEAD_SIGNS = re.compile(rf"^(?:代理|代)?(?:县|市|区|旗)长[：:]?[{CJK}·]{{2,5}}$")
 
 
 @dataclass

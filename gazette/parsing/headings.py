@@ -132,7 +132,7 @@ class _Scanner:
                 number = decree_number(issuer + "令", cn_number(ordinal))
             except (KeyError, ValueError):
                 return None
-            title = self._promulgated(last) or f"{issuer}令{number.normalised.removeprefix(number.series)}"
+            title = self._promulgated(last) or f"{issuer}令第{number.sequence}号"
             return self._heading(position, last, title, issuer, match["county"], number, last, kind="令")
         number_position, number = self._adjacent_number(position, last)
         dated = last + 1 < len(self.nonblank) and DATED_UNDER_TITLE.match(squeeze(self.text(last + 1)))
