@@ -1,6 +1,13 @@
 """Form pieces every app uses."""
 
+import hashlib
+import uuid
+
 from django import forms
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,10 +38,11 @@ def bounded_choices(field, selected=None, at_most=None):
     that). Past that it lists only ``selected`` (the value the form came with) and says to narrow first; every
     choice of the queryset is still accepted, so a link that names one keeps working. ``at_most``, where the caller
     knows it (the ids the queryset is cut to), spares the count when it is within CHOICES_MAX."""
-    # Counted before read: making 1,001 model instances only to throw them away cost a province's list 30 ms.
     known_short = at_most is not None and at_most <= CHOICES_MAX
-    if known_short or field.queryset.order_by()[: CHOICES_MAX + 1].count() <= CHOICES_MAX:
-        return listed_choices(field)
+    choices = _choices(field, within=None if known_short else CHOICES_MAX)
+    if choices is not None:
+        field.widget.choices = _empty(field) + choices
+        return field
     rows = field.queryset.filter(pk=selected) if _is_id(selected) else []
     # Said where the reader looks for the choices: in the drop-down itself.
     field.widget.choices = [("", _("All (too many to list: narrow the list first, e.g. by county)"))] + _labelled(
@@ -47,9 +55,85 @@ def listed_choices(field):
     """Give ``field``'s drop-down its choices from one plain query, for a list short by nature (a user's counties).
     Django's own reading goes through ``iterator()``, which on PostgreSQL is a server-side cursor: three round trips
     where one does."""
-    empty = [("", field.empty_label)] if field.empty_label is not None else []
-    field.widget.choices = empty + _labelled(field, field.queryset)
+    field.widget.choices = _empty(field) + _choices(field)
     return field
+
+
+# Drop-down lists kept in the cache: the task list's filter lists a county's units and groups on every page, and
+# reading them (hundreds of rows made into model instances) took a seventh of the page's time. A list is kept
+# under the exact query that reads it, so each scope has its own, and under a version that every write of a
+# model registered by ``keep_choices_of`` renews; a bulk write sends no signal, so a list lives at most for the
+# cache's default timeout.
+CHOICES_VERSION = "common:choices-version"
+
+
+def keep_choices_of(*models):
+    """Renew the kept drop-down lists whenever a row of one of ``models`` is saved or deleted: the models whose
+    rows drop-downs list, and those that decide which rows a user sees (a group's memberships)."""
+    for model in models:
+        _KEPT.add(model)
+        post_save.connect(forget_choices, sender=model, dispatch_uid=f"forget_choices_saved_{model._meta.label}")
+        post_delete.connect(forget_choices, sender=model, dispatch_uid=f"forget_choices_deleted_{model._meta.label}")
+
+
+_KEPT = set()
+
+
+def forget_choices(using="default", **kwargs):
+    _renew_choices()
+    if transaction.get_connection(using).in_atomic_block:
+        # Again after the commit: a page of another request reading in between kept the rows as they were.
+        transaction.on_commit(_renew_choices, using=using)
+
+
+def _renew_choices():
+    # Never a version used before: lists kept under an old one (for the cache's default timeout) stay unread.
+    cache.set(CHOICES_VERSION, _new_version(), None)
+
+
+def _new_version():
+    return uuid.uuid4().hex
+
+
+# Marks a list with more than ``within`` choices in the cache.
+_TOO_MANY = "too many"
+
+
+def _choices(field, within=None):
+    """``field``'s choices as (id, label) pairs, or None when there are more than ``within``."""
+    queryset = field.queryset
+    if not _keepable(field, queryset):
+        return _read_choices(field, queryset, within)
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    query = f"{queryset.db}\n{within}\n{sql}\n{params!r}"
+    version = cache.get_or_set(CHOICES_VERSION, _new_version, None)
+    key = f"common:choices:{version}:{hashlib.sha256(query.encode()).hexdigest()}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = _read_choices(field, queryset, within)
+        cache.set(key, _TOO_MANY if kept is None else kept)
+    return None if kept == _TOO_MANY else kept
+
+
+def _keepable(field, queryset):
+    # Labels the model's own str() gives, of rows of a registered model: what a write of it renews.
+    return (
+        isinstance(queryset, QuerySet)
+        and queryset.model in _KEPT
+        and "label_from_instance" not in vars(field)
+        and type(field).label_from_instance is forms.ModelChoiceField.label_from_instance
+    )
+
+
+def _read_choices(field, queryset, within):
+    # Counted before read: making 1,001 model instances only to throw them away cost a province's list 30 ms.
+    if within is not None and queryset.order_by()[: within + 1].count() > within:
+        return None
+    return _labelled(field, queryset)
+
+
+def _empty(field):
+    return [("", field.empty_label)] if field.empty_label is not None else []
 
 
 def _labelled(field, rows):

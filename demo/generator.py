@@ -6,6 +6,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from common.forms import forget_choices
 from org.models import Organisation
 from projects.models import Assignment, ProgressReport, Task
 
@@ -23,6 +24,7 @@ def generate_tasks(count, *, organisations=300, seed=1, batch=5000):
     units = Organisation.objects.bulk_create(
         Organisation(name=f"生成县第{n}单位", short_name=f"第{n}单位", parent=county) for n in range(organisations)
     )
+    forget_choices()  # a bulk write sends no signal: the drop-downs list the new units
     created = 0
     while created < count:
         size = min(batch, count - created)

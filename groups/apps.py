@@ -16,19 +16,20 @@ class GroupsConfig(AppConfig):
     )
 
     def ready(self):
+        from common.forms import keep_choices_of
         from gazette.selectors import register_linked_selector
         from org.selectors import register_section
 
-        from .models import LeadingGroup
+        from .models import LeadingGroup, Membership
         from .selectors import organisation_memberships, person_memberships, visible_groups
 
+        # A group is listed to the units on its roster: its memberships decide who sees it.
+        keep_choices_of(LeadingGroup, Membership)
         register_linked_selector(LeadingGroup, visible_groups)
         register_section("person", "groups/_person_memberships.html", person_memberships)
         register_section("organisation", "groups/_organisation_memberships.html", organisation_memberships)
 
         from org import audit
-
-        from .models import Membership
 
         audit.register(LeadingGroup, audit.by_county())
         audit.register(Membership, audit.by_county("group__county"), related=["person", "organisation"])

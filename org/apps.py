@@ -20,11 +20,14 @@ class OrgConfig(AppConfig):
         # After every migrate, so that the permissions of apps migrated later are included too.
         post_migrate.connect(_ensure_role_groups, dispatch_uid="org_role_groups")
 
+        from common.forms import keep_choices_of
         from gazette.selectors import register_county_scope, register_linked_selector
 
         from . import access
-        from .models import LeaderPortfolio
+        from .models import LeaderPortfolio, Organisation
         from .selectors import visible_portfolios
+
+        keep_choices_of(Organisation)
 
         register_linked_selector(LeaderPortfolio, visible_portfolios)
         register_county_scope(access.county_names)
