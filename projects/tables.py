@@ -127,7 +127,13 @@ class TaskTable(tables.Table):
             "latest_report": lambda: self.render_latest_report(getattr(record, "latest_report", None)),
             "source_document": lambda: (record.source_document and record.source_document.number) or "",
         }
-        return [cells[column.name]() for column in self.columns]
+        return [cells[name]() for name in self._shown]
+
+    @functools.cached_property
+    def _shown(self):
+        # Asked at the first row, once the view has hidden what it hides: django-tables2 walks every column's
+        # visibility again on each iteration, twice a row.
+        return [column.name for column in self.columns]
 
     def value_units(self, record):
         return "、".join(

@@ -66,19 +66,19 @@ def table_cells(context, row):
     table = row.table
     openings = getattr(table, "_td_openings", None)
     if openings is None:
-        openings = table._td_openings = {
-            column.name: (
+        # Also the columns shown, in order: django-tables2 walks every column's visibility on each iteration.
+        openings = table._td_openings = [
+            (
                 format_html('<td {} data-label="{}">', column.attrs["td"].as_html(), column.header),
                 column.localize,
             )
             for column in table.columns
-        }
+        ]
     # A table may give a row's cells itself, as django-tables2 would (projects.tables.TaskTable.row_cells).
     own_cells = getattr(table, "row_cells", None)
-    pairs = zip(table.columns, own_cells(row.record), strict=True) if own_cells else row.items()
+    values = own_cells(row.record) if own_cells else (cell for _column, cell in row.items())
     cells = []
-    for column, cell in pairs:
-        opening, localize = openings[column.name]
+    for (opening, localize), cell in zip(openings, values, strict=True):
         if localize is not None:
             cell = formats.localize(cell, use_l10n=localize)
         # Joined, not through format_html, whose lazy-text checks cost more than the cell: the opening is made safe
