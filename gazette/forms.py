@@ -22,7 +22,7 @@ class MultipleFileField(forms.FileField):
 class ImportForm(forms.Form):
     files = MultipleFileField(
         label=_("Gazette text files"),
-        help_text=_("Extracted text (.txt, UTF-8 or GB18030), one issue per file."),
+        help_text=_("Extracted text (.txt: UTF-8, GB18030, or UTF-16 with its byte-order mark), one issue per file."),
     )
     county = forms.CharField(
         label=_("County"), max_length=50, required=False, help_text=_("Needed when the file has no masthead.")

@@ -50,6 +50,11 @@ def test_a_failed_import_says_why_in_chinese(login, data_manager, eager, django_
     assert not Document.objects.exists()
 
 
+def test_the_form_names_every_encoding_it_reads(login, data_manager):
+    page = login(data_manager).get("/gazette/imports/new/").content.decode()
+    assert "UTF-8、GB18030 或带字节序标记（BOM）的 UTF-16 编码" in page
+
+
 def test_an_empty_file_is_refused_by_the_form(login, data_manager):
     response = upload(login(data_manager), b"", name="empty.txt")
     assert response.status_code == 200 and not ImportJob.objects.exists()
