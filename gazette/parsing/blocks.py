@@ -4,7 +4,16 @@ import re
 
 from .columns import WRAPPED
 from .result import Block
-from .text import CLOSERS, TERMINAL, ascii_word, clean_inline, ends_terminal, join_fragments, squeeze
+from .text import (
+    CLOSERS,
+    TERMINAL,
+    clean_inline,
+    ends_terminal,
+    full_width_length,
+    join_fragments,
+    spaced_at_break,
+    squeeze,
+)
 from .vocabulary import HEADING_MARKER, MARKER, ROSTER_LINE
 
 _HEADING_CHARS = 40
@@ -23,6 +32,7 @@ _CELL_SPACES = re.compile(r"\s+")
 _OPEN_LABEL_CHARS = 16
 _OPEN_LABEL = re.compile(r"[（(][^（()）]{0,12}[：:]$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。；！？;!?]")
+_MINUTES_OPENING = re.compile(r"^会议(?:听取|要求|同意|指出|决定|研究|认为|强调|审议|原则|讨论|明确|议定)")
 
 
 def table_cells(line):
@@ -77,7 +87,7 @@ class _Builder:
     def _extend(self, text):
         if not text:
             return
-        if self.parts and ascii_word(self.parts[-1][-1]) and ascii_word(text[0]):
+        if self.parts and spaced_at_break(self.parts[-1][-1], text[0]):
             text = " " + text  # as join_fragments glues two pieces
         self.cut = self.cut or "，" in text or "、" in text[max(0, 2 - self.length) :]
         self.parts.append(text)
@@ -133,23 +143,33 @@ class _Builder:
             if ROSTER_LINE.match(text) or (member and not ends_terminal(text)):
                 self.roster.add(id(block))
             self._open(block)
-        self.last_line_length = len(text)
+        self.last_line_length = full_width_length(text)
 
     def _continues(self, previous, text):
-        if previous.kind == "table" or self.terminal or MARKER.match(text) or ROSTER_LINE.match(text):
+        if previous.kind == "table" or MARKER.match(text) or ROSTER_LINE.match(text):
+            return False
+        if self.terminal and not (self.wrap_width and self._filled()):
+            # A sentence that ends the line filled to the wrap width may not end its paragraph: an item's heading
+            # sentence (（一）做好农资储备检查。) goes on with its text on the next line.
             return False
         if id(previous) in self.roster and not self.wrap_width:
             # A roster line wrapped in its narrow column goes on with the rest of the post, which is no sentence.
             # A collective member (各乡镇乡镇长) is a line of its own.
             return not text.startswith("各") and (len(text) <= _ROSTER_WRAP_CHARS or "，" not in text)
         if self.wrap_width:
-            # Hard-wrapped text: a line filled to the wrap width was cut; a shorter one ended its paragraph.
-            return self.last_line_length >= self.wrap_width - WRAP_SLACK
+            # Hard-wrapped text: a line filled to the wrap width was cut; a shorter one ended its paragraph. An
+            # agenda item's heading may fill the line (一、关于春季森林防火工作): the minutes' 会议要求… opens its text.
+            if previous.kind == "heading" and _MINUTES_OPENING.match(text):
+                return False
+            return self._filled()
         if previous.kind == "heading":
             # Only a heading cut mid-phrase (一、提高政治站位，深入) goes on with a short line.
             short = self.cut and len(text) <= _HEADING_CONTINUATION_CHARS and not ends_terminal(text)
             return short or bool(_FIRST_SENTENCE.match(text))
         return True
+
+    def _filled(self):
+        return self.last_line_length >= self.wrap_width - WRAP_SLACK
 
 
 def build_blocks(lines, first, last, wrap_width=None, skip=None):

@@ -28,6 +28,8 @@ _MAX_TITLE_CHARS = 200
 _MAX_TITLE_LINE = 100
 # The longest issuer with the space after it and 关 (某某自治县人民政府办公室 关).
 _MAX_ISSUER_CHARS = 24
+# The longest name a named heading gives after its issuer (第12次常务会议纪要 and the like).
+_MAX_NAMED_TITLE_CHARS = 20
 # The rules a decree promulgates, named in its first sentence: 《某县某某办法》已经…通过，现予公布…
 _PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,60})》.{0,80}?(?:公布|发布|施行)")
 _PROMULGATION_LINES = 3
@@ -113,17 +115,25 @@ class _Scanner:
             return self._bare(position, text)
         if match := NAMED_HEADING.match(squeeze(text)):
             return self._named(position, match)
-        return self._wrapped_issuer(position, text)
+        return self._wrapped_issuer(position, text) or self._wrapped_named(position, text)
 
-    def _named(self, position, match):
+    def _wrapped_named(self, position, text):
+        """A named heading that narrow hard-wrapping cut: `某县人民政府常务会议纪` | `要` | `（第8次）`."""
+        if position + 1 >= len(self.nonblank) or len(text) > _MAX_ISSUER_CHARS + _MAX_NAMED_TITLE_CHARS:
+            return None
+        match = NAMED_HEADING.match(squeeze(text + self.text(position + 1)))
+        return self._named(position, match, position + 1) if match else None
+
+    def _named(self, position, match, end=None):
         """A decree (某县人民政府令 | 第5号), minutes (某县人民政府常务会议纪要 | （第28次）) or a public notice
         (某县人民政府通告 | （2025年第1号）). A decree needs its 第N号; the others their ordinal, a number or a date
         under the title. A decree's title is that of the rules
         it promulgates, where its first sentence names them."""
-        last, ordinal, counter = position, match["ordinal"], match["counter"]
-        following = ORDINAL_LINE.match(squeeze(self.text(position + 1))) if position + 1 < len(self.nonblank) else None
+        end = position if end is None else end  # the heading's last line before its ordinal
+        last, ordinal, counter = end, match["ordinal"], match["counter"]
+        following = ORDINAL_LINE.match(squeeze(self.text(end + 1))) if end + 1 < len(self.nonblank) else None
         if ordinal is None and following:
-            last, ordinal, counter = position + 1, following["ordinal"], following["counter"]
+            last, ordinal, counter = end + 1, following["ordinal"], following["counter"]
         issuer = match["issuer"]
         if match["title"] == "令":
             if counter != "号":

@@ -45,10 +45,11 @@ def parse_masthead(lines):
 
 def _masthead_proper(lines):
     """The short lines before any title or sentence: without a table of contents, the lines before the first
-    document's number can hold the start of that document, whose dates are not the issue's."""
+    document's number can hold the start of that document, whose dates are not the issue's (minutes open with the
+    meeting's date: 2026年2月10日，县长…主持召开…)."""
     for line in lines:
         text = squeeze(line)
-        if "关于" in text or ends_terminal(text) or len(text) > _MASTHEAD_LINE:
+        if "关于" in text or "，" in text or ends_terminal(text) or len(text) > _MASTHEAD_LINE:
             return
         yield text
 

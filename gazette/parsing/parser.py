@@ -18,7 +18,7 @@ from .matching import match_toc
 from .messages import Message, ParseWarning, gettext_noop
 from .numbers import DATE, cited_numbers, is_date_line, own_number
 from .result import ParsedIssue
-from .text import ends_terminal
+from .text import ends_terminal, full_width_length
 from .toc import find_toc_start, parse_toc
 from .vocabulary import ISSUER_WITH_TITLE
 
@@ -46,8 +46,8 @@ def _first_document_line(lines):
 
 def _wrap_width(lines, begin):
     """The wrap width when the text is hard-wrapped, else None: most lines are about as long as the most common
-    length (lines cut there; half-width characters make some a little longer) and hardly any is longer."""
-    lengths = Counter(len(line.strip()) for line in lines[begin:] if line.strip() and "\t" not in line)
+    length (lines cut there), in full-width characters (digits are half as wide), and hardly any is longer."""
+    lengths = Counter(full_width_length(line.strip()) for line in lines[begin:] if line.strip() and "\t" not in line)
     lengths = Counter({length: count for length, count in lengths.items() if length >= _WRAP_MIN_LENGTH})
     total = sum(lengths.values())
     if total < _WRAP_MIN_LINES:

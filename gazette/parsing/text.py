@@ -24,6 +24,13 @@ _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "‐": "-", "―": 
 _QUOTES = re.compile(r"[“”‘’\"'「」『』]")
 
 
+def full_width_length(text):
+    """How many full-width characters ``text`` is as wide as, a digit or Latin letter being half of one: a line
+    hard-wrapped at 12 characters holds 12 Chinese ones, or 10 and 4 digits (2026年4月3)."""
+    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return (columns + 1) // 2
+
+
 def squeeze(text):
     """All white space removed: the form in which titles are compared and normalised."""
     return _SPACES.sub("", text)
@@ -46,9 +53,15 @@ def ascii_word(char):
     return char.isascii() and char.isalnum()
 
 
+def spaced_at_break(before, after):
+    """Whether a line break between the characters ``before`` and ``after`` stood for a space: between two ASCII
+    words, but not inside a number, which only wrapping cuts (2026年4月3 | 0日前)."""
+    return ascii_word(before) and ascii_word(after) and not (before.isdigit() and after.isdigit())
+
+
 def join_fragments(first, second):
-    """Glue two pieces of one paragraph: a space only between two ASCII words, as the break removed it."""
-    if first and second and ascii_word(first[-1]) and ascii_word(second[0]):
+    """Glue two pieces of one paragraph: a space only where the break removed one (``spaced_at_break``)."""
+    if first and second and spaced_at_break(first[-1], second[0]):
         return f"{first} {second}"
     return first + second
 

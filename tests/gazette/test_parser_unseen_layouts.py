@@ -23,6 +23,7 @@ from gazette.parsing import decode_gazette_bytes, parse_gazette
 from gazette.parsing.masthead import parse_masthead
 from gazette.parsing.numbers import trailing_number
 from gazette.parsing.result import Span
+from gazette.parsing.text import full_width_length, spaced_at_break
 from gazette.parsing.vocabulary import DEPARTMENT, ISSUER_LINE
 from tests.gazette.extracted import SAMPLES
 from tests.helpers import shown_warnings
@@ -622,3 +623,74 @@ def test_the_contents_are_found_under_other_headings(heading):
     issue = parse_gazette(text)
     assert [(entry.title, entry.page) for entry in issue.toc] == [("通告（2025年第1号）", 1), ("公告", 2)]
     assert [document.toc_page for document in issue.documents] == [1, 2] and issue.warnings == []
+
+
+# narrow-minutes.txt (松溪县, typed by hand): every line hard-wrapped at 12 Chinese characters (24 columns, a digit
+# taking one), minutes whose name the wrapping cut (`…常务会议纪` | `要`), agenda headings that fill their line,
+# numbers cut across lines (`2026年4月3` | `0日前`), no contents and no publication date.
+
+
+def narrow_minutes():
+    return parse_gazette((SAMPLES / "narrow-minutes.txt").read_text(encoding="utf-8"))
+
+
+def test_minutes_whose_name_narrow_wrapping_cut_are_read_whole():
+    issue = narrow_minutes()
+    assert [(d.number, d.title, d.kind, d.signed, d.issuer, d.span) for d in issue.documents] == [
+        (None, "松溪县人民政府常务会议纪要（第8次）", "纪要", date(2026, 2, 12), "松溪县人民政府", Span(4, 32)),
+        (
+            "松政办发〔2026〕3号",
+            "关于做好2026年春耕生产工作的通知",
+            "通知",
+            date(2026, 2, 20),
+            "松溪县人民政府办公室",
+            Span(34, 57),
+        ),
+    ]
+    # Read as wrapped although digits make some lines longer in characters than the rest.
+    assert issue.documents[1].addressee == "各乡镇人民政府，县直有关单位："
+
+
+def test_the_meetings_date_in_the_first_sentence_is_not_the_issues():
+    meta = narrow_minutes().meta
+    assert (meta.county, meta.year, meta.number, meta.published) == ("松溪县", 2026, 1, None)
+
+
+def test_narrow_wrapping_keeps_numbers_whole_and_agenda_headings_apart_from_their_text():
+    minutes, notice = narrow_minutes().documents
+    assert [(block.kind, block.text) for block in minutes.blocks] == [
+        ("paragraph", "2026年2月10日，县长陈立新主持召开县人民政府第8次常务会议，研究了以下事项："),
+        ("heading", "一、关于春季森林防火工作"),
+        (
+            "paragraph",
+            "会议听取了县林业局关于今冬明春森林防火工作的汇报。会议要求，县林业局牵头，各乡镇配合，"
+            "2026年4月30日前完成林区火灾隐患排查整治。",
+        ),
+        ("heading", "二、关于城区供暖收费问题"),
+        ("paragraph", "会议同意县住建局提出的供暖收费调整方案，由县住建局负责，2026年3月15日前报县政府审定。"),
+        ("heading", "三、关于农村公路养护工作"),
+        (
+            "paragraph",
+            "会议指出，农村公路养护关系群众出行安全，各乡镇要落实属地责任，县交通运输局负责，"
+            "2026年6月底前完成县乡道路面修补。",
+        ),
+    ]
+    # An item's heading sentence that fills its line goes on with the item's text.
+    assert [block.text for block in notice.blocks[-2:]] == [
+        "（一）做好农资储备检查。县农业农村局负责，2026年3月31日前完成全县农资储备情况检查，确保春耕用种用肥供应充足。",
+        "（二）保障化肥农药供应。县供销社牵头，县农业农村局配合，2026年3月20日前完成化肥农药调运。",
+    ]
+
+
+def test_a_lines_width_counts_a_digit_or_latin_letter_as_half_a_character():
+    assert full_width_length("2026年4月3") == 5
+    assert full_width_length("松溪县") == 3
+    assert full_width_length("A") == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "spaced"),
+    [("3", "0", False), ("d", "W", True), ("3", "W", True), ("县", "A", False), ("A", "县", False)],
+)
+def test_a_line_break_is_a_space_between_two_latin_words_but_not_inside_a_number(before, after, spaced):
+    assert spaced_at_break(before, after) is spaced
