@@ -274,12 +274,15 @@ def _role_sentence_tasks(source, block, spans, last=None):
     if not _MARKER.match(text) or (_SECTION.match(text) and not _AGENDA_ITEM.match(text)):
         return []
     title, description = _heading(text)
+    agenda = bool(_AGENDA_ITEM.match(text))
     units = []
     for sentence in re.split(r"[。；;]", description):
-        clauses = []
+        clauses, opening = [], True
         for clause in split_outside_brackets(sentence, _CLAUSE):
             clause = _CLOSING_DEADLINE.sub("", clause.strip())
-            if not clauses and _MEETING_OPENING.match(clause) and not _ROLE_WORDS.search(clause):
+            # What the meeting said before the roles: 会议指出，农村公路养护关系群众出行安全，县交通运输局负责…
+            opening = opening and (agenda or bool(_MEETING_OPENING.match(clause)))
+            if not clauses and opening and not _ROLE_WORDS.search(clause):
                 continue
             if not _ROLE_WORDS.search(clause):
                 break
@@ -290,7 +293,7 @@ def _role_sentence_tasks(source, block, spans, last=None):
         units = []
     if not title or not units:
         return []
-    if _AGENDA_ITEM.match(text):
+    if agenda:
         title = title.removeprefix("关于")
     first_line, last_line = spans.of(block)
     return [

@@ -605,3 +605,29 @@ def test_a_task_due_before_a_holiday_gets_the_day_before_it():
         ("全面排查欠薪隐患", "春节前", date(2025, 1, 28)),
         ("畅通维权渠道", "2025年元旦前", date(2024, 12, 31)),
     ]
+
+
+def test_tasks_of_a_narrow_hard_wrapped_issue():
+    # narrow-minutes.txt (松溪县, typed by hand): every line wrapped at 12 characters. The third agenda item says
+    # what the meeting noted before the unit it charges; the notice's items open with a heading sentence that
+    # fills its line.
+    tasks = all_of(sample("narrow-minutes.txt"), "tasks")
+    assert [(t.title, units(t), t.deadline_text, t.reference, t.span) for t in tasks] == [
+        (
+            "春季森林防火工作",
+            [("县林业局", LEAD), ("各乡镇", SUPPORTING)],
+            "2026年4月30日前",
+            date(2026, 2, 12),
+            Span(12, 18),
+        ),
+        ("城区供暖收费问题", [("县住建局", RESPONSIBLE)], "2026年3月15日前", date(2026, 2, 12), Span(19, 23)),
+        ("农村公路养护工作", [("县交通运输局", RESPONSIBLE)], "2026年6月底前", date(2026, 2, 12), Span(24, 29)),
+        ("做好农资储备检查", [("县农业农村局", RESPONSIBLE)], "2026年3月31日前", date(2026, 2, 20), Span(46, 50)),
+        (
+            "保障化肥农药供应",
+            [("县供销社", LEAD), ("县农业农村局", SUPPORTING)],
+            "2026年3月20日前",
+            date(2026, 2, 20),
+            Span(51, 54),
+        ),
+    ]
