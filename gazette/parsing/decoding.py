@@ -1,5 +1,7 @@
 """Bytes of an uploaded file to text: UTF-16 with its byte-order mark (Word's and Notepad's "Unicode text"), UTF-8
-(with or without BOM), else GB18030 (which covers GBK and GB2312)."""
+(with or without BOM), else GB18030 (which covers GBK and GB2312). Full-width digits and Latin letters (２０２５年,
+ＰＰＰ) become ASCII ones, as the numbers, dates and deadlines are read and as the rest of the ledger writes them;
+full-width punctuation, Chinese text's own, stays."""
 
 from .errors import GazetteParseError
 from .messages import Message, gettext_noop
@@ -7,11 +9,15 @@ from .messages import Message, gettext_noop
 # Share of control characters (other than TAB and line breaks) above which the data is not text.
 _CONTROL_SHARE = 0.01
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+_HALF_WIDTH = str.maketrans(
+    {chr(code): chr(code - 0xFEE0) for code in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+)
 _UNRECOGNISED = gettext_noop("The file's encoding is not recognised; save it as UTF-8 text and upload it again.")
 
 
 def decode_gazette_bytes(data: bytes) -> str:
-    """The text, line endings normalised to \\n. Binary or undecodable data: GazetteParseError."""
+    """The text, line endings normalised to \\n and full-width digits and letters to ASCII. Binary or undecodable
+    data: GazetteParseError."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = _utf16_as_utf8(data)
     if b"\x00" in data:
@@ -33,7 +39,7 @@ def decode_gazette_bytes(data: bytes) -> str:
                 )
             )
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_HALF_WIDTH)
 
 
 def _utf16_as_utf8(data):

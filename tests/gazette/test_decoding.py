@@ -1,10 +1,12 @@
-"""Uploaded bytes to text: UTF-16 with its BOM, UTF-8 with or without BOM, else GB18030; binary and undecodable data
-refused in Chinese."""
+"""Uploaded bytes to text: UTF-16 with its BOM, UTF-8 with or without BOM, else GB18030; full-width digits and
+letters as ASCII; binary and undecodable data refused in Chinese."""
+
+from datetime import date
 
 import pytest
 
 from common.messages import translated
-from gazette.parsing import GazetteParseError, decode_gazette_bytes
+from gazette.parsing import GazetteParseError, decode_gazette_bytes, parse_gazette
 from tests.gazette.extracted import SAMPLES
 
 TEXT = "示例县人民政府 关于印发示例县防汛预案的通知\n示政发〔2024〕1号\n"
@@ -19,6 +21,34 @@ def test_utf16_with_its_byte_order_mark_as_word_and_notepad_save_unicode_text():
     windows = TEXT.replace("\n", "\r\n")
     assert decode_gazette_bytes(b"\xff\xfe" + windows.encode("utf-16-le")) == TEXT
     assert decode_gazette_bytes(b"\xfe\xff" + windows.encode("utf-16-be")) == TEXT
+
+
+def test_full_width_digits_and_letters_are_read_as_ascii_and_punctuation_stays():
+    written = "青川县人民政府关于推进ＰＰＰ项目的通知\n青府发〔２０２５〕５号\n２０２５年７月３１日前完成，ｘ。\n"
+    assert decode_gazette_bytes(written.encode("utf-8")) == (
+        "青川县人民政府关于推进PPP项目的通知\n青府发〔2025〕5号\n2025年7月31日前完成，x。\n"
+    )
+
+
+def test_a_gazette_printed_with_full_width_digits_is_numbered_and_dated():
+    # 青川县 (invented): the masthead, the contents and the document all print ２０２５.
+    written = (
+        "青川县人民政府公报\n２０２５年第２期（总第１８期）\n２０２５年６月３０日出版\n\n目　录\n\n"
+        "青川县人民政府关于做好２０２５年森林防灭火工作的通知（青府发〔２０２５〕５号）……１\n\n"
+        "青川县人民政府关于做好２０２５年森林防灭火工作的通知\n青府发〔２０２５〕５号\n\n"
+        "各乡镇人民政府，县直各部门：\n请做好森林防灭火工作。\n\n青川县人民政府\n２０２５年５月２０日\n"
+    )
+    issue = parse_gazette(decode_gazette_bytes(written.encode("utf-8")))
+    assert (issue.meta.year, issue.meta.number, issue.meta.cumulative) == (2025, 2, 18)
+    (document,) = issue.documents
+    assert (document.number, document.title, document.signed, document.addressee, document.toc_page) == (
+        "青府发〔2025〕5号",
+        "关于做好2025年森林防灭火工作的通知",
+        date(2025, 5, 20),
+        "各乡镇人民政府，县直各部门：",
+        1,
+    )
+    assert issue.warnings == []
 
 
 def test_utf16_without_its_mark_or_cut_in_a_character_is_refused_in_chinese():
