@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .numbers import CJK, OWN_NUMBER_LINE, entry_number, is_date_line, trailing_number
 from .result import TocEntry
-from .text import display_join, ends_terminal, squeeze
+from .text import display_join, ends_terminal, join_fragments, squeeze
 from .vocabulary import DEPARTMENT, MINUTES_TITLE, kind_of
 
 # 目录, 目　次, 本期目录, 【目录】, 目录：, CONTENTS 目录 (matched on the stripped line).
@@ -169,7 +169,7 @@ def _heading_start(lines, body, floor):
     """Where the first document's heading begins, read back from its first line of body (0-based index body): its
     title line opening with 关于 (or its issuer), the issuer line above it, and the number above that when none
     follows the title. Lines up to floor are the contents'; None when no heading is found after floor."""
-    found, number_after, index = None, False, body
+    found, number_after, index, following = None, False, body, ""
     for _ in range(_HEADING_LINES):
         index = _previous_nonblank(lines, index, floor)
         if index is None:
@@ -177,9 +177,11 @@ def _heading_start(lines, body, floor):
         text = lines[index].strip()
         if _is_own_number(text):
             number_after = True
-        elif _opens_entry(text) and not _is_issuer(text):
+        elif (_opens_entry(text) or _opens_entry(text + following)) and not _is_issuer(text):
+            # Also a title line that narrow wrapping cut inside its issuer or 关于 (某某人民政府关 | 于印发…).
             found = index
             break
+        following = text
     for _ in range(2):
         above = _previous_nonblank(lines, found, floor) if found is not None else None
         if above is None:
@@ -221,10 +223,19 @@ def parse_toc(lines, start):
     return Toc(start, start if end is None else end, entries)
 
 
+def _open_bracket(text):
+    opened = max(text.rfind("（"), text.rfind("("))
+    return opened >= 0 and max(text.rfind("）"), text.rfind(")")) < opened
+
+
 def _entry(fragments, page, section):
     text = ""
     for _, fragment in fragments:
-        text = f"{text} {fragment}" if text else fragment
+        if _open_bracket(text):
+            # A number in brackets that narrow wrapping cut, even inside its series (（中旗政办 | 发〔2025〕45号）).
+            text = join_fragments(text, fragment)
+        else:
+            text = f"{text} {fragment}" if text else fragment
     number, title = entry_number(text)
     title = display_join(_without_leaders(title))
     title = _ISSUER_PREFIX.sub("", title, count=1)

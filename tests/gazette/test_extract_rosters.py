@@ -416,3 +416,18 @@ def test_a_members_role_printed_after_them_in_brackets_is_their_role():
         ("副总指挥", "赵晓燕"),
         ("副总指挥", "钱进"),
     ]
+
+
+def test_a_banners_narrow_roster_with_titles_wrapped_onto_the_next_line():
+    # narrow-banner.txt (乌拉特中旗, typed by hand): each member's title wrapped at 12 characters, later members
+    # indented under 成员：.
+    (roster,) = all_of(sample("narrow-banner.txt"), "rosters")
+    assert roster.group == "乌拉特中旗防汛抗旱指挥部" and roster.kind == "指挥部"
+    assert [(m.role, m.name, m.title) for m in roster.members] == [
+        ("总指挥", "巴特尔", "旗委副书记、旗长"),
+        ("副总指挥", "李海军", "旗人民政府副旗长"),
+        ("成员", "张红", "旗水利局局长"),
+        ("成员", "王志刚", "旗应急管理局局长"),
+        ("成员", "乌云", "旗气象局局长"),
+    ]
+    assert (roster.office_host, roster.office_head) == ("旗水利局", "王志刚")

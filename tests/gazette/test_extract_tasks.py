@@ -631,3 +631,12 @@ def test_tasks_of_a_narrow_hard_wrapped_issue():
             Span(51, 54),
         ),
     ]
+
+
+def test_tasks_of_a_banners_narrow_issue():
+    # narrow-banner.txt (乌拉特中旗, typed by hand): 苏木镇 and 旗 units, the deadline cut across lines (9月3 | 0日前).
+    tasks = all_of(sample("narrow-banner.txt"), "tasks")
+    assert [(t.title, units(t), t.deadline_text, t.reference) for t in tasks] == [
+        ("核实面积", [("各苏木镇人民政府", RESPONSIBLE)], "2025年9月30日前", date(2025, 8, 12)),
+        ("资金发放", [("旗财政局", LEAD), ("旗农牧和科技局", SUPPORTING)], "2025年12月底前", date(2025, 8, 12)),
+    ]

@@ -694,3 +694,65 @@ def test_a_lines_width_counts_a_digit_or_latin_letter_as_half_a_character():
 )
 def test_a_line_break_is_a_space_between_two_latin_words_but_not_inside_a_number(before, after, spaced):
     assert spaced_at_break(before, after) is spaced
+
+
+# narrow-banner.txt (乌拉特中旗, a banner, typed by hand): wrapped at 12 Chinese characters, the contents under
+# 【】 sections, a contents entry's number cut inside its series (`（中旗政办` | `发〔2025〕45号）……5`).
+
+
+def test_a_banners_narrow_contents_keep_numbers_cut_inside_their_series():
+    issue = parse_gazette((SAMPLES / "narrow-banner.txt").read_text(encoding="utf-8"))
+    meta = issue.meta
+    assert (meta.county, meta.year, meta.number, meta.cumulative, meta.published) == (
+        "乌拉特中旗",
+        2025,
+        3,
+        42,
+        date(2025, 9, 30),
+    )
+    assert [(entry.title, entry.number, entry.page, entry.section) for entry in issue.toc] == [
+        (
+            "关于印发乌拉特中旗2025年草原生态保护补助奖励政策实施方案的通知",
+            "中旗政发〔2025〕21号",
+            1,
+            "【旗政府文件】",
+        ),
+        ("关于成立乌拉特中旗防汛抗旱指挥部的通知", "中旗政办发〔2025〕45号", 5, "【旗政府办公室文件】"),
+    ]
+    assert [(d.number, d.signed, d.issuer, d.addressee, d.toc_page, d.span) for d in issue.documents] == [
+        (
+            "中旗政发〔2025〕21号",
+            date(2025, 8, 12),
+            "乌拉特中旗人民政府",
+            "各苏木镇人民政府，旗直各部门：",
+            1,
+            Span(20, 51),
+        ),
+        (
+            "中旗政办发〔2025〕45号",
+            date(2025, 7, 2),
+            "乌拉特中旗人民政府办公室",
+            "各苏木镇人民政府，旗直各部门：",
+            5,
+            Span(53, 77),
+        ),
+    ]
+    assert issue.warnings == []
+
+
+def test_the_body_begins_at_a_title_wrapped_inside_its_issuers_关于():
+    # 四子王旗 (invented): the first document's title is cut between 关 and 于, as its contents entry is.
+    text = (
+        "四子王旗人民政府公报\n2025年第4期\n\n目　录\n\n"
+        "四子王旗人民政府办公室关\n于做好冬季供暖工作的通知\n（四政办发〔2025〕60号）……3\n\n"
+        "四子王旗人民政府办公室关\n于做好冬季供暖工作的通知\n四政办发〔2025〕60号\n\n"
+        "各苏木镇人民政府，旗直各部门：\n请做好冬季供暖保障工作。\n\n四子王旗人民政府办公室\n2025年10月8日\n"
+    )
+    issue = parse_gazette(text)
+    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
+        ("关于做好冬季供暖工作的通知", "四政办发〔2025〕60号", 3)
+    ]
+    assert [(d.number, d.title, d.issuer, d.toc_page, d.span) for d in issue.documents] == [
+        ("四政办发〔2025〕60号", "关于做好冬季供暖工作的通知", "四子王旗人民政府办公室", 3, Span(10, 18))
+    ]
+    assert issue.warnings == []
