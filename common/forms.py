@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
@@ -104,7 +105,10 @@ def _choices(field, within=None):
     queryset = field.queryset
     if not _keepable(field, queryset):
         return _read_choices(field, queryset, within)
-    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:
+        return []  # none() or an empty id list (an account given no unit yet): nothing to read or keep
     query = f"{queryset.db}\n{within}\n{sql}\n{params!r}"
     version = cache.get_or_set(CHOICES_VERSION, _new_version, None)
     key = f"common:choices:{version}:{hashlib.sha256(query.encode()).hexdigest()}"

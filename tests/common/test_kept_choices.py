@@ -115,3 +115,15 @@ def test_a_bulk_write_is_seen_once_the_lists_are_forgotten(county, water):
     assert labels(county) == ["县水利局"]
     forms.forget_choices()
     assert labels(county) == ["县水务局"]
+
+
+def test_a_query_that_can_match_nothing_lists_nothing(county):
+    field = django_forms.ModelChoiceField(queryset=Organisation.objects.filter(pk__in=[]))
+    assert forms.listed_choices(field).widget.choices == [("", "---------")]
+    field = django_forms.ModelChoiceField(queryset=Organisation.objects.none(), empty_label=None)
+    assert forms.bounded_choices(field).widget.choices == []
+
+
+def test_an_account_given_no_unit_yet_opens_the_task_list(login):
+    response = login(UserFactory(role=roles.UNIT_STAFF)).get("/tasks/")
+    assert response.status_code == 200
