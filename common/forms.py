@@ -81,15 +81,29 @@ _KEPT = set()
 
 
 def forget_choices(using="default", **kwargs):
-    _renew_choices()
-    if transaction.get_connection(using).in_atomic_block:
-        # Again after the commit: a page of another request reading in between kept the rows as they were.
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        _renew_choices()
+        return
+    if _read_since_renewal:
+        # This process may read the lists again inside the writer's transaction: not under the old version.
+        _renew_choices()
+    # And when it commits (once a transaction: an import saves thousands of rows), since a page of another request
+    # may have kept the rows as they were in between. Django replaces the list of commit hooks at each commit and
+    # rollback, so a hook is registered again in the next transaction.
+    if getattr(connection, "_choices_renewal", None) is not connection.run_on_commit:
         transaction.on_commit(_renew_choices, using=using)
+        connection._choices_renewal = connection.run_on_commit
+
+
+_read_since_renewal = False
 
 
 def _renew_choices():
+    global _read_since_renewal
     # Never a version used before: lists kept under an old one (for the cache's default timeout) stay unread.
     cache.set(CHOICES_VERSION, _new_version(), None)
+    _read_since_renewal = False
 
 
 def _new_version():
@@ -110,6 +124,8 @@ def _choices(field, within=None):
     except EmptyResultSet:
         return []  # none() or an empty id list (an account given no unit yet): nothing to read or keep
     query = f"{queryset.db}\n{within}\n{sql}\n{params!r}"
+    global _read_since_renewal
+    _read_since_renewal = True
     version = cache.get_or_set(CHOICES_VERSION, _new_version, None)
     key = f"common:choices:{version}:{hashlib.sha256(query.encode()).hexdigest()}"
     kept = cache.get(key)
