@@ -18,6 +18,9 @@ _PUBLISHED = re.compile(
     rf"(?P<before>(?:出版|印发|编印|发行)(?:日期|时间)[:：]?)?(?P<date>{DATE.pattern})(?P<after>出版|印发|编印|发行)?"
 )
 
+# A sentence opening with a date: the first line of a document, not of the masthead (编印：…，2024年6月28日 is).
+_DATED_SENTENCE = re.compile(rf"^{DATE.pattern}[，,]")
+
 
 def parse_masthead(lines):
     """Issue data from the lines before the table of contents (or the first document); None where not printed."""
@@ -49,7 +52,7 @@ def _masthead_proper(lines):
     meeting's date: 2026年2月10日，县长…主持召开…)."""
     for line in lines:
         text = squeeze(line)
-        if "关于" in text or "，" in text or ends_terminal(text) or len(text) > _MASTHEAD_LINE:
+        if "关于" in text or _DATED_SENTENCE.match(text) or ends_terminal(text) or len(text) > _MASTHEAD_LINE:
             return
         yield text
 

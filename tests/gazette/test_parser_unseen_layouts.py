@@ -654,6 +654,9 @@ def test_minutes_whose_name_narrow_wrapping_cut_are_read_whole():
 def test_the_meetings_date_in_the_first_sentence_is_not_the_issues():
     meta = narrow_minutes().meta
     assert (meta.county, meta.year, meta.number, meta.published) == ("松溪县", 2026, 1, None)
+    # A masthead line may hold a comma, and then the issue's date.
+    masthead = ["松溪县人民政府公报", "2026年第1期", "编印：松溪县人民政府办公室，2026年1月28日"]
+    assert parse_masthead(masthead).published == date(2026, 1, 28)
 
 
 def test_narrow_wrapping_keeps_numbers_whole_and_agenda_headings_apart_from_their_text():
