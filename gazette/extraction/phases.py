@@ -55,6 +55,8 @@ _PROSE = re.compile(r"(?P<dates>[^；;。，,为]{2,40}?)(?:为|是)(?P<label>[^
 _DATE_WORDS = re.compile(r"\d.*[年月日]|[年月]")
 _STEP_DATES = re.compile(r"\d\s*[年月]")
 _JOINED_LINES = 3  # a label and its dates wrapped over at most this many lines
+_PROSE_LINES = 8  # a sentence of stages wrapped over at most this many lines more
+_SENTENCE_END = re.compile(r"[。！？]\s*$")
 
 # A top-level heading (四、实施步骤) and those that open a schedule of stages.
 _TOP_HEADING = re.compile(rf"^[{_NUMERAL}]+、")
@@ -102,7 +104,8 @@ def extract_phases(source: Source) -> list[PhaseProposal]:
             number = found.span.end
         else:
             year = _near_signing(heading_year, source.ref.signed)
-            phases += [(phase, year) for phase in _prose_phases(source, number, text)]
+            found, number = _prose_phases(source, number, text)
+            phases += [(phase, year) for phase in found]
         number += 1
     _place_years(phases, source.ref.signed)
     return [phase for phase, _ in phases]
@@ -170,14 +173,24 @@ def _read(source, text, first, last, steps_level):
 
 
 def _prose_phases(source, number, text):
-    """Stages a sentence assigns dates to: 即日起至2025年6月30日为宣传发动阶段；2025年7月至9月为集中攻坚阶段。"""
-    if "阶段" not in text or "\t" in text:
-        return []
-    return [
-        _proposal(source, match["label"], match["dates"], match.group(), number, number)
+    """Stages a sentence assigns dates to: 即日起至2025年6月30日为宣传发动阶段；2025年7月至9月为集中攻坚阶段. With
+    the line number the sentence ends on: a sentence that narrow wrapping cut (…为宣传发动 | 阶段；…) is read whole."""
+    if "\t" in text:
+        return [], number
+    last, pieces = number, [text]
+    while "为" in text and not _SENTENCE_END.search(pieces[-1]) and last < min(source.last, number + _PROSE_LINES):
+        following = source.text(last + 1)
+        if not following or "\t" in following or _TOP_HEADING.match(following) or _marker_kind(following):
+            break
+        last += 1
+        pieces.append(following)
+    text = join_lines(pieces)
+    found = [
+        _proposal(source, match["label"], match["dates"], match.group(), number, last)
         for match in _PROSE.finditer(text)
-        if _STEP_DATES.search(match["dates"])
+        if "阶段" in text and _STEP_DATES.search(match["dates"])
     ]
+    return found, (last if found else number)
 
 
 def _proposal(source, label, dates, raw, first, last):

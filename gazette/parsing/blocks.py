@@ -75,13 +75,14 @@ class _Builder:
         self.length = 0  # of the last block's text so far
         self.terminal = False  # whether it ends a sentence (ends_terminal)
         self.cut = False  # whether a heading has a 、 or ， in it after its number: cut mid-phrase
+        self.open_brackets = 0  # brackets the last block opened and has not closed yet
 
     def _open(self, block):
         """Start collecting ``block``'s text; the block before it is complete."""
         self.finish()
         self.blocks.append(block)
         if block.kind != "table":
-            self.parts, self.length, self.terminal, self.cut = [], 0, False, False
+            self.parts, self.length, self.terminal, self.cut, self.open_brackets = [], 0, False, False, 0
             self._extend(block.text)
 
     def _extend(self, text):
@@ -92,6 +93,7 @@ class _Builder:
         self.cut = self.cut or "，" in text or "、" in text[max(0, 2 - self.length) :]
         self.parts.append(text)
         self.length += len(text)
+        self.open_brackets += text.count("（") + text.count("(") - text.count("）") - text.count(")")
         stripped = text.rstrip().rstrip(CLOSERS)
         if stripped:
             self.terminal = stripped[-1] in TERMINAL and not _OPEN_LABEL.search(stripped[-_OPEN_LABEL_CHARS:])
@@ -146,7 +148,10 @@ class _Builder:
         self.last_line_length = full_width_length(text)
 
     def _continues(self, previous, text):
-        if previous.kind == "table" or MARKER.match(text) or ROSTER_LINE.match(text):
+        if previous.kind == "table" or MARKER.match(text):
+            return False
+        if ROSTER_LINE.match(text) and not (self.wrap_width and self.open_brackets > 0 and self._filled()):
+            # Inside a bracket that wrapping cut, 任单位：… is the rest of a label (（责 | 任单位：…）), no roster line.
             return False
         if self.terminal and not (self.wrap_width and self._filled()):
             # A sentence that ends the line filled to the wrap width may not end its paragraph: an item's heading
@@ -162,6 +167,8 @@ class _Builder:
             if previous.kind == "heading" and _MINUTES_OPENING.match(text):
                 return False
             return self._filled()
+        if previous.kind == "heading" and self.open_brackets > 0:
+            return True  # cut inside its bracket: （二）集中整治阶段（2025年7月1日 | 至9月30日）。…
         if previous.kind == "heading":
             # Only a heading cut mid-phrase (一、提高政治站位，深入) goes on with a short line.
             short = self.cut and len(text) <= _HEADING_CONTINUATION_CHARS and not ends_terminal(text)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from gazette.parsing.result import Span
 from intake.drafts import phase_dates
 from tests.gazette.expected.phases import PHASES
 from tests.gazette.extracted import SHARED_FILES, all_of, sample, shared
@@ -155,4 +156,19 @@ def test_numbered_stages_with_their_dates_after_a_colon():
         ("2025-04-01", "2025-04-10"),
         ("2025-04-11", "2025-06-30"),
         ("2025-07-01", "2025-07-10"),
+    ]
+
+
+def test_stages_in_a_sentence_that_wrapping_cut_are_read_whole():
+    # narrow-phases-prose.txt (松岭县, typed by hand): extract-phases-prose.txt wrapped at 16 characters. The
+    # sentence of stages runs over lines 36-38 (…为宣传发动 | 阶段；…为集中攻坚阶 | 段；…); a stage's bracket is
+    # cut inside its dates (（二）集中整治阶段（2025年7月1日 | 至9月30日）。).
+    phases = all_of(sample("narrow-phases-prose.txt"), "phases")
+    assert [(phase.label, phase.dates_text, phase.span) for phase in phases] == [
+        ("动员部署阶段", "2025年5月—6月", Span(25, 26)),
+        ("集中整治阶段", "2025年7月1日至9月30日", Span(28, 29)),
+        ("巩固提升阶段", "2025年10月—12月", Span(31, 32)),
+        ("宣传发动阶段", "即日起至2025年6月30日", Span(36, 38)),
+        ("集中攻坚阶段", "2025年7月至9月", Span(36, 38)),
+        ("检查验收阶段", "2025年10月", Span(36, 38)),
     ]

@@ -640,3 +640,28 @@ def test_tasks_of_a_banners_narrow_issue():
         ("核实面积", [("各苏木镇人民政府", RESPONSIBLE)], "2025年9月30日前", date(2025, 8, 12)),
         ("资金发放", [("旗财政局", LEAD), ("旗农牧和科技局", SUPPORTING)], "2025年12月底前", date(2025, 8, 12)),
     ]
+
+
+def test_a_label_that_wrapping_cut_inside_its_bracket_still_names_the_units():
+    # narrow-task-items.txt (清河县, typed by hand): extract-task-items.txt wrapped at 16 characters; a bracket's
+    # label is cut after its first character (（责 | 任单位：县住建局牵头，…）, lines 57-61), which alone reads
+    # like a roster line.
+    (task,) = [
+        task for task in all_of(sample("narrow-task-items.txt"), "tasks") if task.title == "加快污水处理设施建设"
+    ]
+    assert (units(task), task.deadline_text, task.span) == (
+        [("县住建局", LEAD), ("县生态环境分局", SUPPORTING), ("县财政局", SUPPORTING)],
+        "2023年底前",
+        Span(57, 61),
+    )
+
+
+def test_a_units_bracket_a_page_break_cut_after_its_first_character():
+    # xingxian-2021-2.txt: `27. 全县开展“世界食品安全”“食品安全宣传周”活动(县` | a blank line |
+    # `食安委成员单位按职责分工负责)。…`: the numbered line looked like a heading of its own.
+    (task,) = [
+        task
+        for task in all_of(shared("xingxian-2021-2.txt"), "tasks")
+        if task.title == "全县开展“世界食品安全”“食品安全宣传周”活动"
+    ]
+    assert units(task) == [("县食安委成员单位", RESPONSIBLE)]
