@@ -131,6 +131,8 @@ class _Reader:
         number printed before its heading) or when no entry can be this long."""
         text, page = split_page(raw)
         text = _ENTRY_PREFIX.sub("", text.strip())
+        if page is not None and not text.strip("）) "):
+            text = ""  # the number's closing bracket that wrapping left before the page: `…8号` | `）……6`
         if page is None and (leading := _LEADING_PAGE.match(text)) and _opens_entry(leading["rest"]):
             if self.pending:
                 self.complete()

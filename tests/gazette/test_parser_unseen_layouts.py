@@ -759,3 +759,19 @@ def test_the_body_begins_at_a_title_wrapped_inside_its_issuers_关于():
         ("四政办发〔2025〕60号", "关于做好冬季供暖工作的通知", "四子王旗人民政府办公室", 3, Span(10, 18))
     ]
     assert issue.warnings == []
+
+
+def test_a_contents_entrys_closing_bracket_wrapped_before_its_page_closes_the_entry():
+    # 桐溪县 (invented): wrapped at 16 characters, `…小组的通知（桐政办函〔2023〕8号` | `）……6`.
+    text = (
+        "桐溪县人民政府公报\n2023年第2期\n\n目  录\n\n"
+        "关于成立桐溪县煤层气产业发展领导\n小组的通知（桐政办函〔2023〕8号\n）……6\n\n"
+        "桐溪县人民政府办公室\n关于成立桐溪县煤层气产业发展领导\n小组的通知\n桐政办函〔2023〕8号\n\n"
+        "各乡（镇）人民政府，县直各有关单位：\n现将有关事项通知如下。\n\n桐溪县人民政府办公室\n2023年5月8日\n"
+    )
+    issue = parse_gazette(text)
+    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
+        ("关于成立桐溪县煤层气产业发展领导小组的通知", "桐政办函〔2023〕8号", 6)
+    ]
+    assert [(d.number, d.toc_page) for d in issue.documents] == [("桐政办函〔2023〕8号", 6)]
+    assert issue.warnings == []
