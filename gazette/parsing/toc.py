@@ -21,7 +21,8 @@ TOC_HEADING = re.compile(r"^(?:(?i:contents)\s*)?(?:本期|本刊)?[【\[]?目\s
 _TAIL = 40
 _PAGE_PATTERNS = (
     re.compile(r"[-－—]\s*(?P<page>\d{1,4})\s*[-－—]\s*$"),
-    re.compile(r"[…·•.．⋯]{2,}\s*(?P<page>\d{1,4})\s*$"),
+    # Leaders of two dots or more, or one ellipsis (…, itself three dots: all a narrow column leaves room for).
+    re.compile(r"(?:[…⋯]|[…·•.．⋯]{2,})\s*(?P<page>\d{1,4})\s*$"),
     re.compile(r"\t\s*(?P<page>\d{1,4})\s*$"),
     re.compile(r"(?<=[）)])\s*(?P<page>\d{1,4})\s*$"),
 )

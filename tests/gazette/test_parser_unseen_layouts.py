@@ -24,6 +24,7 @@ from gazette.parsing.masthead import parse_masthead
 from gazette.parsing.numbers import trailing_number
 from gazette.parsing.result import Span
 from gazette.parsing.text import full_width_length, spaced_at_break
+from gazette.parsing.toc import split_page
 from gazette.parsing.vocabulary import DEPARTMENT, ISSUER_LINE
 from tests.gazette.extracted import SAMPLES
 from tests.helpers import shown_warnings
@@ -759,6 +760,15 @@ def test_the_body_begins_at_a_title_wrapped_inside_its_issuers_关于():
         ("四政办发〔2025〕60号", "关于做好冬季供暖工作的通知", "四子王旗人民政府办公室", 3, Span(10, 18))
     ]
     assert issue.warnings == []
+
+
+@pytest.mark.parametrize("leader", ["…", "⋯", "……", "··", "．．．"])
+def test_one_ellipsis_is_enough_of_a_leader_for_the_page_after_it(leader):
+    assert split_page(f"关于做好冬季供暖工作的通知（四政办发〔2025〕60号）{leader}3") == (
+        "关于做好冬季供暖工作的通知（四政办发〔2025〕60号）",
+        3,
+    )
+    assert split_page(f"关于做好冬季供暖工作的通知{leader}12") == ("关于做好冬季供暖工作的通知", 12)
 
 
 def test_a_contents_entrys_closing_bracket_wrapped_before_its_page_closes_the_entry():
