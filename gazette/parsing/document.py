@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .blocks import build_blocks
 from .headings import Heading
 from .messages import Message, gettext_noop
-from .numbers import CJK, DATE_HEAD, DATED_UNDER_TITLE, TRAILING_DATE, cited_numbers, is_date_line, parse_date
+from .numbers import CJK, DATE_HEAD, TRAILING_DATE, cited_numbers, dated_under_title, is_date_line, parse_date
 from .result import Attachment, Instrument, ParsedDocument, Span
 from .text import display_join, ends_terminal, squeeze
 from .vocabulary import (
@@ -239,8 +239,8 @@ class DocumentParser:
 
     def parse(self):
         heading, lines = self.heading, self.lines
-        dated = self._dated_under_title()
-        first = max(heading.end, dated if dated is not None else heading.end) + 1
+        dated, dated_last, dated_text = self._dated_under_title()
+        first = max(heading.end, dated_last if dated is not None else heading.end) + 1
         addressee, body_start = _addressee(lines, first, self.stop, self.context.wrap_width)
         if not addressee:
             body_start = first
@@ -248,7 +248,7 @@ class DocumentParser:
         if signature is None and dated is not None:
             # Dated under its title and signed by no one at the end: the body runs to its annexes or the next
             # document.
-            signature = Signature(None, dated, DATED_UNDER_TITLE.match(squeeze(lines[dated]))["date"], "", "", dated)
+            signature = Signature(None, dated, dated_text, "", "", dated)
             labels = self._labels(body_start)
             body_end = after = labels[0] if labels else self.stop
         elif signature is None:
@@ -299,16 +299,19 @@ class DocumentParser:
             attachments=attachments,
             cited_numbers=cited,
             span=Span(heading.start + 1, self._last_line() + 1),
+            wrap_width=self.context.wrap_width,
         )
 
     def _dated_under_title(self):
-        """The index of a date printed in brackets under the title (inside the heading, before its number, or
-        right after it), else None."""
+        """(first index, last index, date as printed) of a date printed in brackets under the title (inside the
+        heading, before its number, or right after it), else (None, None, None)."""
         following = _next_nonblank(self.lines, self.heading.end + 1, self.stop)
         for index in range(self.heading.start, min(following, self.stop - 1) + 1):
-            if DATED_UNDER_TITLE.match(squeeze(self.lines[index])):
-                return index
-        return None
+            after = _next_nonblank(self.lines, index + 1, self.stop)
+            match, count = dated_under_title(self.lines[index], self.lines[after] if after < self.stop else "")
+            if match:
+                return index, index if count == 1 else after, match["date"]
+        return None, None, None
 
     def _last_line(self):
         index = _previous_nonblank(self.lines, self.stop, self.heading.start)

@@ -8,7 +8,7 @@ number at all. Only the number line right before or after the heading is the doc
 import re
 from dataclasses import dataclass
 
-from .numbers import DATED_UNDER_TITLE, Number, cn_number, decree_number, is_date_line, own_number
+from .numbers import Number, cn_number, dated_under_title, decree_number, is_date_line, own_number
 from .text import display_join, ends_terminal, squeeze
 from .vocabulary import (
     DISCLOSURE,
@@ -95,8 +95,8 @@ class _Scanner:
             if len(joined) + len(text) > _MAX_TITLE_CHARS or not _could_continue_title(text, joined):
                 break
             fragments.append(text)
-            if kind_of(text):
-                best = (cursor, " ".join(fragments))
+            if kind_of(fragments[-2][-2:] + text):  # narrow wrapping may cut the 文种 itself: …的通 | 知
+                best = (cursor, "\n".join(fragments))
             cursor += 1
         if best is None:
             return None
@@ -145,12 +145,19 @@ class _Scanner:
             title = self._promulgated(last) or f"{issuer}令第{number.sequence}号"
             return self._heading(position, last, title, issuer, match["county"], number, last, kind="令")
         number_position, number = self._adjacent_number(position, last)
-        dated = last + 1 < len(self.nonblank) and DATED_UNDER_TITLE.match(squeeze(self.text(last + 1)))
+        dated = self._dated_lines(last + 1)
         if ordinal is None and number is None and not dated:
             return None
-        title = display_join(" ".join(self.text(index) for index in range(position, last + 1)))
+        title = display_join("\n".join(self.text(index) for index in range(position, last + 1)))
         kind = "纪要" if match["title"].endswith("纪要") else match["title"]
         return self._heading(position, last, title, issuer, match["county"], number, number_position, kind=kind)
+
+    def _dated_lines(self, position):
+        """How many lines a date under a title printed at ``position`` takes (0: none; 2: wrapping cut it)."""
+        if position >= len(self.nonblank):
+            return 0
+        following = self.text(position + 1) if position + 1 < len(self.nonblank) else ""
+        return dated_under_title(self.text(position), following)[1]
 
     def _promulgated(self, last):
         for position in range(last + 1, min(last + 1 + _PROMULGATION_LINES, len(self.nonblank))):
@@ -174,9 +181,7 @@ class _Scanner:
     def _adjacent_number(self, first, last):
         """The number right after the heading (or after a date printed under it), else right before it:
         (position, Number) or (None, None)."""
-        after = last + 1
-        if after < len(self.nonblank) and DATED_UNDER_TITLE.match(squeeze(self.text(after))):
-            after += 1
+        after = last + 1 + self._dated_lines(last + 1)
         for position in (after, first - 1):
             number = self.number_at(position)
             if number:

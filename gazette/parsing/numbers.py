@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .text import squeeze
+
 CJK = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _OPEN = re.escape("〔（([［【")
 _CLOSE = re.escape("〕）)]］】")
@@ -111,6 +113,22 @@ DATE_HEAD = re.compile(rf"^(?:\d{{4}}|[{_CN}]{{4}}){_S}年(?:{_S}[\d{_CN}]{{1,3}
 # A date printed in brackets under a title instead of a signature at the end (决定, 讲话, rules adopted at a meeting):
 # （2024年11月5日）, （2024年3月5日县人民政府第12次常务会议通过）.
 DATED_UNDER_TITLE = re.compile(rf"^[（(]\s*(?P<date>{DATE.pattern})[^（()）]{{0,40}}[）)]$")
+
+
+def dated_under_title(text, following=""):
+    """(match, lines) of a date printed in brackets under a title (（2024年12月10日县人民政府第35次常务会议通过）),
+    on ``text``'s line or cut by narrow wrapping onto the ``following`` one; (None, 0) when it is not."""
+    if match := DATED_UNDER_TITLE.match(squeeze(text)):
+        return match, 1
+    if (
+        following
+        and text.lstrip().startswith(("（", "("))
+        and (match := DATED_UNDER_TITLE.match(squeeze(text + following)))
+    ):
+        return match, 2
+    return None, 0
+
+
 # A date closing a line after white space: a signature merged with the line before it in extraction.
 TRAILING_DATE = re.compile(rf"\s(?P<date>{DATE.pattern})\s*$")
 

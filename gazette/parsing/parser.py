@@ -24,8 +24,8 @@ from .vocabulary import ISSUER_WITH_TITLE
 
 # Hard wrapping: most text lines share one short length (the wrap width); a document's lines are not like that.
 _WRAP_MAX = 40
-_WRAP_SHARE = 0.5
-_WRAP_MIN_LINES = 20
+_WRAP_SHARE = 0.3
+_WRAP_MIN_LINES = 12
 _WRAP_MIN_LENGTH = 8
 _WRAP_LONGER_SHARE = 0.05
 

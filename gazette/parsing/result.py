@@ -71,6 +71,8 @@ class ParsedDocument:
     attachments: list[Attachment]
     cited_numbers: list[str]  # normalised numbers of other documents cited in title or body, in first-seen order
     span: Span
+    # The width the text is hard-wrapped at (its lines cut there, not at paragraph ends), else None.
+    wrap_width: int | None = None
 
     @property
     def start_line(self):

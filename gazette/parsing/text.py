@@ -38,12 +38,15 @@ def squeeze(text):
 
 def display_join(text):
     """White space next to an ASCII letter or digit is kept as one space (`关于 2022 年`, `PPP 项目`); other white
-    space marks where the title wrapped or letter spacing (`实施 方案的 通 知`, `规划 (2021—2025年)`) and goes."""
+    space marks where the title wrapped or letter spacing (`实施 方案的 通 知`, `规划 (2021—2025年)`) and goes. A
+    line break (the title's lines joined with "\n") is a space only between two ASCII words (`…县20` | `26年度…`)."""
     text = text.strip()
 
     def replace(match):
         before = text[match.start() - 1]
         after = text[match.end()] if match.end() < len(text) else ""
+        if "\n" in match.group():  # where the title's lines were joined: see spaced_at_break
+            return " " if spaced_at_break(before, after) else ""
         return " " if ascii_word(before) or ascii_word(after) else ""
 
     return _SPACES.sub(replace, text)

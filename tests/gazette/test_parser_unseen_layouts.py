@@ -23,7 +23,7 @@ from gazette.parsing import decode_gazette_bytes, parse_gazette
 from gazette.parsing.masthead import parse_masthead
 from gazette.parsing.numbers import trailing_number
 from gazette.parsing.result import Span
-from gazette.parsing.text import full_width_length, spaced_at_break
+from gazette.parsing.text import display_join, full_width_length, spaced_at_break
 from gazette.parsing.toc import split_page
 from gazette.parsing.vocabulary import DEPARTMENT, ISSUER_LINE
 from tests.gazette.extracted import SAMPLES
@@ -785,3 +785,82 @@ def test_a_contents_entrys_closing_bracket_wrapped_before_its_page_closes_the_en
     ]
     assert [(d.number, d.toc_page) for d in issue.documents] == [("桐政办函〔2023〕8号", 6)]
     assert issue.warnings == []
+
+
+# narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
+# few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
+
+
+def test_a_short_issue_hard_wrapped_is_read_as_wrapped():
+    issue = parse_gazette((SAMPLES / "narrow-scheme-and-plan.txt").read_text(encoding="utf-8"))
+    assert [(d.number, d.title, d.signed, d.addressee) for d in issue.documents] == [
+        (
+            "枫政发〔2026〕3号",
+            "关于印发枫林县城西片区房屋征收补偿方案的通知",
+            date(2026, 1, 15),
+            "各乡镇人民政府，县直各部门：",
+        ),
+        (
+            "枫政办发〔2026〕5号",
+            "关于印发枫林县2026年度国有建设用地供应计划的通知",  # printed …枫林县20 | 26年度…
+            date(2026, 2, 10),
+            "各乡镇人民政府，县直各部门：",
+        ),
+    ]
+    scheme = issue.documents[0]
+    assert [block.text for block in scheme.blocks] == [
+        "现将《枫林县城西片区房屋征收补偿方案》印发给你们，请认真贯彻执行。"
+    ]
+    assert [block.text for block in scheme.instrument.blocks[:3]] == [
+        "一、补偿标准",
+        "（一）住宅房屋按砖混结构每平方米1350元、砖木结构每平方米1050元给予补偿。",
+        "（二）选择产权调换的，以被征收房屋合法建筑面积为基数，经评估后按照1:1.2的比例置换安置房。",
+    ]
+
+
+def test_a_title_whose_文种_wrapping_cut_is_whole():
+    # 石岭县 (invented): wrapped at 20 characters, the title's 通知 cut after 通.
+    text = (
+        "石岭县人民政府关于公布石岭县征收农用地区\n片综合地价和地上附着物及青苗补偿标准的通\n知\n石政发〔2026〕2号\n\n"
+        "各乡镇人民政府，县直各部门：\n现将补偿标准公布如下，自2026年5月1日起\n执行。\n\n石岭县人民政府\n2026年4月20日\n"
+    )
+    assert [(d.number, d.title, d.kind, d.signed) for d in parse_gazette(text).documents] == [
+        (
+            "石政发〔2026〕2号",
+            "关于公布石岭县征收农用地区片综合地价和地上附着物及青苗补偿标准的通知",
+            "通知",
+            date(2026, 4, 20),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("joined", "shown"),
+    [
+        ("关于印发某县20\n26年度供应计划的通知", "关于印发某县2026年度供应计划的通知"),
+        ("关于某县2025\n年度工作的通知", "关于某县2025年度工作的通知"),
+        ("关于 2025 年度工作的通知", "关于 2025 年度工作的通知"),  # spaces printed beside a number are kept
+        ("关于推进PPP\nproject的通知", "关于推进PPP project的通知"),
+        ("关于实施 方案的 通 知", "关于实施方案的通知"),
+    ],
+)
+def test_a_titles_line_breaks_are_spaces_only_between_two_latin_words(joined, shown):
+    assert display_join(joined) == shown
+
+
+def test_a_date_under_a_title_cut_by_wrapping_still_leads_to_the_number():
+    # 松岭县 (invented): wrapped at 12 characters, the date under the title cut (（2024年12月10日县人民政 |
+    # 府第35次常务会议通过）) between the title and its number; no signature but that date.
+    text = (
+        "松岭县人民政府公报\n2024年第6期\n\n"
+        "松岭县人民政府关于印发松\n岭县城区停车管理办法的通\n知\n（2024年12月10日县人民政\n府第35次常务会议通过）\n"
+        "松政发〔2024〕23号\n\n各乡镇人民政府，县直各部\n门：\n\n现将《松岭县城区停车管理\n办法》印发给你们，请认真\n"
+        "贯彻执行。\n"
+    )
+    assert [(d.number, d.title, d.signed) for d in parse_gazette(text).documents] == [
+        (
+            "松政发〔2024〕23号",
+            "关于印发松岭县城区停车管理办法的通知",
+            date(2024, 12, 10),
+        )
+    ]
