@@ -44,7 +44,7 @@ def extract_document(document: ParsedDocument, lines: list[str]) -> DocumentExtr
         tasks=extract_tasks(source, blocks),
         parcels=extract_parcels(source, document.blocks),
         plans=extract_plans(source, blocks),
-        rates=extract_rates(source),
+        rates=extract_rates(source, blocks),
         portfolios=extract_portfolios(source),
     )
 

@@ -1,5 +1,6 @@
 """What every extractor shares: the document's identity, its source lines, and text helpers. No Django here."""
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -73,6 +74,54 @@ class Source:
         return "\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
+class Paragraph:
+    """A paragraph block's text and the source lines ``first``..``end`` it was built from, so that what is read in
+    the text (a figure, an item) can name its lines. ``text`` may be given longer: a piece the extraction moved far
+    away, put back at its end, counts as the paragraph's last line."""
+
+    def __init__(self, source, text, first, end):
+        self.source, self.text, self.first, self.end = source, text, first, end
+        self._lines = None
+
+    def line_of(self, offset):
+        """The source line holding the ``offset``-th character of the text (white space does not count)."""
+        lines = self._owners()
+        return lines[min(offset, len(lines) - 1)] if lines else self.first
+
+    def text_of_lines(self, first, last):
+        """The text's characters that lie on lines ``first``..``last``: what a value read from them was read from."""
+        lines = self._owners()
+        begin = bisect.bisect_left(lines, first)
+        end = bisect.bisect_right(lines, last)
+        return self.text[begin:end].strip()
+
+    def _owners(self):
+        """For each character of the text, its line (ascending): the text is the lines' non-space characters, in
+        order."""
+        if self._lines is None:
+            owners = [
+                number for number in range(self.first, self.end + 1) for _char in squeeze(self.source.text(number))
+            ]
+            self._lines, seen = [], 0
+            for char in self.text:
+                self._lines.append(owners[min(seen, len(owners) - 1)] if owners else self.first)
+                seen += not char.isspace()
+        return self._lines
+
+
+def paragraphs(source, blocks):
+    """The text blocks (headings and paragraphs, not tables) of ``source``'s document, each as a ``Paragraph``: a
+    block's lines run to the line before the next block's."""
+    found = []
+    for index, block in enumerate(blocks):
+        if block.kind == "table" or not block.text or not (source.first <= block.line <= source.last):
+            continue
+        following = blocks[index + 1].line if index + 1 < len(blocks) else source.last + 1
+        end = following - 1 if following > block.line else source.last
+        found.append(Paragraph(source, block.text, block.line, min(end, source.last)))
+    return found
+
+
 def join_lines(parts):
     pieces = []  # joined once: adding to a growing string copies it
     for part in parts:
@@ -96,7 +145,18 @@ def despace(text):
     return re.sub(r"(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])", "", text)
 
 
-__all__ = ["CJK", "DocumentRef", "Source", "despace", "document_ref", "join_lines", "sentences", "squeeze"]
+__all__ = [
+    "CJK",
+    "DocumentRef",
+    "Paragraph",
+    "Source",
+    "despace",
+    "document_ref",
+    "join_lines",
+    "paragraphs",
+    "sentences",
+    "squeeze",
+]
 
 
 def split_outside_brackets(text, separators="、，,"):

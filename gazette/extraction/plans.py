@@ -26,7 +26,7 @@ from fractions import Fraction
 from gazette.parsing.result import Span
 from gazette.parsing.text import squeeze
 
-from .common import CJK, DocumentRef, Source
+from .common import CJK, DocumentRef, Source, paragraphs
 from .parcels import USE_KEYWORDS
 
 PLAN_TITLE = re.compile(r"(?:用地|土地)供应计划|供地计划")
@@ -364,28 +364,6 @@ class _TableReader:
 # --- Prose ----------------------------------------------------------------------------------------------------------
 
 
-class _Paragraph:
-    """A paragraph block's text and where its characters lie in the source's lines."""
-
-    def __init__(self, source, block, end):
-        self.text = block.text
-        self.source, self.first, self.end = source, block.line, end
-        self._lines = None
-
-    def line_of(self, offset):
-        """The source line holding the ``offset``-th character of the text (white space does not count)."""
-        if self._lines is None:
-            # For each character of the text, its line: the text is the lines' non-space characters, in order.
-            owners = [
-                number for number in range(self.first, self.end + 1) for _char in squeeze(self.source.text(number))
-            ]
-            self._lines, seen = [], 0
-            for char in self.text:
-                self._lines.append(owners[min(seen, len(owners) - 1)] if owners else self.first)
-                seen += not char.isspace()
-        return self._lines[min(offset, len(self._lines) - 1)] if self._lines else self.first
-
-
 def _prose_total(text):
     for match in SUPPLY_TOTAL.finditer(text):
         whole = match["plan"] or WHOLE.search(match["gap"])
@@ -426,16 +404,10 @@ _CAPTION = re.compile(r"[^\d。；;，,]{1,30}[：:]?")
 
 
 def _prose_readings(source, blocks):
-    paragraphs = []
-    for index, block in enumerate(blocks):
-        if block.kind == "table" or not block.text or not (source.first <= block.line <= source.last):
-            continue
-        following = blocks[index + 1].line if index + 1 < len(blocks) else source.last + 1
-        end = following - 1 if following > block.line else source.last
-        paragraphs.append(_Paragraph(source, block, min(end, source.last)))
+    found = paragraphs(source, blocks)
     readings, index = [], 0
-    while index < len(paragraphs):
-        paragraph = paragraphs[index]
+    while index < len(found):
+        paragraph = found[index]
         index += 1
         total = _prose_total(paragraph.text)
         if total is None:
@@ -449,9 +421,9 @@ def _prose_readings(source, blocks):
         _prose_items(paragraph, 0, reading, skip=total)
         # The list may go on in the paragraphs after it (numbered items), until one lists no category; a caption
         # between the total and the first item (二、供应结构) is passed over.
-        while index < len(paragraphs) and _prose_total(paragraphs[index].text) is None:
-            if not _prose_items(paragraphs[index], 0, reading) and (
-                reading.items or not _CAPTION.fullmatch(paragraphs[index].text.strip())
+        while index < len(found) and _prose_total(found[index].text) is None:
+            if not _prose_items(found[index], 0, reading) and (
+                reading.items or not _CAPTION.fullmatch(found[index].text.strip())
             ):
                 break
             index += 1

@@ -16,13 +16,14 @@ multiple, unit 倍), `area` (`另行奖励15平方米安置房面积`: resettlem
 condition, not a figure: `20平方米以内`, `超过18个月的`, `签约率达到90%以上`, `3个月内` (a time limit).
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from gazette.parsing.result import Span
 
-from .common import DocumentRef, Source, despace
+from .common import DocumentRef, Paragraph, Source, despace, paragraphs
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _AREA = r"(?:m\s*²|m2|㎡|平方米|平米|亩)"
@@ -47,6 +48,10 @@ _NEIGHBOUR_LINES = 3  # blank lines a hard-wrapped sentence may have between its
 _SENTENCE_END = re.compile(r"[。；;！？!?：:]\s*$")
 _SCHEME_TITLE = re.compile(r"补偿|征收|征迁|拆迁|安置")
 _CLAUSE = re.compile(r"[，,；;。]")
+_SENTENCE_STOP = re.compile(r"[。；;]")
+_BRACKET_AFTER = re.compile(r"\s*[（(](?P<inner>[^（()）]{1,30})[）)]")
+# How far from a figure its clause, sentence and the words that say what it is are looked for.
+_WINDOW = 200
 _NOTE_HEADER = re.compile(r"备注|说明")
 # A table whose amounts are bare numbers: the header gives the money unit, a 单位 column what they are per.
 _MONEY_HEADER = re.compile(rf"[（(](?P<money>万元|元)(?:/(?P<per>{_PER}))?[）)]")
@@ -93,47 +98,80 @@ def is_scheme(document):
     return any(_SCHEME_TITLE.search(title) and re.search(r"方案|标准|办法|细则", title) for title in titles)
 
 
-def extract_rates(source: Source) -> list[RateProposal]:
+def extract_rates(source: Source, blocks) -> list[RateProposal]:
+    """The figures of a scheme's tables, row by row, and of its prose, paragraph by paragraph (``blocks``: the
+    document's blocks in reading order), in the order of their lines."""
     if not is_scheme(source.document):
         return []
-    rates, used, header, previous = [], set(), None, None
+    found = _table_rates(source) + _prose_rates(source, blocks)
+    return [rate for _, rate in sorted(found, key=lambda pair: pair[0])]
+
+
+def _table_rates(source):
+    found, header, previous = [], None, None
     for number in source.numbers():
-        if number in used:
-            continue
         raw = source.raw(number)
-        if "\t" in raw:
-            cells = [cell.strip() for cell in raw.strip("\r\n").split("\t")]
-            columns = _money_columns(header or [])
-            if not any(_holds_figure(cell) for cell in cells) and not _bare_amounts(columns, cells):
-                header, previous = cells, None  # a header row, or a row with no figure
-                continue
-            previous = _inherit(cells, previous)
-            rates += _row_rates(source, header or [], previous, number)
-            rates += _column_rates(source, header or [], columns, previous, number)
+        if "\t" not in raw:
+            if source.text(number):  # a blank line is a page break inside a table; text ends the table
+                header, previous = None, None
             continue
-        text = source.text(number)
-        if not text:
-            continue  # a page break inside a table
-        header, previous = None, None
-        text, last = _reflowed(source, number, text, used)
-        lead = _neighbour(source, number, -1) or ""
-        trail = _neighbour(source, last, 1) if not _SENTENCE_END.search(text) else None
-        rates += _text_rates(source, text, Span(number, last), lead, trail or "")
-    return rates
+        cells = [cell.strip() for cell in raw.strip("\r\n").split("\t")]
+        columns = _money_columns(header or [])
+        if not any(_holds_figure(cell) for cell in cells) and not _bare_amounts(columns, cells):
+            header, previous = cells, None  # a header row, or a row with no figure
+            continue
+        previous = _inherit(cells, previous)
+        rates = _row_rates(source, header or [], previous, number)
+        rates += _column_rates(source, header or [], columns, previous, number)
+        found += [((number, index), rate) for index, rate in enumerate(rates)]
+    return found
 
 
-def _reflowed(source, number, text, used):
-    """The line with the piece the extraction moved to a later line, if it is missing one."""
+def _prose_rates(source, blocks):
+    """Text outside tables, line by line; hard-wrapped text paragraph by paragraph, so that a sentence wrapped
+    across lines (每平方米 | 1350元) is read whole, each figure's span the lines of its sentence. In text that is not
+    hard-wrapped a line is a paragraph, and a page break may scatter its pieces far apart (see _reflowed), which
+    the blocks would join wrongly."""
+    if source.document.wrap_width:
+        texts = paragraphs(source, blocks)
+    else:
+        texts = [Paragraph(source, source.text(number), number, number) for number in _prose_lines(source)]
+    # A moved piece opens a paragraph of its own (in hard-wrapped text a line inside one is the wrap's rest).
+    starts = {paragraph.first for paragraph in texts}
+    found, used = [], set()
+    for paragraph in texts:
+        if paragraph.first in used:  # its first line went back to the paragraph it was cut from
+            if paragraph.first == paragraph.end:
+                continue
+            rest = paragraph.text_of_lines(paragraph.first + 1, paragraph.end)
+            paragraph = Paragraph(source, rest, paragraph.first + 1, paragraph.end)
+        text = _reflowed(source, paragraph.end, paragraph.text, used, starts)
+        if text != paragraph.text:
+            paragraph = Paragraph(source, text, paragraph.first, paragraph.end)
+        lead = _neighbour(source, paragraph.first, -1) or ""
+        trail = _neighbour(source, paragraph.end, 1) if not _SENTENCE_END.search(text) else None
+        rates = _text_rates(source, paragraph, lead, trail or "")
+        found += [((paragraph.first, index), rate) for index, rate in enumerate(rates)]
+    return found
+
+
+def _prose_lines(source):
+    return (number for number in source.numbers() if source.text(number) and "\t" not in source.raw(number))
+
+
+def _reflowed(source, last, text, used, starts):
+    """The paragraph's text with the piece the extraction moved to a later paragraph's first line, if it is missing
+    one."""
     pieces = ((_DANGLING_NUMBER, _OPENS_WITH_YUAN), (_DANGLING_VERB, _OPENS_WITH_AMOUNT), (_DANGLING_RATIO, _OPENS))
     for dangling, opening in pieces:
         if not dangling.search(text) or not (dangling is not _DANGLING_NUMBER or not _PER_UNIT.search(text[-12:])):
             continue
-        for following in range(number + 1, min(source.last, number + _REFLOW_LINES) + 1):
+        for following in range(last + 1, min(source.last, last + _REFLOW_LINES) + 1):
             piece = source.text(following)
-            if following not in used and "\t" not in source.raw(following) and opening.match(piece):
+            if following in starts and following not in used and opening.match(piece):
                 used.add(following)
-                return text + piece, number
-    return text, number
+                return text + piece
+    return text
 
 
 def _neighbour(source, number, step):
@@ -232,23 +270,65 @@ def _column_rates(source, header, columns, cells, number):
     return rates
 
 
-def _text_rates(source, text, where, lead, trail):
-    found, taken = [], []
+def _text_rates(source, paragraph, lead, trail):
+    text, found, taken = paragraph.text, [], _Taken()
+    stops = [match.start() for match in _SENTENCE_STOP.finditer(text)]
+
+    def located(match):
+        """The text of the lines of the sentence holding ``match`` (within ``_WINDOW`` characters of it), and the
+        lines from the figure's to the sentence's end (a figure is known by the line it is printed on)."""
+        before = bisect.bisect_left(stops, match.start())
+        after = bisect.bisect_left(stops, match.end())
+        begin = max(stops[before - 1] + 1 if before else 0, match.start() - _WINDOW)
+        end = min(stops[after] if after < len(stops) else len(text) - 1, match.end() + _WINDOW)
+        first, last = paragraph.line_of(begin), paragraph.line_of(end)
+        return paragraph.text_of_lines(first, last), Span(paragraph.line_of(match.start()), last)
+
     for match in _EACH.finditer(text):
-        taken.append(match.span())
-        found.append((match.start(), _each_rate(source, text, match, where)))
+        taken.add(match.span())
+        found.append((match.start(), _each_rate(source, text, match, *located(match))))
     for match in _PER_UNIT.finditer(text):
-        if any(start <= match.start() < end for start, end in taken) or _FORMULA.search(text[: match.start()]):
+        if taken.holds(match.start()) or _FORMULA.search(_before(text, match.start())):
             continue
-        taken.append(match.span())
+        taken.add(match.span())
         item, condition = _clause(text, match)
-        found.append((match.start(), _rate(source, match, item, condition, text, where)))
+        found.append((match.start(), _rate(source, match, item, condition, *located(match))))
     for match, kind, amount, unit in _figures(text, None, [lead], trail):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if taken.overlaps(match.span()):
             continue
         item, condition = _clause(text, match)
-        found.append((match.start(), _figure_rate(source, kind, amount, unit, item, condition, text, where)))
+        found.append((match.start(), _figure_rate(source, kind, amount, unit, item, condition, *located(match))))
     return [rate for _, rate in sorted(found, key=lambda pair: pair[0])]
+
+
+class _Taken:
+    """The spans of text already read as a figure, which do not overlap: a later pattern skips them. Looked up by
+    bisection, as a paragraph may hold thousands of figures."""
+
+    def __init__(self):
+        self.starts, self.ends = [], []
+
+    def add(self, span):
+        index = bisect.bisect_left(self.starts, span[0])
+        self.starts.insert(index, span[0])
+        self.ends.insert(index, span[1])
+
+    def holds(self, position):
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+    def overlaps(self, span):
+        index = bisect.bisect_left(self.starts, span[1]) - 1
+        return index >= 0 and span[0] < self.ends[index]
+
+
+def _before(text, position, lead=""):
+    """The text before ``position`` that says what a figure there is (a formula's ×, a bound, a grant), at most
+    ``_WINDOW`` characters, run on into ``lead`` near the paragraph's start: reading further back made a paragraph
+    of many figures quadratic."""
+    if position <= _WINDOW:
+        return lead + text[:position]
+    return text[position - _WINDOW : position]
 
 
 def _figures(text, about, lead, trail=""):
@@ -261,9 +341,10 @@ def _figures(text, about, lead, trail=""):
     def sentence(match):
         if about is not None:
             return about
-        start = max(text.rfind(stop, 0, match.start()) for stop in "。；;") + 1
-        ends = [index for index in (text.find(stop, match.end()) for stop in "。；;") if index >= 0]
-        end = min(ends, default=len(text))
+        floor, ceiling = max(0, match.start() - _WINDOW), match.end() + _WINDOW
+        start = max(text.rfind(stop, floor, match.start()) for stop in "。；;") + 1 or floor
+        ends = [index for index in (text.find(stop, match.end(), ceiling) for stop in "。；;") if index >= 0]
+        end = min(ends, default=min(len(text), ceiling))
         return (lead if start == 0 else "") + text[start:end] + (trail if end == len(text) else "")
 
     def candidates():
@@ -276,15 +357,14 @@ def _figures(text, about, lead, trail=""):
         for match in _PERCENT.finditer(text):
             yield match, PERCENT, Decimal(match["a"]), "%"
         for match in _AREA_FIGURE.finditer(text):
-            if _GRANT.search(lead + text[: match.start()]):
+            if _GRANT.search(_before(text, match.start(), lead)):
                 yield match, AREA, Decimal(match["a"]), despace(match["unit"])
         for match in _MONTH_FIGURE.finditer(text):
             if _PERIOD_WORDS.search(sentence(match)):
                 yield match, MONTHS, _count(match["a"]), "个月"
 
     for match, kind, amount, unit in candidates():
-        before = text[: match.start()]
-        if _FORMULA.search(before) or _BOUND_BEFORE.search(lead + before):
+        if _FORMULA.search(_before(text, match.start())) or _BOUND_BEFORE.search(_before(text, match.start(), lead)):
             continue  # a figure repeated in a formula (× 12个月), or a bound (超过18个月的)
         found.append((match, kind, amount, unit))
     return found
@@ -312,11 +392,13 @@ def _count(text):
 
 
 def _clause(text, match):
-    """The clause holding the amount (item) and, before it in the sentence, the clause(s) that condition it."""
-    start = max((found.end() for found in _CLAUSE.finditer(text, 0, match.start())), default=0)
-    end_match = _CLAUSE.search(text, match.end())
-    end = end_match.start() if end_match else len(text)
-    sentence_start = max((found.end() for found in re.finditer(r"[。；;]", text[: match.start()])), default=0)
+    """The clause holding the amount (item) and, before it in the sentence, the clause(s) that condition it; within
+    ``_WINDOW`` characters either side."""
+    floor = max(0, match.start() - _WINDOW)
+    start = max((found.end() for found in _CLAUSE.finditer(text, floor, match.start())), default=floor)
+    end_match = _CLAUSE.search(text, match.end(), match.end() + _WINDOW)
+    end = end_match.start() if end_match else min(len(text), match.end() + _WINDOW)
+    sentence_start = max((found.end() for found in _SENTENCE_STOP.finditer(text, floor, match.start())), default=floor)
     # A clause before it that ends in an amount of its own is a figure beside it (机井每眼15000元，坟墓每座3000元),
     # not its condition; one that goes on after its amount (…按1200元/平米交回后，) may be.
     for pattern in (_PER_UNIT, _EACH):
@@ -325,7 +407,7 @@ def _clause(text, match):
                 sentence_start = max(sentence_start, sibling.end() + 1)
     item = despace(text[start : match.start()] + text[match.end() : end])
     condition = despace(text[sentence_start:start]).strip("，,") or None
-    bracket = re.match(r"\s*[（(](?P<inner>[^（()）]{1,30})[）)]", text[match.end() :])
+    bracket = _BRACKET_AFTER.match(text, match.end())
     if bracket:
         condition = bracket["inner"] if condition is None else f"{condition}（{bracket['inner']}）"
     return _strip_marker(item), _strip_marker(condition) if condition else None
@@ -352,7 +434,7 @@ def _rate(source, match, item, condition, raw, where):
     )
 
 
-def _each_rate(source, text, match, where):
+def _each_rate(source, text, match, raw, where):
     per = match["per"] + ("/月" if match["month"] or "每月" in match["mid"] else "")  # 每月每平方米, 每平方米每月
     item, condition = _clause(text, match)
     return RateProposal(
@@ -362,7 +444,7 @@ def _each_rate(source, text, match, where):
         amount_max=None,
         unit=f"{match['money']}/{per}",
         condition=condition,
-        raw=text,
+        raw=raw,
         span=where,
     )
 

@@ -88,6 +88,12 @@ def rate_table(n):
     return scheme(["种类\t结构\t补偿标准\t备注", *(f"第{i}类房屋\t砖混\t{1000 + i} 元/m²\t" for i in range(1, n + 1))])
 
 
+def wrapped_rates(n):
+    """A scheme's paragraph of ``n`` rates in one sentence, hard-wrapped at 16 characters: read as one text."""
+    sentence = "".join(f"第{i}类房屋每平方米{1000 + i}元，" for i in range(1, n + 1)) + "按此标准补偿。"
+    return scheme([sentence[start : start + 16] for start in range(0, len(sentence), 16)])
+
+
 def brackets(n):
     """One item whose text holds ``n`` nested brackets before its responsibility bracket."""
     item = "（1）完成" + "（" * n + "第一项" + "）" * n + "任务。（责任单位：县林业局）"
@@ -168,6 +174,7 @@ SHAPES = {
     "parcels": parcels,
     "task_table": task_table,
     "rate_table": rate_table,
+    "wrapped_rates": wrapped_rates,
     "brackets": brackets,
     "long_line": long_line,
     "labelled_items": labelled_items,

@@ -3,6 +3,7 @@
 
 from decimal import Decimal
 
+from gazette.parsing.result import Span
 from tests.gazette.expected.rates import RATES
 from tests.gazette.extracted import SHARED_FILES, all_of, sample, shared
 
@@ -238,3 +239,28 @@ def test_an_allowance_per_month_and_square_metre_keeps_both_whichever_comes_firs
         ("奖励", Decimal("15000"), "元/户", 19),
     ]
     assert [(r.amount, r.unit) for r in rates if r.kind == "months"] == [(Decimal("12"), "个月")]
+
+
+# --- A hard-wrapped scheme -------------------------------------------------------------------------------------------
+# narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue wrapped at 18 characters, amounts cut from what they
+# are per (每平方米 | 1350元), a ratio cut at its colon (按照1: | 1.2), an amount cut inside its digits (200 | 00元).
+
+
+def test_figures_of_a_hard_wrapped_scheme_are_read_across_its_lines():
+    rates = all_of(sample("narrow-scheme-and-plan.txt"), "rates")
+    assert [(rate.document.key, rate.span.start, rate.kind, str(rate.amount), rate.unit) for rate in rates] == [
+        ("枫政发〔2026〕3号", 17, "money", "1350", "元/平方米"),
+        ("枫政发〔2026〕3号", 18, "money", "1050", "元/平方米"),
+        ("枫政发〔2026〕3号", 21, "ratio", "1.2", "倍"),
+        ("枫政发〔2026〕3号", 23, "money", "3000", "元/户"),
+        ("枫政发〔2026〕3号", 24, "money", "15", "元/平方米/月"),
+        ("枫政发〔2026〕3号", 25, "months", "18", "个月"),
+        ("枫政发〔2026〕3号", 26, "money", "20000", "元/户"),
+    ]
+
+
+def test_a_hard_wrapped_figure_keeps_its_condition_and_the_lines_of_its_sentence():
+    award = all_of(sample("narrow-scheme-and-plan.txt"), "rates")[-1]
+    assert award.condition == "在规定期限内签约并搬迁的"
+    assert award.span == Span(26, 28)
+    assert award.raw == "（四）在规定期限内签约并搬迁的，每户给予一次性按期签约搬迁腾房奖励20000元。"

@@ -116,6 +116,7 @@ def test_the_generated_gazettes_yield_what_they_stress(shape):
         "parcels": ("parcels", N),
         "parcel_table": ("parcels", N),
         "rate_table": ("rates", N),
+        "wrapped_rates": ("rates", N),
         "spaced_rate_table": ("rates", N),
         "spaced_wrapped_table": ("tasks", N),
         "plan": ("plans", 1),
