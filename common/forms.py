@@ -9,6 +9,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
+from django.forms.models import BaseInlineFormSet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,6 +60,45 @@ def listed_choices(field):
     where one does."""
     field.widget.choices = _empty(field) + _choices(field)
     return field
+
+
+class SharedChoicesFormSet(BaseInlineFormSet):
+    """An inline formset whose rows read each drop-down list once for the page, not once a row (a task naming a
+    hundred units rendered a hundred unit lists): rows whose field asks the same query share its list. A row whose
+    query differs (one keeping a unit only it holds) reads its own. Validation still asks each field's queryset."""
+
+    @cached_property
+    def forms(self):
+        forms = super().forms
+        for form in forms:
+            self._share_choices(form)
+        return forms
+
+    @property
+    def empty_form(self):
+        form = super().empty_form
+        self._share_choices(form)
+        return form
+
+    @cached_property
+    def _lists(self):
+        return {}
+
+    def _share_choices(self, form):
+        for field in form.fields.values():
+            # A drop-down of one choice: not a row's own id (a hidden field of the same kind) nor a multiple choice.
+            if not isinstance(field, forms.ModelChoiceField) or type(field.widget) is not forms.Select:
+                continue
+            queryset = field.queryset
+            try:
+                sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+            except EmptyResultSet:
+                field.widget.choices = _empty(field)
+                continue
+            key = (queryset.db, field.empty_label, sql, repr(params))
+            if key not in self._lists:
+                self._lists[key] = list(field.widget.choices)
+            field.widget.choices = self._lists[key]
 
 
 # Drop-down lists kept in the cache: the task list's filter lists a county's units and groups on every page, and

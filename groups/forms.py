@@ -1,7 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 
-from common.forms import DateInput
+from common.forms import DateInput, SharedChoicesFormSet
 from org import access
 from org.forms import ask_county, limit_to_user
 
@@ -49,6 +49,7 @@ RosterFormSet = inlineformset_factory(
     LeadingGroup,
     Membership,
     form=MembershipForm,
+    formset=SharedChoicesFormSet,
     extra=3,
     can_delete=True,
     validate_min=False,

@@ -3,7 +3,7 @@ from django.core.validators import FileExtensionValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import DateInput
+from common.forms import DateInput, SharedChoicesFormSet
 from common.uploads import EvidenceField
 from groups.selectors import visible_groups
 from org import access
@@ -162,6 +162,7 @@ AssignmentFormSet = inlineformset_factory(
     Task,
     Assignment,
     form=AssignmentForm,
+    formset=SharedChoicesFormSet,
     extra=3,
     can_delete=True,
     min_num=1,
