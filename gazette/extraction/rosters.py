@@ -65,6 +65,9 @@ _TRAILING_ROLE = re.compile(r"^(?P<rest>.+?)[（(](?P<role>[^（()）]{2,10})[�
 _MEMBER = re.compile(rf"^(?P<name>{_NAME})(?:\s*[（(]兼[）)])?[ \u3000]+(?P<title>\S.*)$")
 # A post, padding, then the name (县委常委、常务副县长　　陈立): the post comes first where names are aligned right.
 _TITLE_FIRST = re.compile(rf"^(?P<title>\S.*?\S)[ \u3000]{{2,}}(?P<name>{_NAME})$")
+# A post padded to its line's end, its name wrapped onto the next line alone.
+_PADDED_END = re.compile(r"\S[ \u3000]+$")
+_LONE_NAME = re.compile(_NAME)
 _SPACED = re.compile(rf"^[{CJK}](?:[ \u3000]+[{CJK}])+$")
 _NOT_NAME_START = tuple("各县市省区乡镇")
 _CONTINUATION_CHARS = 30
@@ -415,21 +418,29 @@ def _read_roster(source, first):
             _flush(roster, pending)
             pending = None
         last_item = roster.items[-1] if roster.items else None
+        name_line, name = _name_wrapped_after(source, number)
+        if name_line is not None:
+            text = f"{label[1] if label else text}\u3000\u3000{name}"
         if label:
             label_role, label_units = _role_of(label[0])
             if label_role in seen and label_role != role:
                 break  # the same roles again: the next roster
-            role, units, rest = label_role, label_units, label[1]
+            role, units, rest = label_role, label_units, label[1] if name_line is None else text
             seen.add(role)
             after_label = not rest.strip()
             if rest.strip():
                 pending = _start(roster, role, units, rest, number)
-            roster.last = number
+                if name_line is not None and roster.items and roster.items[-1].first == number:
+                    roster.items[-1].last = name_line
+            roster.last = number = name_line or number
             number += 1
             continue
         if role is None:
             break
-        if (member := _member(text)) is not None:
+        if name_line is not None and (member := _member(text)) is not None:
+            roster.items.append(_Item(role, PERSON, member[0], member[1], number, name_line))
+            roster.last = number = name_line
+        elif (member := _member(text)) is not None:
             roster.items.append(_Item(role, PERSON, member[0], member[1], number, number))
             roster.last = number
         elif (piece := _continuation(text, last_item, after_label)) is not None:
@@ -449,6 +460,19 @@ def _read_roster(source, first):
     if pending is not None:
         _flush(roster, pending)
     return roster
+
+
+def _name_wrapped_after(source, number):
+    """(line, name) of a name that a narrow column wrapped onto the next line, where the post before it is padded
+    to align names right (`总 指 挥：县长　　　　` | `　刘长青`), else (None, None)."""
+    if number >= source.last or not (padded := _PADDED_END.search(source.raw(number).rstrip("\r\n"))):
+        return None, None
+    if len(padded[0]) < 3 and not source.raw(number + 1)[:1].isspace():
+        return None, None  # one space of padding: only where the name's line opens with the rest of it
+    name = source.text(number + 1)
+    if not _LONE_NAME.fullmatch(name) or not _is_name(despace(name)):
+        return None, None
+    return number + 1, despace(name)
 
 
 def _start(roster, role, units, rest, number):

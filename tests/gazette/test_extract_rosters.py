@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import gazette.extraction
+from gazette.parsing import parse_gazette
 from gazette.parsing.result import Span
 from tests.gazette.expected.rosters import ROSTERS
 from tests.gazette.expected.scoring import scores
@@ -431,3 +432,25 @@ def test_a_banners_narrow_roster_with_titles_wrapped_onto_the_next_line():
         ("成员", "乌云", "旗气象局局长"),
     ]
     assert (roster.office_host, roster.office_head) == ("旗水利局", "王志刚")
+
+
+def test_a_narrow_roster_whose_names_wrapped_after_their_padded_posts():
+    # 溪口县 (invented): posts padded to align the names right, in a column so narrow that each name wrapped onto a
+    # line of its own (`指 挥 长：县长　　　…` | `　周建国`); one post's padding cut after a single space.
+    text = (
+        "溪口县人民政府办公室关于成立溪口县\n防汛抗旱指挥部的通知\n溪政办发〔2026〕7号\n\n"
+        "各乡镇人民政府，县直各部门：\n经县人民政府同意，决定成立溪口县防\n汛抗旱指挥部，组成人员如下：\n"
+        "指 挥 长：县长　　　　　　　　　　\n　周建国\n"
+        "副指挥长：分管水利工作的副县长　\n　　林晓\n"
+        "成　　员：县水利局局长　　　　　　\n　赵强\n"
+        "　　　　　县应急管理局局长　　　　\n　孙悦\n"
+        "指挥部办公室设在县水利局。\n\n溪口县人民政府办公室\n2026年5月6日\n"
+    )
+    (roster,) = all_of(gazette.extraction.extract_gazette(parse_gazette(text), text), "rosters")
+    assert roster.group == "溪口县防汛抗旱指挥部"
+    assert [(m.role, m.name, m.title, m.span) for m in roster.members] == [
+        ("指挥长", "周建国", "县长", Span(8, 9)),
+        ("副指挥长", "林晓", "分管水利工作的副县长", Span(10, 11)),
+        ("成员", "赵强", "县水利局局长", Span(12, 13)),
+        ("成员", "孙悦", "县应急管理局局长", Span(14, 15)),
+    ]
