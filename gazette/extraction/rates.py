@@ -129,9 +129,9 @@ def _table_rates(source):
 
 def _prose_rates(source, blocks):
     """Text outside tables, line by line; hard-wrapped text paragraph by paragraph, so that a sentence wrapped
-    across lines (每平方米 | 1350元) is read whole, each figure's span the lines of its sentence. In text that is not
-    hard-wrapped a line is a paragraph, and a page break may scatter its pieces far apart (see _reflowed), which
-    the blocks would join wrongly."""
+    across lines (每平方米 | 1350元) is read whole, each figure's span from its line to its sentence's end. In text
+    that is not hard-wrapped a line is a paragraph, and a page break may scatter its pieces far apart (see
+    _reflowed), which the blocks would join wrongly."""
     if source.document.wrap_width:
         texts = paragraphs(source, blocks)
     else:
