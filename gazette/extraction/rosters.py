@@ -1,12 +1,13 @@
 """Rosters: the members of the groups a document sets up (领导小组, 委员会, 指挥部, 联席会议, 工作专班…).
 
 Read from the document's source lines, since a roster's layout lives in its lines: `角色：姓名 职务` lines, TAB rows
-(`组 长：<TAB>梁文壮<TAB>县长`, `<TAB>张 超<TAB>副县长`), labels on their own lines, titles wrapped over several
-narrow lines (`县现代农业发展` | `服务中心主任`, `副 县 长`), and duty paragraphs (（二）研究制定…) printed between
-member lines. A line without a label inherits the last role. Labels are de-spaced (`副 指 挥 长` → 副指挥长), names
-lose their padding (`王 玉` → 王玉), titles are kept as printed with their wrapped lines joined. Collective lines
-(`各乡镇乡镇长`, a label followed by a list of units) are placeholders. A roster printed for the group's office
-(办公室组成人员：主任：…) joins the group's roster with 办公室 before each role.
+(`组 长：<TAB>梁文壮<TAB>县长`, `<TAB>张 超<TAB>副县长`), labels padded without a colon (`主　任　　刘国强　县长`),
+labels on their own lines, titles wrapped over several narrow lines (`县现代农业发展` | `服务中心主任`, `副 县 长`),
+and duty paragraphs (（二）研究制定…) printed between member lines. A line without a label inherits the last role.
+Labels are de-spaced (`副 指 挥 长` → 副指挥长), names lose their padding (`王 玉` → 王玉), titles are kept as printed
+with their wrapped lines joined. Collective lines (`各乡镇乡镇长`, a label followed by a list of units) are
+placeholders. A roster printed for the group's office (办公室组成人员：主任：…) joins the group's roster with 办公室
+before each role.
 
 Group name and kind come from the text before the roster (成立某某领导小组, a heading 某某领导小组成员名单, 技术指导组
 成员如下), falling back on the document's title; the office (办公室设在X, 主任由Y兼任) and the rule for member
@@ -58,6 +59,8 @@ ROLE = re.compile(
     r"(?:办公室)?(?:第一|常务|执行)?副?总?(?:组长|主任委员|主任|指挥长|指挥|召集人|秘书长|委员|成员|顾问|联络员)"
 )
 _LABEL = re.compile(rf"^(?P<label>[{CJK}](?:[ \u3000]*[{CJK}]){{1,7}}?)[ \u3000]*[：:][ \u3000]*(?P<rest>.*)$")
+_GAP = re.compile(r"[ \u3000]+")
+_LABEL_CHARS = 8
 _NAME = rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}]|[{CJK}]{{1,3}})"
 # A roster that prints each member's role after them, in brackets: 李　明　县委常委、常务副县长（常务副组长）.
 _TRAILING_ROLE = re.compile(r"^(?P<rest>.+?)[（(](?P<role>[^（()）]{2,10})[）)]$")
@@ -252,6 +255,19 @@ def _label(text):
     match = _TRAILING_ROLE.match(text)  # 王建国　县委副书记、县长（组长）: the role after the member
     if match and ROLE.fullmatch(role := despace(match["role"])) and _member(match["rest"]):
         return role, match["rest"]
+    return _padded_label(text)
+
+
+def _padded_label(text):
+    """(label, rest) of a line whose label has no colon but padding after it (`主　任　　刘国强　县长`, `委　员　　赵
+    刚　县林业局局长`), as rosters laid out like a table print them; the rest must be a member, post or unit."""
+    for gap in _GAP.finditer(text):
+        head = text[: gap.start()]
+        if not head or len(despace(head)) > _LABEL_CHARS or not re.fullmatch(rf"[{CJK} \u3000]+", head):
+            return None
+        rest = text[gap.end() :]
+        if _is_label(despace(head)) and rest and (_member(rest) or _placeholder(rest) or _entry_line(rest)):
+            return despace(head), rest
     return None
 
 

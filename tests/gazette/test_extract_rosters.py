@@ -454,3 +454,35 @@ def test_a_narrow_roster_whose_names_wrapped_after_their_padded_posts():
         ("成员", "赵强", "县水利局局长", Span(12, 13)),
         ("成员", "孙悦", "县应急管理局局长", Span(14, 15)),
     ]
+
+
+def test_labels_without_a_colon_set_off_by_padding_give_their_role():
+    # 南溪县 (invented): a roster laid out like a table without its rules, each label padded from the member after
+    # it and no colon (`主　任　　刘国强　县长`), a spaced name under a spaced label (`委　员　　赵　刚　…`).
+    text = (
+        "南溪县人民政府办公室关于调整南溪县安全生产委员会组成人员的通知\n南府办发〔2025〕12号\n"
+        "各乡镇人民政府，县政府各部门：\n"
+        "因人事变动，县政府决定对县安全生产委员会组成人员进行调整。调整后的组成人员如下：\n"
+        "主　任　　刘国强　县长\n副主任　　陈志明　常务副县长\n　　　　　黄丽华　副县长\n"
+        "委　员　　赵　刚　县林业局局长\n　　　　　钱　伟　县应急管理局局长\n　　　　　县住建局局长\n"
+        "安委会办公室设在县应急管理局，钱伟同志兼任办公室主任。\n南溪县人民政府办公室\n2025年4月10日\n"
+    )
+    (roster,) = all_of(gazette.extraction.extract_gazette(parse_gazette(text), text), "rosters")
+    assert roster.group == "南溪县安全生产委员会"
+    assert [(m.role, m.name, m.title, m.kind, m.span) for m in roster.members] == [
+        ("主任", "刘国强", "县长", "person", Span(5, 5)),
+        ("副主任", "陈志明", "常务副县长", "person", Span(6, 6)),
+        ("副主任", "黄丽华", "副县长", "person", Span(7, 7)),
+        ("委员", "赵刚", "县林业局局长", "person", Span(8, 8)),
+        ("委员", "钱伟", "县应急管理局局长", "person", Span(9, 9)),
+        ("委员", "", "县住建局局长", "position", Span(10, 10)),
+    ]
+    assert (roster.office_host, roster.office_head) == ("县应急管理局", "钱伟")
+
+
+def test_a_sentence_opening_with_a_role_word_is_no_padded_label():
+    text = (
+        "南溪县人民政府关于表彰先进集体的通知\n南府发〔2025〕9号\n各乡镇人民政府：\n"
+        "主任　委员会议定的事项，由各乡镇按照要求落实。\n南溪县人民政府\n2025年4月12日\n"
+    )
+    assert all_of(gazette.extraction.extract_gazette(parse_gazette(text), text), "rosters") == []
