@@ -487,6 +487,24 @@ def test_a_sentence_that_does_not_open_with_role_clauses_names_no_units():
     assert task_items.extract_tasks(Source(document, texts), blocks) == []
 
 
+def test_units_a_sentence_charges_with_a_dated_duty_as_its_subject_are_responsible():
+    # 云岭县 (invented): the units open the sentence, 要/须 and a deadline follow; without a deadline the same
+    # opening is an exhortation and no task.
+    document = SimpleNamespace(number=None, title="", title_normalised="", signed=date(2025, 5, 6), span=Span(1, 4))
+    texts = [
+        "（一）推进厕所革命。各乡镇人民政府要于2025年10月31日前完成农村户厕改造2000座，县农业农村局负责督导。",
+        "（二）改造老旧小区。县住建局、县财政局须在2025年9月底前完成城东片区改造。",
+        "（三）加强宣传引导。各乡镇要因地制宜开展宣传活动，营造良好氛围。",
+        "（四）严格资金管理。主管部门要在年底前加强资金管理。",  # 主管部门 names no unit of the county
+    ]
+    blocks = [Block("paragraph", text, number) for number, text in enumerate(texts, start=1)]
+    tasks = task_items.extract_tasks(Source(document, texts), blocks)
+    assert [(t.title, units(t), t.deadline_text, t.quantity, t.span) for t in tasks] == [
+        ("推进厕所革命", [("各乡镇人民政府", RESPONSIBLE)], "2025年10月31日前", "2000座", Span(1, 1)),
+        ("改造老旧小区", [("县住建局", RESPONSIBLE), ("县财政局", RESPONSIBLE)], "2025年9月底前", None, Span(2, 2)),
+    ]
+
+
 def test_the_shared_financial_services_plan_gives_its_rules_their_units():
     """兴政办发〔2021〕35号: 由县乡村振兴局牵头负责，人行兴县支行、吕梁银保监分局兴县监管组协助，… ."""
     tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕35号"]
