@@ -93,9 +93,10 @@ class RateProposal:
 
 
 def is_scheme(document):
-    """Compensation schemes, and notices adjusting or issuing one."""
+    """Compensation schemes, notices adjusting or issuing one, and a county's land prices for expropriation."""
     titles = [document.title] + ([document.instrument.title] if document.instrument else [])
-    return any(_SCHEME_TITLE.search(title) and re.search(r"方案|标准|办法|细则", title) for title in titles)
+    # 区片综合地价 and 地上附着物 rates are what a county pays for the land it expropriates, a scheme's rates too.
+    return any(_SCHEME_TITLE.search(title) and re.search(r"方案|标准|办法|细则|地价|区片", title) for title in titles)
 
 
 def extract_rates(source: Source, blocks) -> list[RateProposal]:

@@ -3,6 +3,8 @@
 
 from decimal import Decimal
 
+from gazette.extraction import extract_gazette
+from gazette.parsing import parse_gazette
 from gazette.parsing.result import Span
 from tests.gazette.expected.rates import RATES
 from tests.gazette.extracted import SHARED_FILES, all_of, sample, shared
@@ -264,3 +266,29 @@ def test_a_hard_wrapped_figure_keeps_its_condition_and_the_lines_of_its_sentence
     assert award.condition == "在规定期限内签约并搬迁的"
     assert award.span == Span(26, 28)
     assert award.raw == "（四）在规定期限内签约并搬迁的，每户给予一次性按期签约搬迁腾房奖励20000元。"
+
+
+def test_a_countys_land_prices_for_expropriation_are_rates():
+    # 溪山县 (invented): 区片综合地价, published in a notice whose title names neither 方案 nor 标准.
+    text = (
+        "溪山县人民政府关于公布溪山县征收农用地区片综合地价的通知\n溪政规〔2026〕1号\n各乡镇人民政府，县直各部门：\n"
+        "根据省人民政府批复，现将我县征收农用地区片综合地价公布如下：\n"
+        "一级区片（城关镇、河口镇）：每亩52000元；\n二级区片（石门乡、柳林乡）：每亩46000元；\n"
+        "青苗补偿费按每亩1200元计算；零星果树每株补偿80元。\n溪山县人民政府\n2026年1月10日\n"
+    )
+    rates = all_of(extract_gazette(parse_gazette(text), text), "rates")
+    assert [(r.amount, r.unit, r.span.start) for r in rates] == [
+        (Decimal("52000"), "元/亩", 5),
+        (Decimal("46000"), "元/亩", 6),
+        (Decimal("1200"), "元/亩", 7),
+        (Decimal("80"), "元/株", 7),
+    ]
+    assert [r.item for r in rates[:2]] == ["一级区片（城关镇、河口镇）", "二级区片（石门乡、柳林乡）"]
+
+
+def test_a_notice_of_land_prices_not_for_expropriation_proposes_no_rates():
+    text = (
+        "溪山县人民政府关于公布溪山县城区基准地价的通知\n溪政规〔2026〕2号\n各乡镇人民政府，县直各部门：\n"
+        "一级地商服用地每平方米1800元。\n溪山县人民政府\n2026年1月12日\n"
+    )
+    assert all_of(extract_gazette(parse_gazette(text), text), "rates") == []
