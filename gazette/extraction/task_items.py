@@ -15,12 +15,14 @@ it kept (（责任单位：县住建局（县城管局）、县财政局）), a 
 Or their units follow under labels outside brackets, after a finished sentence, in the item's paragraph or on lines
 of their own (1.开展…整治。牵头单位：县公安局；配合单位：县交通运输局。完成时限：2024年10月底前), a deadline and a
 leader (牵头领导：) under labels of their own. Or a sentence after the heading names them: role clauses
-(县生态环境局牵头，县水利局配合), or units as its subject charged with a dated duty (各乡镇人民政府要于…前完成…).
-The item's title is its heading sentence (to the first 。, or to a colon after a short numbered heading), the rest
-its description. Unit names are kept as written, less the words that give their role (牵头, 配合, 按照职责分工负责,
-落实, 等相关单位); resolving them through the organisations' aliases is the review's work. The deadline is a phrase in the item: one with 前 (`2023年底前`, the last of several),
-or else its one target date (`2025年达到三级医院标准`, `到2025年`; two target dates are milestones, not a deadline).
-Deadlines are kept as phrases with the document's signing date as reference, for the deadline parser to read.
+(县生态环境局牵头，县水利局配合), or units as its subject charged with a dated duty (各乡镇人民政府要于…前完成…);
+an item that is such a charge alone (一、县林业局要于3月10日前组织…) is titled by it. The item's title is its
+heading sentence (to the first 。, or to a colon after a short numbered heading), the rest its description. Unit
+names are kept as written, less the words that give their role (牵头, 配合, 按照职责分工负责, 落实, 等相关单位);
+resolving them through the organisations' aliases is the review's work. The deadline is a phrase in the item: one
+with 前 (`2023年底前`, the last of several), or else its one target date (`2025年达到三级医院标准`, `到2025年`; two
+target dates are milestones, not a deadline). Deadlines are kept as phrases with the document's signing date as
+reference, for the deadline parser to read.
 """
 
 import bisect
@@ -273,12 +275,15 @@ def _role_sentence_tasks(source, block, spans, last=None):
     bracket or label: （一）编制规划。县农业农村局牵头，县水利局配合，2024年11月底前完成编制。 A unit may follow
     由 (由县能源局牵头); a deadline in a bracket closing a clause (各乡镇人民政府配合（2024年12月底前完成）) names
     no unit; minutes open the sentence with what the meeting said (会议要求，…) under an agenda item of their own
-    (一、关于春季植树造林工作), which is no section heading."""
+    (一、关于春季植树造林工作), which is no section heading. An item that is one sentence charging units with a
+    dated duty (一、各乡镇要在3月15日前完成防火隔离带清理。) is a task of those units, titled by that sentence."""
     text = _unwrapped(block.text).strip()
-    if not _MARKER.match(text) or (_SECTION.match(text) and not _AGENDA_ITEM.match(text)):
+    if not _MARKER.match(text):
         return []
     title, description = _heading(text)
     agenda = bool(_AGENDA_ITEM.match(text))
+    if _SECTION.match(text) and not agenda:
+        description = ""  # a section's heading: only a charge of its own makes it a task
     units = []
     for sentence in re.split(r"[。；;]", description):
         clauses, opening = [], True
@@ -297,6 +302,10 @@ def _role_sentence_tasks(source, block, spans, last=None):
         units = _subject_units(sentence)
         if units:
             break
+    charge = not units and not description and _subject_units(title)
+    if charge:
+        units = charge
+    said = title if charge else description  # where its deadline and quantity are
     if not title or not units:
         return []
     if agenda:
@@ -308,9 +317,9 @@ def _role_sentence_tasks(source, block, spans, last=None):
             title=title,
             units=units,
             person=None,
-            deadline_text=_prose_deadline(description),
+            deadline_text=_prose_deadline(said),
             reference=source.ref.signed,
-            quantity=_prose_quantity(description),
+            quantity=_prose_quantity(said),
             span=_ParagraphLines(source, first_line, last or last_line).span_of(text),
             from_table=False,
             description=description,

@@ -505,6 +505,29 @@ def test_units_a_sentence_charges_with_a_dated_duty_as_its_subject_are_responsib
     ]
 
 
+def test_an_item_that_is_one_sentence_charging_units_with_a_dated_duty_is_their_task():
+    # 梅岭县 (invented): a notice's items, numbered as sections, each one charge; a section heading is none.
+    document = SimpleNamespace(number=None, title="", title_normalised="", signed=date(2025, 3, 1), span=Span(1, 3))
+    texts = [
+        "一、各乡镇要在3月15日前完成防火隔离带清理。",
+        "二、县林业局要于3月10日前组织开展一次森林防火应急演练。",
+        "三、工作要求",
+    ]
+    blocks = [Block("paragraph", text, number) for number, text in enumerate(texts, start=1)]
+    tasks = task_items.extract_tasks(Source(document, texts), blocks)
+    assert [(t.title, units(t), t.deadline_text, t.description, t.span) for t in tasks] == [
+        ("各乡镇要在3月15日前完成防火隔离带清理", [("各乡镇", RESPONSIBLE)], "3月15日前", "", Span(1, 1)),
+        (
+            "县林业局要于3月10日前组织开展一次森林防火应急演练",
+            [("县林业局", RESPONSIBLE)],
+            "3月10日前",
+            "",
+            Span(2, 2),
+        ),
+    ]
+    assert [task_due(t).isoformat() for t in tasks] == ["2025-03-15", "2025-03-10"]
+
+
 def test_the_shared_financial_services_plan_gives_its_rules_their_units():
     """兴政办发〔2021〕35号: 由县乡村振兴局牵头负责，人行兴县支行、吕梁银保监分局兴县监管组协助，… ."""
     tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕35号"]
