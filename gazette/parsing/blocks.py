@@ -31,6 +31,12 @@ _CELL_SPACES = re.compile(r"\s+")
 # A line ending in a label just opened in a bracket (…致富。（牵头单位：) was cut by a page break: the units follow.
 _OPEN_LABEL_CHARS = 16
 _OPEN_LABEL = re.compile(r"[（(][^（()）]{0,12}[：:]$")
+# The labels of a task's units, leader and deadline, whose wrapped rest opens a line as a roster label would.
+_TASK_LABEL = re.compile(
+    r"(?:牵头|责任|配合|实施|协办|主体责任|分管|包联)(?:单位|部门|领导)|(?:完成|整改)(?:时限|时间|期限)"
+    r"|截止时间|时间节点|时限要求|责任人"
+)
+_CUT_LABEL_CHARS = 5
 _SENTENCE_PUNCTUATION = re.compile(r"[。；！？;!?]")
 _MINUTES_OPENING = re.compile(r"^会议(?:听取|要求|同意|指出|决定|研究|认为|强调|审议|原则|讨论|明确|议定)")
 
@@ -67,6 +73,7 @@ class _Builder:
         self.blocks = []
         self.wrap_width = wrap_width
         self.last_line_length = 0
+        self.last_line = ""
         self.broken = False  # a blank line (page or paragraph break) since the last table row
         self.roster = set()  # ids of the blocks that are roster lines
         # The last block's text as fragments, joined once it is complete: appending to a growing string copied it
@@ -146,12 +153,15 @@ class _Builder:
                 self.roster.add(id(block))
             self._open(block)
         self.last_line_length = full_width_length(text)
+        self.last_line = text
 
     def _continues(self, previous, text):
         if previous.kind == "table" or MARKER.match(text):
             return False
-        if ROSTER_LINE.match(text) and not (self.wrap_width and self.open_brackets > 0 and self._filled()):
-            # Inside a bracket that wrapping cut, 任单位：… is the rest of a label (（责 | 任单位：…）), no roster line.
+        cut_label = self.open_brackets > 0 or self._cut_label(text)
+        if ROSTER_LINE.match(text) and not (self.wrap_width and cut_label and self._filled()):
+            # Inside a bracket that wrapping cut, 任单位：… is the rest of a label (（责 | 任单位：…）), no roster
+            # line; so is the rest of a task's label the wrap cut (…。责任 | 领导：李红；牵头单 | 位：…).
             return False
         if self.terminal and not (self.wrap_width and self._filled()):
             # A sentence that ends the line filled to the wrap width may not end its paragraph: an item's heading
@@ -174,6 +184,11 @@ class _Builder:
             short = self.cut and len(text) <= _HEADING_CONTINUATION_CHARS and not ends_terminal(text)
             return short or bool(_FIRST_SENTENCE.match(text))
         return True
+
+    def _cut_label(self, text):
+        head = squeeze(re.split(r"[：:]", text, maxsplit=1)[0])
+        tail = self.last_line[-_CUT_LABEL_CHARS:]
+        return any(_TASK_LABEL.fullmatch(tail[-size:] + head) for size in range(1, len(tail) + 1))
 
     def _filled(self):
         return self.last_line_length >= self.wrap_width - WRAP_SLACK

@@ -486,3 +486,17 @@ def test_a_sentence_opening_with_a_role_word_is_no_padded_label():
         "主任　委员会议定的事项，由各乡镇按照要求落实。\n南溪县人民政府\n2025年4月12日\n"
     )
     assert all_of(gazette.extraction.extract_gazette(parse_gazette(text), text), "rosters") == []
+
+
+def test_a_members_bracket_that_a_narrow_column_cut_closes_on_the_next_line():
+    # narrow-cut-labels.txt (梅岭县, 18 characters a line, typed by hand): 陈志明（县委常委、常务副县 | 长）.
+    (roster,) = all_of(sample("narrow-cut-labels.txt"), "rosters")
+    assert roster.group == "梅岭县森林防灭火指挥部"
+    assert [(m.role, m.name, m.title, m.span) for m in roster.members] == [
+        ("总指挥", "刘国强", "县委副书记、县长", Span(11, 11)),
+        ("副总指挥", "陈志明", "县委常委、常务副县长", Span(12, 13)),
+        ("副总指挥", "黄丽华", "副县长", Span(14, 14)),
+        ("成员", "赵刚", "县林业局局长", Span(15, 15)),
+        ("成员", "钱伟", "县应急管理局局长", Span(16, 16)),
+    ]
+    assert (roster.office_host, roster.office_head) == ("县林业局", "赵刚")

@@ -683,6 +683,27 @@ def test_tasks_of_a_banners_narrow_issue():
     ]
 
 
+def test_labels_that_wrapping_cut_outside_brackets_still_give_units_leader_and_deadline():
+    # narrow-cut-labels.txt (梅岭县, 18 characters a line, typed by hand): `…。责任` | `领导：李红；…配合` | `单位：…`.
+    tasks = [t for t in all_of(sample("narrow-cut-labels.txt"), "tasks") if t.document.key == "梅政发〔2025〕5号"]
+    assert [(t.title, units(t), t.person, t.deadline_text, t.span) for t in tasks] == [
+        (
+            "实施城区供水管网改造工程，完成改造管网15公里",
+            [("县住建局", LEAD)],
+            "王建华",
+            "2025年11月底前",
+            Span(31, 34),
+        ),
+        (
+            "建成县第二人民医院并投入使用",
+            [("县卫健局", LEAD), ("县发改局", SUPPORTING), ("县财政局", SUPPORTING)],
+            "李红",
+            "2025年12月底前",
+            Span(35, 38),
+        ),
+    ]
+
+
 def test_a_label_that_wrapping_cut_inside_its_bracket_still_names_the_units():
     # narrow-task-items.txt (清河县, typed by hand): extract-task-items.txt wrapped at 16 characters; a bracket's
     # label is cut after its first character (（责 | 任单位：县住建局牵头，…）, lines 57-61), which alone reads
