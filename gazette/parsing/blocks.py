@@ -158,8 +158,9 @@ class _Builder:
     def _continues(self, previous, text):
         if previous.kind == "table" or MARKER.match(text):
             return False
-        cut_label = self.open_brackets > 0 or self._cut_label(text)
-        if ROSTER_LINE.match(text) and not (self.wrap_width and cut_label and self._filled()):
+        if ROSTER_LINE.match(text) and not (
+            self.wrap_width and self._filled() and (self.open_brackets > 0 or self._cut_label(text))
+        ):
             # Inside a bracket that wrapping cut, 任单位：… is the rest of a label (（责 | 任单位：…）), no roster
             # line; so is the rest of a task's label the wrap cut (…。责任 | 领导：李红；牵头单 | 位：…).
             return False
