@@ -56,7 +56,9 @@ def _could_continue_title(text, title_so_far):
         or own_number(text)
         or is_date_line(text)
         or MARKER.match(text)
-        or ISSUER_LINE.match(squeeze(text))
+        # Right after 关于 a line is the title's subject even where it reads like an issuer (…办公室关于 |
+        # 调整某县安全生产委员会 | 组成人员的通知).
+        or (ISSUER_LINE.match(squeeze(text)) and not squeeze(title_so_far).endswith("关于"))
         or ISSUER_WITH_TITLE.match(text)
         or attachment_label(text)
         or DISCLOSURE.match(squeeze(text))

@@ -834,6 +834,21 @@ def test_a_title_whose_文种_wrapping_cut_is_whole():
     ]
 
 
+def test_a_title_line_right_after_关于_that_reads_like_an_issuer_continues_the_title():
+    # 南溪县 (invented), 12 characters a line: the issuer and 关于 fill the first line, and the next
+    # (调整南溪县安全生产委员会) reads like a committee's name.
+    text = (
+        "南溪县人民政府关于成立南\n溪县森林防灭火指挥部的通\n知\n南府发〔2025〕8号\n各乡镇人民政府：\n"
+        "决定成立南溪县森林防灭火\n指挥部。\n南溪县人民政府\n2025年3月2日\n"
+        "南溪县人民政府办公室关于\n调整南溪县安全生产委员会\n组成人员的通知\n南府办发〔2025〕12号\n"
+        "各乡镇人民政府：\n现将调整后的组成人员通知\n如下。\n南溪县人民政府办公室\n2025年4月10日\n"
+    )
+    assert [(d.number, d.title, d.issuer, d.span) for d in parse_gazette(text).documents] == [
+        ("南府发〔2025〕8号", "关于成立南溪县森林防灭火指挥部的通知", "南溪县人民政府", Span(1, 9)),
+        ("南府办发〔2025〕12号", "关于调整南溪县安全生产委员会组成人员的通知", "南溪县人民政府办公室", Span(10, 18)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("joined", "shown"),
     [
