@@ -3,11 +3,11 @@
 Read from the document's source lines, since a roster's layout lives in its lines: `角色：姓名 职务` lines, TAB rows
 (`组 长：<TAB>梁文壮<TAB>县长`, `<TAB>张 超<TAB>副县长`), labels padded without a colon (`主　任　　刘国强　县长`),
 labels on their own lines, titles wrapped over several narrow lines (`县现代农业发展` | `服务中心主任`, `副 县 长`),
-and duty paragraphs (（二）研究制定…) printed between member lines. A line without a label inherits the last role.
-Labels are de-spaced (`副 指 挥 长` → 副指挥长), names lose their padding (`王 玉` → 王玉), titles are kept as printed
-with their wrapped lines joined. Collective lines (`各乡镇乡镇长`, a label followed by a list of units) are
-placeholders. A roster printed for the group's office (办公室组成人员：主任：…) joins the group's roster with 办公室
-before each role.
+bracketed posts closed on the next line (`刘国强（县委副书` | `记、县长）`), and duty paragraphs (（二）研究制定…)
+printed between member lines. A line without a label inherits the last role. Labels are de-spaced (`副 指 挥 长` →
+副指挥长), names lose their padding (`王 玉` → 王玉), titles are kept as printed with their wrapped lines joined.
+Collective lines (`各乡镇乡镇长`, a label followed by a list of units) are placeholders. A roster printed for the
+group's office (办公室组成人员：主任：…) joins the group's roster with 办公室 before each role.
 
 Group name and kind come from the text before the roster (成立某某领导小组, a heading 某某领导小组成员名单, 技术指导组
 成员如下), falling back on the document's title; the office (办公室设在X, 主任由Y兼任) and the rule for member
@@ -424,6 +424,9 @@ def _read_roster(source, first):
             continue
         if _stop_line(text):
             break
+        closing = _bracket_closed_after(source, number, text)
+        if closing is not None:
+            text += source.text(closing)
         label = _label(text)
         if pending is not None:
             if label is None and _continues(pending, text):
@@ -434,14 +437,14 @@ def _read_roster(source, first):
             _flush(roster, pending)
             pending = None
         last_item = roster.items[-1] if roster.items else None
-        name_line, name = _name_wrapped_after(source, number)
-        if name_line is not None:
+        name_line, name = _name_wrapped_after(source, number) if closing is None else (closing, None)
+        if name is not None:
             text = f"{label[1] if label else text}\u3000\u3000{name}"
         if label:
             label_role, label_units = _role_of(label[0])
             if label_role in seen and label_role != role:
                 break  # the same roles again: the next roster
-            role, units, rest = label_role, label_units, label[1] if name_line is None else text
+            role, units, rest = label_role, label_units, label[1] if name is None else text
             seen.add(role)
             after_label = not rest.strip()
             if rest.strip():
@@ -489,6 +492,19 @@ def _name_wrapped_after(source, number):
     if not _LONE_NAME.fullmatch(name) or not _is_name(despace(name)):
         return None, None
     return number + 1, despace(name)
+
+
+def _bracket_closed_after(source, number, text):
+    """The next line, where it closes a bracket that a narrow column cut (`总指挥：刘国强（县委副书` | `记、县长）`,
+    `黄丽华（副县长` | `）`) and the two lines make one member's, else None."""
+    if number >= source.last or text.count("（") + text.count("(") <= text.count("）") + text.count(")"):
+        return None
+    following = source.text(number + 1)
+    if not following or following[-1] not in "）)" or len(following) > _CONTINUATION_CHARS:
+        return None
+    joined = text + following
+    label = _label(joined)
+    return number + 1 if _member(label[1] if label else joined) else None
 
 
 def _start(roster, role, units, rest, number):

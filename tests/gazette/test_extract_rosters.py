@@ -500,3 +500,24 @@ def test_a_members_bracket_that_a_narrow_column_cut_closes_on_the_next_line():
         ("成员", "钱伟", "县应急管理局局长", Span(16, 16)),
     ]
     assert (roster.office_host, roster.office_head) == ("县林业局", "赵刚")
+
+
+def test_members_whose_bracketed_posts_a_very_narrow_column_cut_keep_them_whole():
+    # 南溪县 (invented), 12 characters a line: each post's bracket closes on the next line, alone or with the
+    # post's end.
+    text = (
+        "南溪县人民政府关于成立南\n溪县森林防灭火指挥部的通\n知\n南府发〔2025〕8号\n各乡镇人民政府，县政府各\n部门：\n"
+        "为加强森林防灭火工作，经\n研究，决定成立南溪县森林\n防灭火指挥部。现将组成人\n员通知如下：\n"
+        "总指挥：刘国强（县委副书\n记、县长）\n副总指挥：陈志明（县委常\n委、常务副县长）\n"
+        "　　　　　黄丽华（副县长\n）\n"
+        "成员：赵刚（县林业局局长\n）\n　　　钱伟（县应急管理局\n局长）\n"
+        "指挥部办公室设在县林业局\n，赵刚同志兼任办公室主任\n。\n南溪县人民政府\n2025年3月2日\n"
+    )
+    (roster,) = all_of(gazette.extraction.extract_gazette(parse_gazette(text), text), "rosters")
+    assert [(m.role, m.name, m.title, m.span) for m in roster.members] == [
+        ("总指挥", "刘国强", "县委副书记、县长", Span(11, 12)),
+        ("副总指挥", "陈志明", "县委常委、常务副县长", Span(13, 14)),
+        ("副总指挥", "黄丽华", "副县长", Span(15, 16)),
+        ("成员", "赵刚", "县林业局局长", Span(17, 18)),
+        ("成员", "钱伟", "县应急管理局局长", Span(19, 20)),
+    ]
