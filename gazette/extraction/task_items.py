@@ -207,6 +207,7 @@ def _item_blocks(blocks, position):
         and blocks[following].kind == "paragraph"
         and not _MARKER.match(blocks[following].text.strip())
         and not _opens_with_bracket(blocks[following])
+        and not _LABEL_LINE.match(blocks[following].text.strip())  # its units, under labels of their own
     ):
         parts.append(blocks[following])
         following += 1

@@ -528,6 +528,29 @@ def test_an_item_that_is_one_sentence_charging_units_with_a_dated_duty_is_their_
     assert [task_due(t).isoformat() for t in tasks] == ["2025-03-15", "2025-03-10"]
 
 
+def test_a_short_numbered_item_whose_labels_follow_on_a_line_of_their_own_keeps_them():
+    # 梅岭县 (invented): the item's heading sentence alone, then its leader, units and deadline under labels.
+    document = SimpleNamespace(number=None, title="", title_normalised="", signed=date(2025, 2, 20), span=Span(1, 4))
+    texts = [
+        "1.建成县第二人民医院并投入使用。",
+        "责任领导：李红；牵头单位：县卫健局；配合单位：县发改局、县财政局；完成时限：2025年12月底前。",
+        "2.完成城区燃气管道改造。",
+        "牵头单位：县住建局。完成时限：2025年10月底前。",
+    ]
+    blocks = [Block("paragraph", text, number) for number, text in enumerate(texts, start=1)]
+    tasks = task_items.extract_tasks(Source(document, texts), blocks)
+    assert [(t.title, units(t), t.person, t.deadline_text, t.span) for t in tasks] == [
+        (
+            "建成县第二人民医院并投入使用",
+            [("县卫健局", LEAD), ("县发改局", SUPPORTING), ("县财政局", SUPPORTING)],
+            "李红",
+            "2025年12月底前",
+            Span(1, 2),
+        ),
+        ("完成城区燃气管道改造", [("县住建局", LEAD)], None, "2025年10月底前", Span(3, 4)),
+    ]
+
+
 def test_the_shared_financial_services_plan_gives_its_rules_their_units():
     """兴政办发〔2021〕35号: 由县乡村振兴局牵头负责，人行兴县支行、吕梁银保监分局兴县监管组协助，… ."""
     tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕35号"]
