@@ -2,9 +2,11 @@
 
 Entries come as title and number on one line or two (or a title wrapped anywhere), with dot leaders of … or ·, the
 page after a TAB, after the number's closing bracket, after spaces, in brackets (`（3）`), as `- 3 -` at the end or on
-its own, before the title (`5　县人民政府关于…`), or no page at all; entries may be prefixed by "- " or by their
-issuer (县人民政府关于…); section headings such as 县政府文件 or 【县政府办公室文件】 stand between them. No line of
-the contents may become a document, so where the contents end is read back from the first line of the body.
+its own, before the title (`5　县人民政府关于…`), or no page at all; narrow wrapping may leave the page alone on the
+line after its leaders (`…第7号）……` | `4`) or cut it inside its digits (`…号）····· 2` | `2`, page 22); entries may be
+prefixed by "- " or by their issuer (县人民政府关于…); section headings such as 县政府文件 or 【县政府办公室文件】
+stand between them. No line of the contents may become a document, so where the contents end is read back from the
+first line of the body.
 """
 
 import re
@@ -30,6 +32,8 @@ _PAGE_PATTERNS = (
 # `…的通知（12）`; a title may end in brackets of its own, though not in a bare number.
 _BARE_PAGE = re.compile(r"\s+(?P<page>\d{1,4})\s*$|[（(]\s*(?P<bracketed>\d{1,4})\s*[）)]\s*$")
 _LEADER_CHARS = "…·•.．⋯"
+_PAGE_ALONE = re.compile(r"^\d{1,3}$")
+_CUT_PAGE = re.compile(r"[…·•.．⋯]\s*\d{1,3}$")
 # A page printed before the title: `5　某县人民政府关于…的通知`.
 _LEADING_PAGE = re.compile(r"^(?P<page>\d{1,4})[ \t\u3000]+(?P<rest>\S.*)$")
 _ENTRY_PREFIX = re.compile(r"^[-－•·]\s+")
@@ -115,12 +119,22 @@ class _Reader:
         self.section = None
         self.boundary = start  # the last line surely of the contents: 目录, a line with a page, a section heading
         self.leading_page = None  # a page printed before the pending entry's title
+        self.last_raw = ""
 
     def complete(self, page=None):
         page, self.leading_page = (self.leading_page if page is None else page), None
         if not all(_is_issuer(text) for _, text in self.pending):
             self.entries.append((self.pending, page, self.section))
         self.pending = []
+
+    def _paged(self):
+        """The last entry is complete and has its page."""
+        return not self.pending and bool(self.entries) and self.entries[-1][1] is not None
+
+    def _cut_before_page(self):
+        """The last line read ends in dot leaders: its page follows."""
+        last = self.pending[-1][1] if self.pending else self.entries[-1][0][-1][1] if self.entries else ""
+        return last.rstrip().endswith(tuple(_LEADER_CHARS))
 
     def _add(self, index, text):
         if _opens_entry(text) and not all(_is_issuer(fragment) for _, fragment in self.pending):
@@ -130,6 +144,7 @@ class _Reader:
     def read(self, index, raw):
         """Take one non-blank line; False on the first line of the body (a sentence, an addressee, a date, a
         number printed before its heading) or when no entry can be this long."""
+        previous, self.last_raw = self.last_raw, raw
         text, page = split_page(raw)
         text = _ENTRY_PREFIX.sub("", text.strip())
         if page is not None and not text.strip("）) "):
@@ -138,6 +153,14 @@ class _Reader:
             if self.pending:
                 self.complete()
             text, self.leading_page, self.boundary = leading["rest"], int(leading["page"]), index
+        if page is None and _PAGE_ALONE.match(text) and self._cut_before_page():
+            text, page = "", int(text)  # the page that narrow wrapping cut from its leaders: `…第7号）……` | `4`
+        elif page is None and _PAGE_ALONE.match(text) and _CUT_PAGE.search(previous) and self._paged():
+            # The rest of a page's digits, cut by narrow wrapping: `…10号）····· 2` | `2` is page 22.
+            fragments, first, section = self.entries[-1]
+            self.entries[-1] = (fragments, int(f"{first}{text}"), section)
+            self.boundary = index
+            return True
         if page is not None:
             self.boundary = index
             if text:
@@ -152,7 +175,7 @@ class _Reader:
             self.complete()
             self.section, self.boundary = text, index
             return True
-        if ends_terminal(text) or is_date_line(text) or (not self.pending and _is_own_number(text)):
+        if ends_terminal(_without_leaders(text)) or is_date_line(text) or (not self.pending and _is_own_number(text)):
             return False
         self._add(index, text)
         if trailing_number(text)[0] is not None:
@@ -239,7 +262,7 @@ def _entry(fragments, page, section):
             text = join_fragments(text, fragment)
         else:
             text = f"{text} {fragment}" if text else fragment
-    number, title = entry_number(text)
+    number, title = entry_number(_without_leaders(text))
     title = display_join(_without_leaders(title))
     title = _ISSUER_PREFIX.sub("", title, count=1)
     return TocEntry(

@@ -787,6 +787,30 @@ def test_a_contents_entrys_closing_bracket_wrapped_before_its_page_closes_the_en
     assert issue.warnings == []
 
 
+def test_a_contents_page_that_narrow_wrapping_cut_from_its_leaders_or_inside_its_digits_is_read():
+    # 梅岭县 (invented), 16 characters a line: one page alone on the line after the entry's leaders (`……` | `4`),
+    # one cut inside its digits (`…… 2` | `2`: page 22).
+    text = (
+        "梅岭县人民政府公报\n2025年第1期\n\n目　录\n【县政府文件】\n"
+        "关于做好2025年春季森林防火工作的\n通知（梅政办字(2025)第7号）……………\n4\n"
+        "关于开展节水型单位创建工作的通知\n（梅政办发〔2025〕10号）····· 2\n2\n\n"
+        "关于做好2025年春季森林防火工作的\n通知\n梅政办字(2025)第7号\n各乡镇人民政府：\n现就有关事项通知如下。\n"
+        "梅岭县人民政府办公室\n2025年3月1日\n\n"
+        "关于开展节水型单位创建工作的通知\n梅政办发〔2025〕10号\n各乡镇人民政府：\n现就有关事项通知如下。\n"
+        "梅岭县人民政府办公室\n2025年3月5日\n"
+    )
+    issue = parse_gazette(text)
+    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
+        ("关于做好2025年春季森林防火工作的通知", "梅政办字〔2025〕7号", 4),
+        ("关于开展节水型单位创建工作的通知", "梅政办发〔2025〕10号", 22),
+    ]
+    assert [(d.number, d.toc_page, d.signed) for d in issue.documents] == [
+        ("梅政办字〔2025〕7号", 4, date(2025, 3, 1)),
+        ("梅政办发〔2025〕10号", 22, date(2025, 3, 5)),
+    ]
+    assert issue.warnings == []
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
