@@ -168,11 +168,18 @@ class _Scanner:
         return None
 
     def _wrapped_issuer(self, position, text):
-        """A heading hard-wrapped inside its issuer or inside 关于: `某县人民政府办公室 关` | `于加强…的通知`."""
+        """A heading hard-wrapped inside its issuer or inside 关于: `某县人民政府办公室 关` | `于加强…的通知`, or an
+        issuer wrapped over two lines above its title."""
         if position + 1 >= len(self.nonblank) or len(text) > _MAX_ISSUER_CHARS:
             return None
         joined = text + self.text(position + 1)
         match = ISSUER_WITH_TITLE.match(joined)
+        if not match and position + 2 < len(self.nonblank):
+            # Joint issuers wrapped over two lines, the title under them: `中共某县委办公室　某县人民政` | `府办公室`.
+            issuer = ISSUER_LINE.match(joined) or ISSUER_LINE.match(squeeze(joined))
+            following = self.text(position + 2)
+            if issuer and following.startswith("关于") and _could_continue_title(following, ""):
+                return self._with_issuer(position, position + 2, following, issuer)
         if not match or match.start("title") + len("关于") <= len(text):
             return None
         title = match["title"]

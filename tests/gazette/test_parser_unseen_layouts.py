@@ -811,6 +811,23 @@ def test_a_contents_page_that_narrow_wrapping_cut_from_its_leaders_or_inside_its
     assert issue.warnings == []
 
 
+def test_joint_issuers_wrapped_over_two_lines_above_their_title_are_the_documents_issuers():
+    # 松岭县 (invented), 16 characters a line: the number first, then the two issuers cut inside the second.
+    text = (
+        "松办发〔2025〕3号\n\n中共松岭县委办公室　松岭县人民政\n府办公室\n关于做好2025年春季森林防火工作的\n通知\n\n"
+        "各乡镇党委和人民政府，县直各部门：\n现就有关事项通知如下。\n\n中共松岭县委办公室\n松岭县人民政府办公室\n"
+        "2025年3月5日\n"
+    )
+    assert [(d.number, d.title, d.issuer, d.signed) for d in parse_gazette(text).documents] == [
+        (
+            "松办发〔2025〕3号",
+            "关于做好2025年春季森林防火工作的通知",
+            "中共松岭县委办公室、松岭县人民政府办公室",
+            date(2025, 3, 5),
+        )
+    ]
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
