@@ -158,6 +158,8 @@ class _Builder:
     def _continues(self, previous, text):
         if previous.kind == "table" or MARKER.match(text):
             return False
+        if ROSTER_LINE.match(text) and self.open_brackets > 0 and any(closer in text for closer in "）)"):
+            return True  # a label closing the bracket a line break left open: （责任单位：…； | 完成时限：…）
         if ROSTER_LINE.match(text) and not (
             self.wrap_width and self._filled() and (self.open_brackets > 0 or self._cut_label(text))
         ):

@@ -4,9 +4,10 @@ follow under labels."""
 from datetime import date
 from types import SimpleNamespace
 
-from gazette.extraction import task_items
+from gazette.extraction import extract_gazette, task_items
 from gazette.extraction.common import Source
 from gazette.extraction.task_items import IMPLEMENTING, LEAD, RESPONSIBLE, SUPPORTING, responsibility
+from gazette.parsing import parse_gazette
 from gazette.parsing.result import Block, Span
 from intake.drafts import task_due, task_milestones
 from tests.gazette.extracted import all_of, sample, shared
@@ -549,6 +550,23 @@ def test_a_short_numbered_item_whose_labels_follow_on_a_line_of_their_own_keeps_
         ),
         ("完成城区燃气管道改造", [("县住建局", LEAD)], None, "2025年10月底前", Span(3, 4)),
     ]
+
+
+def test_a_bracket_whose_deadline_label_a_line_break_moved_to_the_next_line_still_closes_the_item():
+    # 青林县 (invented): `二、畅通维权渠道。（责任单位：县人社局；` | `完成时限：2025年元旦前）`.
+    text = (
+        "青林县人民政府办公室关于做好2025年春节前农民工工资支付工作的通知\n青林政办发〔2025〕1号\n"
+        "各乡镇人民政府，县直各单位：\n二、畅通维权渠道。（责任单位：县人社局；\n完成时限：2025年元旦前）\n"
+        "青林县人民政府办公室\n2024年12月2日\n"
+    )
+    (task,) = all_of(extract_gazette(parse_gazette(text), text), "tasks")
+    assert (task.title, units(task), task.deadline_text, task.span) == (
+        "畅通维权渠道",
+        [("县人社局", RESPONSIBLE)],
+        "2025年元旦前",
+        Span(4, 5),
+    )
+    assert task_due(task).isoformat() == "2024-12-31"
 
 
 def test_the_shared_financial_services_plan_gives_its_rules_their_units():
