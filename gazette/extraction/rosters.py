@@ -129,6 +129,7 @@ _BARE_POST = re.compile(
 )
 _BRACKETED_PERSON = re.compile(r"^(?P<name>[^（()）]{2,4})[（(](?P<title>[^（()）]+)[）)]$")
 _SEPARATORS = "、，,；;"
+_DUTY_LINES = 8  # lines a duty paragraph between member lines may be wrapped over
 _LOOKAHEAD = 3  # lines after a roster still looked at when counting the members the text prints
 _MARKER_PREFIX = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]\s*|^[一二三四五六七八九十]+、")
 
@@ -587,8 +588,8 @@ def _item(pending, raw, first, last):
 def _resume_after(source, number, seen):
     """Duty paragraphs (（二）研究制定…) printed between member lines: the line the roster goes on at, else None."""
     skipped = []
-    while number is not None and MARKER.match(source.text(number)):
-        skipped.append(source.text(number))
+    while number is not None and (MARKER.match(text := source.text(number)) or _duty_goes_on(skipped, text)):
+        skipped.append(text)
         number = _next_text(source, number)
     if number is None or any("办公室" in text for text in skipped):
         return None
@@ -599,6 +600,17 @@ def _resume_after(source, number, seen):
     if label and _role_of(label[0])[0] not in seen:
         return number
     return None
+
+
+def _duty_goes_on(skipped, text):
+    """The line is the rest of a duty paragraph that narrow wrapping cut (（二）研究制定…规划 | 和年度计划。)."""
+    return (
+        bool(skipped)
+        and not skipped[-1].endswith(("。", "；", ";"))
+        and len(skipped) < _DUTY_LINES
+        and _member(text) is None
+        and _label(text) is None
+    )
 
 
 # --- Checking the reading ---------------------------------------------------------------------------------------

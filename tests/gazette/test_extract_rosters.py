@@ -521,3 +521,22 @@ def test_members_whose_bracketed_posts_a_very_narrow_column_cut_keep_them_whole(
         ("成员", "赵刚", "县林业局局长", Span(17, 18)),
         ("成员", "钱伟", "县应急管理局局长", Span(19, 20)),
     ]
+
+
+def test_duty_paragraphs_wrapped_over_lines_between_member_lines_do_not_end_the_roster():
+    # 桐溪县 (invented), 16 characters a line: a duty paragraph's second line is no member and ends nothing.
+    text = (
+        "桐溪县人民政府办公室关于成立桐溪县煤\n层气产业发展领导小组的通知\n桐政办函〔2023〕8号\n各乡镇人民政府：\n"
+        "组 长：韩立新 县委副书记、县长\n副组长：贾 东 县委常委、副县长\n"
+        "（二）研究制定煤层气产业发展规划\n和年度计划。\n邱明辉 县人民政府副县长\n成 员：苗志刚 县发改局局长\n"
+        "（三）督促各有关单位落实工作任务\n。\n马 蕾 县自然资源局局长\n"
+        "桐溪县人民政府办公室\n2023年5月8日\n"
+    )
+    (roster,) = all_of(gazette.extraction.extract_gazette(parse_gazette(text), text), "rosters")
+    assert [(m.role, m.name, m.title, m.span.start) for m in roster.members] == [
+        ("组长", "韩立新", "县委副书记、县长", 5),
+        ("副组长", "贾东", "县委常委、副县长", 6),
+        ("副组长", "邱明辉", "县人民政府副县长", 9),
+        ("成员", "苗志刚", "县发改局局长", 10),
+        ("成员", "马蕾", "县自然资源局局长", 13),
+    ]
