@@ -32,7 +32,8 @@ _MAX_ISSUER_CHARS = 24
 _MAX_NAMED_TITLE_CHARS = 20
 # The rules a decree promulgates, named in its first sentence: 《某县某某办法》已经…通过，现予公布…
 _PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,60})》.{0,80}?(?:公布|发布|施行)")
-_PROMULGATION_LINES = 3
+_PROMULGATION_LINES = 8
+_PROMULGATION_CHARS = 160
 
 
 @dataclass
@@ -162,9 +163,14 @@ class _Scanner:
         return dated_under_title(self.text(position), following)[1]
 
     def _promulgated(self, last):
+        # The sentence's lines joined: narrow wrapping cuts it anywhere (《…办法》已经2025 | 年4月8日…通过，现予公布).
+        text = ""
         for position in range(last + 1, min(last + 1 + _PROMULGATION_LINES, len(self.nonblank))):
-            if found := _PROMULGATED.search(self.text(position)):
+            text += self.text(position)
+            if found := _PROMULGATED.search(text):
                 return found["title"]
+            if len(text) >= _PROMULGATION_CHARS:
+                break
         return None
 
     def _wrapped_issuer(self, position, text):

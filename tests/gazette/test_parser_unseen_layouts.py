@@ -828,6 +828,18 @@ def test_joint_issuers_wrapped_over_two_lines_above_their_title_are_the_document
     ]
 
 
+def test_a_decree_whose_promulgating_sentence_narrow_wrapping_cut_is_titled_by_the_rules_it_names():
+    # 桐川县 (invented), 16 characters a line: 《…办法》已经2025 | 年4月8日…通过，现 | 予公布….
+    text = (
+        "桐川县人民政府令\n\n第3号\n\n《桐川县农村饮用水工程管理办法》已经2025\n年4月8日县人民政府第10次常务会议通过，现\n"
+        "予公布，自2025年6月1日起施行。\n\n县长　周建国\n2025年4月15日\n\n桐川县农村饮用水工程管理办法\n\n"
+        "第一条　为了加强农村饮用水工程管理，制定本办法。\n"
+    )
+    assert [(d.number, d.title, d.kind, d.signed) for d in parse_gazette(text).documents] == [
+        ("县政府令第3号", "桐川县农村饮用水工程管理办法", "令", date(2025, 4, 15))
+    ]
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
