@@ -198,7 +198,7 @@ class _Builder:
 
 
 def build_blocks(lines, first, last, wrap_width=None, skip=None):
-    """Blocks for lines[first:last] (0-based, end exclusive); Block.line is 1-based. skip(text) drops furniture."""
+    """Blocks for lines[first:last] (0-based, end exclusive); Block.line is 1-based. skip(index) drops furniture."""
     builder = _Builder(wrap_width)
     for index in range(first, last):
         raw = lines[index]
@@ -206,7 +206,7 @@ def build_blocks(lines, first, last, wrap_width=None, skip=None):
         if not text:
             builder.broken = True
             continue
-        if skip is not None and skip(text):
+        if skip is not None and skip(index):
             continue
         cells = table_cells(raw)
         if cells is not None:

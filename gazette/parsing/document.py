@@ -4,15 +4,16 @@ Order inside: heading and number, addressee (the line ending in ：), body, sign
 disclosure marking), then what follows the signature: a 印发 notice's instrument, then annexes each under a 附件 label.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-from .blocks import build_blocks
+from .blocks import WRAP_SLACK, build_blocks
 from .headings import Heading
 from .messages import Message, gettext_noop
 from .numbers import CJK, DATE_HEAD, TRAILING_DATE, cited_numbers, dated_under_title, is_date_line, parse_date
 from .result import Attachment, Instrument, ParsedDocument, Span
-from .text import display_join, ends_terminal, squeeze
+from .text import display_join, ends_terminal, full_width_length, squeeze
 from .vocabulary import (
     ATTACHMENT_LIST,
     CONTACT,
@@ -31,6 +32,8 @@ from .vocabulary import (
 )
 
 _ADDRESSEE_CHARS = 100
+_PADDED_END = re.compile(r"[ \u3000]{2,}$")
+_COPIED_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")
 _ADDRESSEE_LINES = 3
 _MARKING_LOOKAHEAD = 4
 _SIGNER_CHARS = 10  # a signer printed as a post, such as 县长：
@@ -64,14 +67,55 @@ class Context:
     slogan_words: set[str]  # words of the masthead's slogans, which the back cover repeats
     warnings: list = field(default_factory=list)  # (1-based line, Message)
 
-    def is_furniture(self, text):
-        """Gazette furniture between or after documents: the policy-consultation box; page numbers and running
-        heads (— 5 —, 某县人民政府公报　2024年第3期) where a page broke; the back cover's slogans, words of the
-        masthead's several-word lines (传达政令 公开信息 指导工作 服务社会)."""
-        if FURNITURE.match(text) or PAGE_FURNITURE.match(squeeze(text)):
+    def is_furniture(self, index):
+        """Whether the line at 0-based ``index`` is gazette furniture between or after documents: the
+        policy-consultation box and the record under a reprinted document (抄送：…, …印发), also where hard
+        wrapping cut them over two lines; page numbers and running heads (— 5 —, 某县人民政府公报　2024年第3期)
+        where a page broke; the back cover's slogans, words of the masthead's several-word lines (传达政令 公开信息
+        指导工作 服务社会)."""
+        text = self.lines[index].strip()
+        if FURNITURE.match(text) or PAGE_FURNITURE.match(squeeze(text)) or index in self._wrapped_furniture:
             return True
         parts = text.split()
         return len(parts) > 1 and all(part in self.slogan_words for part in parts)
+
+    @functools.cached_property
+    def _wrapped_furniture(self):
+        """Indexes of the lines of furniture that hard wrapping cut: a record's date cut from its 印发
+        (某办公室　2024年12 | 月2日印发), the rest of a 抄送 line that filled the width (抄送：…，县 | 政协办公室。)."""
+        found = set()
+        if not self.wrap_width:
+            return found
+        nonblank = [index for index, line in enumerate(self.lines) if line.strip()]
+        position = 0
+        while position < len(nonblank):
+            text = self.lines[nonblank[position]].strip()
+            if _COPIED_TO.match(text):
+                while self._filled(text) and not text.endswith("。") and position + 1 < len(nonblank):
+                    position += 1
+                    found.add(nonblank[position])
+                    text = self.lines[nonblank[position]].strip()
+            elif not FURNITURE.match(text) and (record := self._cut_record(nonblank[position : position + 3])):
+                found.update(record)
+                position += len(record) - 1
+            position += 1
+        return found
+
+    def _filled(self, text):
+        return full_width_length(text) >= self.wrap_width - WRAP_SLACK
+
+    def _cut_record(self, indexes):
+        """The first two or three of ``indexes`` where they make a record that wrapping cut, else None. A record's
+        issuer alone above its dated line is cut from it only where padding shows the cut; else it is the signature
+        above a record of its own."""
+        texts = [self.lines[index].strip() for index in indexes]
+        for count in range(2, len(texts) + 1):
+            if FURNITURE.match("".join(texts[:count])):
+                rest_alone = FURNITURE.match("".join(texts[1:count]))
+                if not rest_alone or _PADDED_END.search(self.lines[indexes[0]].rstrip("\r\n")):
+                    return indexes[:count]
+                return None
+        return None
 
     def warn(self, index, message):
         """A warning about the line at 0-based index."""
@@ -315,14 +359,14 @@ class DocumentParser:
 
     def _last_line(self):
         index = _previous_nonblank(self.lines, self.stop, self.heading.start)
-        while index > self.heading.end and self.context.is_furniture(self.lines[index].strip()):
+        while index > self.heading.end and self.context.is_furniture(index):
             index = _previous_nonblank(self.lines, index, self.heading.start)
         return max(index, self.heading.end)
 
     def _skip_furniture(self, index, stop):
         """The first non-blank line from index that is not gazette furniture, or stop."""
         index = _next_nonblank(self.lines, index, stop)
-        while index < stop and self.context.is_furniture(self.lines[index].strip()):
+        while index < stop and self.context.is_furniture(index):
             index = _next_nonblank(self.lines, index + 1, stop)
         return index
 
@@ -342,8 +386,11 @@ class DocumentParser:
         index, title = attachment_label(self.lines[label].strip())
         if following is None or index or not title:
             return False
-        between = [self.lines[line].strip() for line in range(label + 1, following)]
-        between = [text for text in between if text and not self.context.is_furniture(text)]
+        between = [
+            self.lines[line].strip()
+            for line in range(label + 1, following)
+            if self.lines[line].strip() and not self.context.is_furniture(line)
+        ]
         return len(between) <= _ANNEX_LIST_LINES and all(len(text) <= _TITLE_LINE_CHARS for text in between)
 
     def after_signature(self, first):

@@ -383,6 +383,33 @@ def test_the_record_under_a_document_and_the_gazettes_section_heads_are_not_body
     assert not any("【" in block.text for block in decision.blocks)
 
 
+def test_the_record_under_a_document_that_narrow_wrapping_cut_is_not_body_text():
+    # 松岭县 (invented), 12 characters a line: 抄送 over three lines, the record's issuer, padding, date and 印发 over
+    # three more, then the next document.
+    text = (
+        "松岭县人民政府办公室关于\n做好元旦春节期间安全防范\n工作的通知\n松政办发〔2024〕30号\n"
+        "各乡镇人民政府，县直各单\n位：\n现就做好元旦春节期间安全\n防范工作通知如下：\n"
+        "一、开展安全隐患大排查。\n各乡镇、各部门要于12月\n20日前完成一轮隐患排查。\n"
+        "二、加强值班值守。严格落\n实24小时值班和领导带班制\n度。\n\n松岭县人民政府办公室\n2024年12月2日\n\n"
+        "抄送：县委办公室，县人大\n常委会办公室，县政协办公\n室。\n\n"
+        "松岭县人民政府办公室　　\n　　　　2024年12月2日印\n发\n\n"
+        "松政办函〔2024〕41号\n松岭县人民政府办公室关于\n同意调整松岭县第一中学校\n园规划的函\n县教育局：\n"
+        "你局《关于调整松岭县第一\n中学校园规划的请示》收悉\n。经县人民政府同意，现函\n复如下：同意调整。\n\n"
+        "松岭县人民政府办公室\n2024年12月5日\n"
+    )
+    issue = parse_gazette(text)
+    notice, letter = issue.documents
+    assert notice.wrap_width == 12
+    assert [block.text for block in notice.blocks][-1] == "二、加强值班值守。严格落实24小时值班和领导带班制度。"
+    assert notice.span == Span(1, 17)
+    assert (letter.number, letter.title, letter.signed) == (
+        "松政办函〔2024〕41号",
+        "关于同意调整松岭县第一中学校园规划的函",
+        date(2024, 12, 5),
+    )
+    assert shown_warnings(issue) == []
+
+
 def test_documents_of_the_countys_departments_jointly_or_with_the_party_office_are_documents():
     # department-documents.txt (松岭县, typed by hand): 【部门文件】 of two bureaus, a notice of the party committee's
     # and the government's offices, issuers on the title's line or on their own, joint signatures.
