@@ -3,7 +3,8 @@
 Entries come as title and number on one line or two (or a title wrapped anywhere), with dot leaders of … or ·, the
 page after a TAB, after the number's closing bracket, after spaces, in brackets (`（3）`), as `- 3 -` at the end or on
 its own, before the title (`5　县人民政府关于…`), or no page at all; narrow wrapping may leave the page alone on the
-line after its leaders (`…第7号）……` | `4`) or cut it inside its digits (`…号）····· 2` | `2`, page 22); entries may be
+line after its leaders (`…第7号）……` | `4`) or cut it inside its digits (`…号）····· 2` | `2`, page 22), and leave a
+closing bracket alone on a line (`…21号` | `）` | `- 3 -`, `…的通知（9` | `）`); entries may be
 prefixed by "- " or by their issuer (县人民政府关于…); section headings such as 县政府文件 or 【县政府办公室文件】
 stand between them. No line of the contents may become a document, so where the contents end is read back from the
 first line of the body.
@@ -127,6 +128,20 @@ class _Reader:
             self.entries.append((self.pending, page, self.section))
         self.pending = []
 
+    def _close_bracket(self, closers):
+        """Closes the bracket the last line read left open; the page, where the bracket held it."""
+        fragments = self.pending or (self.entries[-1][0] if self.entries else [])
+        if not fragments or not _open_bracket(fragments[-1][1]):
+            return None
+        index, text = fragments[-1]
+        text, page = split_page(text + closers)
+        fragments[-1] = (index, text)
+        if page is not None and self.pending:
+            return page
+        if page is not None and self.entries[-1][1] is None:
+            self.entries[-1] = (fragments, page, self.entries[-1][2])
+        return None
+
     def _paged(self):
         """The last entry is complete and has its page."""
         return not self.pending and bool(self.entries) and self.entries[-1][1] is not None
@@ -147,8 +162,15 @@ class _Reader:
         previous, self.last_raw = self.last_raw, raw
         text, page = split_page(raw)
         text = _ENTRY_PREFIX.sub("", text.strip())
-        if page is not None and not text.strip("）) "):
-            text = ""  # the number's closing bracket that wrapping left before the page: `…8号` | `）……6`
+        if text and not text.strip("）) "):
+            # The closing bracket that wrapping left on a line of its own, or before the page: `…8号` | `）……6`,
+            # `…21号` | `）` | `- 3 -`; a page in brackets cut so (`…的通知（9` | `）`) is the entry's page.
+            bracketed = self._close_bracket(text.replace(" ", ""))
+            page = bracketed if page is None else page
+            if page is None:
+                self.boundary = index
+                return True
+            text = ""
         if page is None and (leading := _LEADING_PAGE.match(text)) and _opens_entry(leading["rest"]):
             if self.pending:
                 self.complete()

@@ -867,6 +867,35 @@ def test_a_decree_whose_promulgating_sentence_narrow_wrapping_cut_is_titled_by_t
     ]
 
 
+def test_a_contents_entrys_closing_bracket_that_wrapping_left_alone_closes_the_entry_and_its_page():
+    # 样本县 (invented): a number's bracket closed on a line of its own before the page's (`…21号` | `）` | `- 3 -`),
+    # a page in brackets cut before its bracket closes (`…的通知（9` | `）`), a public notice's ordinal likewise
+    # (`…通告（2025年第1号` | `）……1`).
+    text = (
+        "样本县人民政府公报\n2025年第1期\n\n目  录\n\n"
+        "- 关于印发样本县乡村道路养护管理办法的\n通知（样政发〔2025〕21号\n）\n- 3 -\n"
+        "样本县人民政府关于李明同志任职的通知（9\n）\n"
+        "样本县人民政府通告（2025年第1号\n）……………………12\n\n"
+        "样本县人民政府关于印发样本县乡村道路养护管理办法的通知\n样政发〔2025〕21号\n各乡镇人民政府：\n"
+        "现将办法印发给你们。\n样本县人民政府\n2025年1月6日\n\n"
+        "样本县人民政府关于李明同志任职的通知\n样政任〔2025〕1号\n各乡镇人民政府：\n任命李明同志为县财政局局长。\n"
+        "样本县人民政府\n2025年1月8日\n\n"
+        "样本县人民政府通告\n（2025年第1号）\n为加强城区管理，现通告如下。\n样本县人民政府\n2025年1月10日\n"
+    )
+    issue = parse_gazette(text)
+    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
+        ("关于印发样本县乡村道路养护管理办法的通知", "样政发〔2025〕21号", 3),
+        ("关于李明同志任职的通知", None, 9),
+        ("通告（2025年第1号）", None, 12),
+    ]
+    assert [(d.title, d.toc_page) for d in issue.documents] == [
+        ("关于印发样本县乡村道路养护管理办法的通知", 3),
+        ("关于李明同志任职的通知", 9),
+        ("样本县人民政府通告（2025年第1号）", 12),
+    ]
+    assert shown_warnings(issue) == []
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
