@@ -128,6 +128,15 @@ class _Reader:
             self.entries.append((self.pending, page, self.section))
         self.pending = []
 
+    def _issuer_goes_on(self, text):
+        """The pending lines are issuers that narrow wrapping cut, which ``text`` goes on with (中共某县委办公室　某
+        | 县人民政府办公室关于…)."""
+        so_far = squeeze("".join(fragment for _, fragment in self.pending))
+        if not so_far or "关于" in so_far:
+            return False
+        match = _ISSUER_PREFIX.match(so_far + squeeze(text))
+        return match is not None and match.end() > len(so_far)
+
     def _close_bracket(self, closers):
         """Closes the bracket the last line read left open; the page, where the bracket held it."""
         fragments = self.pending or (self.entries[-1][0] if self.entries else [])
@@ -152,7 +161,8 @@ class _Reader:
         return last.rstrip().endswith(tuple(_LEADER_CHARS))
 
     def _add(self, index, text):
-        if _opens_entry(text) and not all(_is_issuer(fragment) for _, fragment in self.pending):
+        opens = _opens_entry(text) and not all(_is_issuer(fragment) for _, fragment in self.pending)
+        if opens and not self._issuer_goes_on(text):
             self.complete()
         self.pending.append((index, text))
 
@@ -283,7 +293,7 @@ def _entry(fragments, page, section):
             # A number in brackets that narrow wrapping cut, even inside its series (（中旗政办 | 发〔2025〕45号）).
             text = join_fragments(text, fragment)
         else:
-            text = f"{text} {fragment}" if text else fragment
+            text = f"{text}\n{fragment}" if text else fragment  # display_join reads the break
     number, title = entry_number(_without_leaders(text))
     title = display_join(_without_leaders(title))
     title = _ISSUER_PREFIX.sub("", title, count=1)

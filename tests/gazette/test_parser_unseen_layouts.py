@@ -896,6 +896,23 @@ def test_a_contents_entrys_closing_bracket_that_wrapping_left_alone_closes_the_e
     assert shown_warnings(issue) == []
 
 
+def test_a_contents_entrys_joint_issuers_cut_by_narrow_wrapping_open_one_entry():
+    # 松岭县 (invented), 12 characters a line: `中共松岭县委办公室　松岭` | `县人民政府办公室关于做好` | ….
+    text = (
+        "松岭县人民政府公报\n2025年第1期\n\n目　录\n【部门文件】\n"
+        "中共松岭县委办公室　松岭\n县人民政府办公室关于做好\n2025年春季森林防火工作的\n"
+        "通知（松办发〔2025〕3号\n）……3\n\n"
+        "松办发〔2025〕3号\n\n中共松岭县委办公室　松岭县人民政府办公室\n关于做好2025年春季森林防火工作的通知\n"
+        "各乡镇党委和人民政府：\n现就有关事项通知如下。\n中共松岭县委办公室\n松岭县人民政府办公室\n2025年3月5日\n"
+    )
+    issue = parse_gazette(text)
+    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
+        ("关于做好2025年春季森林防火工作的通知", "松办发〔2025〕3号", 3)
+    ]
+    assert [(d.number, d.toc_page) for d in issue.documents] == [("松办发〔2025〕3号", 3)]
+    assert shown_warnings(issue) == []
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
