@@ -95,8 +95,10 @@ class _Builder:
     def _extend(self, text):
         if not text:
             return
-        if self.parts and spaced_at_break(self.parts[-1][-1], text[0]):
-            text = " " + text  # as join_fragments glues two pieces
+        # As join_fragments glues two pieces; but a line that hard wrapping filled was cut wherever the width fell,
+        # inside a code too (…的QS2024-03号、Q | S2024-04号).
+        if self.parts and spaced_at_break(self.parts[-1][-1], text[0]) and not (self.wrap_width and self._filled()):
+            text = " " + text
         self.cut = self.cut or "，" in text or "、" in text[max(0, 2 - self.length) :]
         self.parts.append(text)
         self.length += len(text)

@@ -3,7 +3,8 @@ line it was read from; land.prefill is the same reading."""
 
 from decimal import Decimal
 
-from gazette.extraction import parcels
+from gazette.extraction import extract_gazette, parcels
+from gazette.parsing import parse_gazette
 from land import prefill
 from tests.gazette.expected.parcels import PARCELS
 from tests.gazette.extracted import SAMPLES, SHARED_FILES, all_of, sample, shared
@@ -257,4 +258,20 @@ def test_a_parcel_table_without_numbers_in_the_sentences_gives_the_parcels():
     assert [(p.number.value, p.area.value, p.area_unit.value, p.land_use.value, p.method.value) for p in found] == [
         ("2025-07", Decimal("1.2"), "ha", "public", "allocation"),
         ("2025-08", Decimal("0.8"), "ha", "public", "allocation"),
+    ]
+
+
+def test_parcel_numbers_that_hard_wrapping_cut_inside_their_letters_are_whole():
+    # 青石县 (invented), 12 characters a line: `…东湾村的QS2024-03号、Q` | `S2024-04号…`.
+    text = (
+        "青石县人民政府关于同意QS\n2024-03号等宗地国有建设用\n地使用权挂牌出让方案的批\n复\n青政函〔2024〕8号\n"
+        "县自然资源局：\n你局《关于QS2024-03号等宗\n地国有建设用地使用权挂牌\n出让方案的请示》收悉。经\n研究，现批复如下：\n"
+        "一、同意将位于青石县河口\n镇东湾村的QS2024-03号、Q\nS2024-04号宗地，面积分别\n为1.2公顷、0.85公顷的国\n"
+        "有建设用地使用权以挂牌方\n式出让，用途为工业用地，\n出让年限为50年。\n二、请你局严格按照有关规\n定组织实施。\n"
+        "青石县人民政府\n2024年5月6日\n"
+    )
+    found = all_of(extract_gazette(parse_gazette(text), text), "parcels")
+    assert [(p.parcel_no, p.area, p.area_unit, p.method, p.use, p.term_years) for p in found] == [
+        ("QS2024-03", Decimal("1.2"), "ha", "listing", "工业用地", 50),
+        ("QS2024-04", Decimal("0.85"), "ha", "listing", "工业用地", 50),
     ]
