@@ -26,6 +26,7 @@ _PAGE_PATTERNS = (
     re.compile(r"[-－—]\s*(?P<page>\d{1,4})\s*[-－—]\s*$"),
     # Leaders of two dots or more, or one ellipsis (…, itself three dots: all a narrow column leaves room for).
     re.compile(r"(?:[…⋯]|[…·•.．⋯]{2,})\s*(?P<page>\d{1,4})\s*$"),
+    re.compile(r"(?:[…⋯]|[…·•.．⋯]{2,})\s*[（(]\s*(?P<page>\d{1,4})\s*[）)]\s*$"),  # ……（4）
     re.compile(r"\t\s*(?P<page>\d{1,4})\s*$"),
     re.compile(r"(?<=[）)])\s*(?P<page>\d{1,4})\s*$"),
 )

@@ -913,6 +913,25 @@ def test_a_contents_entrys_joint_issuers_cut_by_narrow_wrapping_open_one_entry()
     assert shown_warnings(issue) == []
 
 
+def test_contents_entries_numbered_after_their_title_and_paged_in_brackets_after_the_leaders():
+    # contents-bracketed-pages-after-leaders.txt (石门县, typed by hand): `…的通知　石政发〔2025〕15号………………（1）`.
+    issue = parsed("contents-bracketed-pages-after-leaders.txt")
+    assert [(entry.title, entry.number, entry.page, entry.section) for entry in issue.toc] == [
+        ("关于印发石门县2025年度国有建设用地供应计划的通知", "石政发〔2025〕15号", 1, "【县政府文件】"),
+        ("关于调整石门县城乡居民最低生活保障标准的通知", "石政发〔2025〕18号", 4, "【县政府文件】"),
+        ("关于成立石门县农村人居环境整治工作领导小组的通知", "石政办发〔2025〕33号", 6, "【县政府办公室文件】"),
+        ("关于印发石门县河道采砂整治专项行动方案的通知", "石政办发〔2025〕36号", 8, "【县政府办公室文件】"),
+    ]
+    assert [(d.number, d.toc_page, d.signed) for d in issue.documents] == [
+        ("石政发〔2025〕15号", 1, date(2025, 6, 12)),
+        ("石政发〔2025〕18号", 4, date(2025, 6, 20)),
+        ("石政办发〔2025〕33号", 6, date(2025, 7, 3)),
+        ("石政办发〔2025〕36号", 8, date(2025, 7, 15)),
+    ]
+    assert (issue.meta.county, issue.meta.year, issue.meta.number, issue.meta.cumulative) == ("石门县", 2025, 3, 47)
+    assert issue.warnings == []
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
