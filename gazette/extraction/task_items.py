@@ -15,14 +15,14 @@ it kept (（责任单位：县住建局（县城管局）、县财政局）), a 
 Or their units follow under labels outside brackets, after a finished sentence, in the item's paragraph or on lines
 of their own (1.开展…整治。牵头单位：县公安局；配合单位：县交通运输局。完成时限：2024年10月底前), a deadline and a
 leader (牵头领导：) under labels of their own. Or a sentence after the heading names them: role clauses
-(县生态环境局牵头，县水利局配合), or units as its subject charged with a dated duty (各乡镇人民政府要于…前完成…);
-an item that is such a charge alone (一、县林业局要于3月10日前组织…) is titled by it. The item's title is its
-heading sentence (to the first 。, or to a colon after a short numbered heading), the rest its description. Unit
-names are kept as written, less the words that give their role (牵头, 配合, 按照职责分工负责, 落实, 等相关单位);
-resolving them through the organisations' aliases is the review's work. The deadline is a phrase in the item: one
-with 前 (`2023年底前`, the last of several), or else its one target date (`2025年达到三级医院标准`, `到2025年`; two
-target dates are milestones, not a deadline). Deadlines are kept as phrases with the document's signing date as
-reference, for the deadline parser to read.
+(县生态环境局牵头，县水利局配合), or units as a clause's subject charged with a dated duty (各乡镇人民政府要于…前完成…,
+minutes' 会议要求，县住建局要于…前…); an item that is such a charge alone (一、县林业局要于3月10日前组织…) is
+titled by it. The item's title is its heading sentence (to the first 。, or to a colon after a short numbered
+heading), the rest its description. Unit names are kept as written, less the words that give their role (牵头, 配合,
+按照职责分工负责, 落实, 等相关单位); resolving them through the organisations' aliases is the review's work. The
+deadline is a phrase in the item: one with 前 (`2023年底前`, the last of several), or else its one target date
+(`2025年达到三级医院标准`, `到2025年`; two target dates are milestones, not a deadline). Deadlines are kept as
+phrases with the document's signing date as reference, for the deadline parser to read.
 """
 
 import bisect
@@ -108,9 +108,9 @@ _CLOSING_DEADLINE = re.compile(r"[（(][^（()）]*(?:前|底|完成)[^（()）]
 _ROLE_MARKER = re.compile(r"[（(](?P<word>牵头|主责|负责|配合|协助|参与)(?:单位)?[）)]$")
 _ET_CETERA = re.compile(r"等(?:相关|有关|其他)?(?:单位|部门)?$")
 _CLAUSE = "，,；;"
-# A sentence's subject before the duty it is charged with: 各乡镇人民政府要于…, 县住建局要在…前, 县财政局须于….
+# A clause's subject before the duty it is charged with: 各乡镇人民政府要于…, 县住建局要在…前, 县财政局须….
 _SUBJECT_NAME = re.compile(r"[县市区旗各]|.{1,10}(?:乡|镇|街道)")
-_SUBJECT = re.compile(r"(?:由)?(?P<units>[^，,。；;：:（()）要须应]{2,60}?)(?:要|须|应|必须)(?:于|在)")
+_SUBJECT = re.compile(r"(?:由)?(?P<units>[^，,。；;：:（()）要须应]{2,60}?)(?:必须|要|须|应)")
 # What minutes put before the roles of an agreed item: 会议要求，县林业局牵头… | 会议同意实施某某工程，由县住建局负责…
 _MEETING_OPENING = re.compile(r"^会议(?:要求|强调|指出|明确|议定|决定|同意|研究|认为)")
 _MARKER_TEXT = r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"
@@ -329,17 +329,21 @@ def _role_sentence_tasks(source, block, spans, last=None):
 
 
 def _subject_units(sentence):
-    """The units a sentence charges with a dated duty as its subject (各乡镇人民政府要于2025年10月31日前完成…;
-    县住建局、县财政局要在6月底前…), responsible; [] when the sentence is no such charge. Without a deadline such a
-    sentence is an exhortation (各乡镇要高度重视), not a task."""
-    match = _SUBJECT.match(sentence.strip())
-    if not match or not _PROSE_DEADLINE.search(sentence, match.end()):
-        return []
-    names = [name for name in re.split(r"[、和及与]", match["units"]) if name]
-    # Named as a county's units are (县…, 各…, a township), not by what they do (主管部门要…).
-    if not names or not _looks_like_units(names) or not all(_SUBJECT_NAME.match(name) for name in names):
-        return []
-    return [UnitAssignment(name, RESPONSIBLE) for name in names]
+    """The units a sentence charges with a dated duty as the subject of a clause (各乡镇人民政府要于2025年10月31日前
+    完成…; 县住建局、县财政局须在6月底前…; in minutes after what the meeting said: 会议要求，县住建局要于…), the
+    deadline in that clause or in the clauses after it before another subject; responsible. [] when no clause is
+    such a charge: without a deadline a sentence is an exhortation (各乡镇要高度重视), not a task."""
+    charged = []
+    for clause in split_outside_brackets(sentence.strip(), "，,"):
+        clause = clause.strip()
+        if match := _SUBJECT.match(clause):
+            names = [name for name in re.split(r"[、和及与]", match["units"]) if name]
+            # Named as a county's units are (县…, 各…, a township), not by what they do (主管部门要…).
+            valid = names and _looks_like_units(names) and all(_SUBJECT_NAME.match(name) for name in names)
+            charged = names if valid else []
+        if charged and _PROSE_DEADLINE.search(clause):
+            return [UnitAssignment(name, RESPONSIBLE) for name in charged]
+    return []
 
 
 def _unwrapped(text):

@@ -569,6 +569,25 @@ def test_a_bracket_whose_deadline_label_a_line_break_moved_to_the_next_line_stil
     assert task_due(task).isoformat() == "2024-12-31"
 
 
+def test_minutes_charging_a_unit_with_a_dated_duty_after_what_the_meeting_said_give_its_task():
+    # 柳林县 (invented): 会议要求，县住建局要于…前…; the dated charge in the second clause is the second subject's
+    # (各乡镇要落实…，县交通运输局要在…前…); a charge without a date is no task.
+    text = (
+        "柳林县人民政府常务会议纪要\n（第15次）\n\n"
+        "2025年5月8日，县长王志强主持召开县人民政府第15次常务会议。现将会议议定事项纪要如下：\n"
+        "一、关于城区老旧小区改造工作\n"
+        "会议听取了县住建局的汇报。会议要求，县住建局要于2025年10月底前完成12个小区改造任务，县财政局要及时拨付资金。\n"
+        "二、关于农村公路养护工作\n"
+        "会议强调，各乡镇要落实养护主体责任，县交通运输局要在2025年6月30日前完成养护站点建设。\n"
+        "三、关于防汛工作\n会议指出，各乡镇、各部门要高度重视，切实做好各项准备工作。\n"
+    )
+    tasks = all_of(extract_gazette(parse_gazette(text), text), "tasks")
+    assert [(t.title, units(t), t.deadline_text, t.span) for t in tasks] == [
+        ("城区老旧小区改造工作", [("县住建局", RESPONSIBLE)], "2025年10月底前", Span(5, 6)),
+        ("农村公路养护工作", [("县交通运输局", RESPONSIBLE)], "2025年6月30日前", Span(7, 8)),
+    ]
+
+
 def test_the_shared_financial_services_plan_gives_its_rules_their_units():
     """兴政办发〔2021〕35号: 由县乡村振兴局牵头负责，人行兴县支行、吕梁银保监分局兴县监管组协助，… ."""
     tasks = [t for t in all_of(shared("xingxian-2021-2.txt"), "tasks") if t.document.key == "兴政办发〔2021〕35号"]
