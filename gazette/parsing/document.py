@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from .blocks import WRAP_SLACK, build_blocks
 from .headings import Heading
 from .messages import Message, gettext_noop
-from .numbers import CJK, DATE_HEAD, TRAILING_DATE, cited_numbers, dated_under_title, is_date_line, parse_date
+from .numbers import (
+    CJK,
+    DATE,
+    DATE_HEAD,
+    TRAILING_DATE,
+    cited_numbers,
+    dated_under_title,
+    is_date_line,
+    parse_date,
+)
 from .result import Attachment, Instrument, ParsedDocument, Span
 from .text import display_join, ends_terminal, full_width_length, squeeze
 from .vocabulary import (
@@ -32,6 +41,7 @@ from .vocabulary import (
 )
 
 _ADDRESSEE_CHARS = 100
+_MEETING_HELD = re.compile(rf"^(?P<date>{DATE.pattern})[，,]?[^。]{{0,60}}?(?:召开|主持)")
 _PADDED_END = re.compile(r"[ \u3000]{2,}$")
 _COPIED_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")
 _ADDRESSEE_LINES = 3
@@ -295,6 +305,11 @@ class DocumentParser:
             signature = Signature(None, dated, dated_text, "", "", dated)
             labels = self._labels(body_start)
             body_end = after = labels[0] if labels else self.stop
+        elif signature is None and heading.kind == "纪要" and (held := self._meeting_date(body_start)):
+            # Minutes signed by no one: the meeting's date, which their first sentence gives, is theirs.
+            signature = Signature(None, held[0], held[1], "", "", held[0])
+            labels = self._labels(body_start)
+            body_end = after = labels[0] if labels else self.stop
         elif signature is None:
             self.context.warn(
                 heading.start, Message(gettext_noop("No signed date found for “%(title)s”"), {"title": heading.title})
@@ -356,6 +371,13 @@ class DocumentParser:
             if match:
                 return index, index if count == 1 else after, match["date"]
         return None, None, None
+
+    def _meeting_date(self, first):
+        """(index, date as printed) of the date that opens the minutes' first sentence (2025年5月8日，县长…主持召开…),
+        else None."""
+        index = _next_nonblank(self.lines, first, self.stop)
+        match = _MEETING_HELD.match(self.lines[index].strip()) if index < self.stop else None
+        return (index, match["date"]) if match else None
 
     def _last_line(self):
         index = _previous_nonblank(self.lines, self.stop, self.heading.start)

@@ -932,6 +932,30 @@ def test_contents_entries_numbered_after_their_title_and_paged_in_brackets_after
     assert issue.warnings == []
 
 
+def test_minutes_signed_by_no_one_are_dated_by_the_meeting_their_first_sentence_names():
+    # 柳林县 (invented): no office's signature at the end, only who attended.
+    text = (
+        "柳林县人民政府常务会议纪要\n（第15次）\n\n"
+        "2025年5月8日，县长王志强主持召开县人民政府第15次常务会议。现将会议议定事项纪要如下：\n"
+        "一、关于城区老旧小区改造工作\n会议要求，县住建局要于2025年10月底前完成改造任务。\n\n"
+        "出席：王志强　李建华　张明\n请假：赵刚\n"
+    )
+    issue = parse_gazette(text)
+    assert [(d.title, d.kind, d.signed, d.signed_raw, d.span) for d in issue.documents] == [
+        ("柳林县人民政府常务会议纪要（第15次）", "纪要", date(2025, 5, 8), "2025年5月8日", Span(1, 9))
+    ]
+    assert shown_warnings(issue) == []
+
+
+def test_a_notice_signed_by_no_one_is_not_dated_by_a_date_in_its_first_sentence():
+    text = (
+        "柳林县人民政府关于做好防汛工作的通知\n柳政发〔2025〕9号\n各乡镇人民政府：\n"
+        "2025年5月8日，县长王志强主持召开防汛工作会议。现就有关事项通知如下。\n"
+    )
+    (notice,) = parse_gazette(text).documents
+    assert notice.signed is None
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
