@@ -67,7 +67,7 @@ _TRAILING_ROLE = re.compile(r"^(?P<rest>.+?)[（(](?P<role>[^（()）]{2,10})[�
 # A member: name, an optional （兼）, white space, the title.
 _MEMBER = re.compile(rf"^(?P<name>{_NAME})(?:\s*[（(]兼[）)])?[ \u3000]+(?P<title>\S.*)$")
 # A post, padding, then the name (县委常委、常务副县长　　陈立): the post comes first where names are aligned right.
-_TITLE_FIRST = re.compile(rf"^(?P<title>\S.*?\S)[ \u3000]{{2,}}(?P<name>{_NAME})$")
+_TITLE_FIRST = re.compile(rf"^(?P<title>\S.*?\S)(?P<gap>[ \u3000]+)(?P<name>{_NAME})$")
 # A post padded to its line's end, its name wrapped onto the next line alone.
 _PADDED_END = re.compile(r"\S[ \u3000]+$")
 _LONE_NAME = re.compile(_NAME)
@@ -110,6 +110,7 @@ _UNIT_LABEL = re.compile(r"(?P<office>办公室)?成员单位")
 _POST_END = re.compile(
     r"(?:长|书记|主任|负责人|员|主席|经理|副职|干部|常委|政委|代表|顾问|秘书|师|同志|[（(][^（()）]{1,10}[）)])$"
 )
+_POST_WORD_END = re.compile(r"(?:长|书记|主任|负责人|主席|经理|政委)$")
 _UNIT_END = re.compile(r"(?:[局委办院部室队站所府镇乡心司团行会社馆处厂校园场台村厅组]|街道|办事处)$")
 # What a post left on the next line after a wrapped unit name begins with (县发改局 | 局长、…).
 _POST_START = re.compile(r"^(?:常务|主要|分管)?副?(?:局长|长|主任|任|书记|记|负责人|经理|主席|政委|委员|员)")
@@ -294,7 +295,12 @@ def _member(text):
     if match and not _SPACED.match(cells[0]) and _is_name(name := despace(match["name"])):
         return name, _title(match["title"])
     match = _TITLE_FIRST.match(cells[0])
-    if match and _POST_END.search(match["title"]) and _is_name(name := despace(match["name"])):
+    # One space suffices after a post named as such (县市场监管局局长　李　强, where the label took the padding);
+    # a marker or a note in brackets before a word is no post (（二）　机构设置).
+    padded = match and (
+        len(match["gap"]) > 1 or (_POST_WORD_END.search(match["title"]) and not MARKER.match(match["title"]))
+    )
+    if padded and _POST_END.search(match["title"]) and _is_name(name := despace(match["name"])):
         return name, _title(match["title"])
     match = _BRACKETED_PERSON.match(despace(cells[0]))  # 孙丽华（副县长）
     if match and _is_name(match["name"]):
@@ -801,8 +807,10 @@ _NAMED_AFTER = re.compile(rf"的(?P<name>[^，。；：、,;:的]*?(?:{_NOUN}))"
 _ROLES = ROLE.pattern
 # 组长由X担任; 成员由A、B组成; 成员由X和下列部门负责人担任：A、B…
 _GIVEN = re.compile(rf"^(?P<pre>.*?)(?P<role>{_ROLES})由(?P<who>.+?)(?:担任|兼任|组成)(?:[：:](?P<list>.+))?$")
-# (由|以)X任组长; X为指挥部成员; X为成员单位的某某领导小组
-_TAKES = re.compile(rf"^(?:由|以)?(?P<who>.+?)(?:担任|任|为)(?:{_NOUN})?(?P<role>{_ROLES})(?:单位)?(?:的.+)?$")
+# (由|以)X任组长, 领导小组由X任组长; X为指挥部成员; X为成员单位的某某领导小组
+_TAKES = re.compile(
+    rf"^(?:[^，,]*?(?:{_NOUN})(?:由|以)|由|以)?(?P<who>.+?)(?:担任|任|为)(?:{_NOUN})?(?P<role>{_ROLES})(?:单位)?(?:的.+)?$"
+)
 _MADE_OF = re.compile(r"^(?:由|以)?(?P<who>.+?)(?:共同)?组成的.+$")
 _POST_GIVEN = re.compile(rf"^(?P<pre>.*?)设(?P<role>{_ROLES})[一二两三四五六七八九十\d]+名$")
 _BY = re.compile(r"^由(?P<who>.+?)(?:担任|兼任)$")

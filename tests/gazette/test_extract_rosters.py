@@ -540,3 +540,30 @@ def test_duty_paragraphs_wrapped_over_lines_between_member_lines_do_not_end_the_
         ("成员", "苗志刚", "县发改局局长", 10),
         ("成员", "马蕾", "县自然资源局局长", 13),
     ]
+
+
+def test_a_group_that_takes_its_posts_in_one_sentence_and_members_printed_post_first():
+    # 河西县 (invented): 领导小组由县长任组长，…为成员; then a committee whose first member's padding the label took
+    # (委　　员：县市场监管局局长　李　强).
+    text = (
+        "河西县人民政府办公室关于成立河西县招商引资工作领导小组的通知\n河政办发〔2025〕40号\n各乡镇人民政府：\n"
+        "县人民政府决定成立河西县招商引资工作领导小组。领导小组由县长任组长，常务副县长、分管副县长任副组长，"
+        "县发改局、县商务局主要负责人为成员。领导小组办公室设在县商务局。\n河西县人民政府办公室\n2025年8月1日\n\n"
+        "河西县人民政府关于调整河西县食品安全委员会组成人员的通知\n河政发〔2025〕22号\n各乡镇人民政府：\n"
+        "现将县食品安全委员会组成人员调整如下：\n主　　任：孙国栋（县长）\n"
+        "委　　员：县市场监管局局长　李　强\n　　　　　县卫健局局长　　　周　梅\n河西县人民政府\n2025年8月5日\n"
+    )
+    group, committee = all_of(gazette.extraction.extract_gazette(parse_gazette(text), text), "rosters")
+    assert group.group == "河西县招商引资工作领导小组"
+    assert [(m.role, m.name, m.title, m.kind) for m in group.members] == [
+        ("组长", "", "县长", "position"),
+        ("副组长", "", "常务副县长", "position"),
+        ("副组长", "", "分管副县长", "position"),
+        ("成员", "", "县发改局", "unit"),
+        ("成员", "", "县商务局", "unit"),
+    ]
+    assert [(m.role, m.name, m.title, m.span) for m in committee.members] == [
+        ("主任", "孙国栋", "县长", Span(12, 12)),
+        ("委员", "李强", "县市场监管局局长", Span(13, 13)),
+        ("委员", "周梅", "县卫健局局长", Span(14, 14)),
+    ]
