@@ -24,9 +24,10 @@ The reference date is the day the document was signed; phrases are read relative
   side the rule above places the end. A phase label (`（一）前期摸底阶段（2023年11月30日—2023年12月15日）`) is
   text around a range; a phase of one period (`（2021年）`) has a due and no start.
 - A date followed by 起, 开始, 以来, 以后 or 之后 is a start, not a due: `从2024年1月1日起长期执行`.
-- A holiday (春节前, 元旦前, 五一前, 国庆节前) is due the day before it: of the year written (2025年春节前 is 28
-  January 2025), else the first such day on or after the reference date. The lunar new year comes from a table
-  (2015–2035); a year outside it is left unparsed.
+- A holiday (春节前, 清明节前, 五一前, 端午节前, 中秋节前, 国庆节前, 元旦前) is due the day before it: of the year
+  written (2025年春节前 is 28 January 2025), else the first such day on or after the reference date. The lunar
+  holidays come from lunardate (1900–2099), 清明 from chinese_calendar's solar terms; a year outside them is left
+  unparsed.
 - Ongoing work (长期有效, 长期坚持, 持续推进, 常态化, 常年, 长效) is ongoing, with no due unless one is also given.
 - 立即, 立行立改 and the like are due on the reference date; N日内, N天内, N周内, N个月内 and N年内 count from it
   (`方案印发之日起3日内`), or from the start when one is given (`通告之日（2023年9月22日）起三个月内`); N个工作日内
@@ -59,6 +60,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
+
+import chinese_calendar
+from lunardate import LunarDate
 
 from projects.workdays import add_working_days
 
@@ -188,35 +192,14 @@ _WEEKDAYS = {
     "天": 7,
 }
 
-# Holidays named as deadlines: 春节前 (the lunar new year, so a table; later years are left to a person), 元旦前,
-# 五一前, 国庆节前. Due the day before the holiday; without a year, the first such day on or after the reference.
-_SPRING_FESTIVAL = {
-    2015: date(2015, 2, 19),
-    2016: date(2016, 2, 8),
-    2017: date(2017, 1, 28),
-    2018: date(2018, 2, 16),
-    2019: date(2019, 2, 5),
-    2020: date(2020, 1, 25),
-    2021: date(2021, 2, 12),
-    2022: date(2022, 2, 1),
-    2023: date(2023, 1, 22),
-    2024: date(2024, 2, 10),
-    2025: date(2025, 1, 29),
-    2026: date(2026, 2, 17),
-    2027: date(2027, 2, 6),
-    2028: date(2028, 1, 26),
-    2029: date(2029, 2, 13),
-    2030: date(2030, 2, 3),
-    2031: date(2031, 1, 23),
-    2032: date(2032, 2, 11),
-    2033: date(2033, 1, 31),
-    2034: date(2034, 2, 19),
-    2035: date(2035, 2, 8),
-}
+# Holidays named as deadlines: 春节前, 端午节前, 中秋节前 (lunar dates, from lunardate, which knows 1900–2099), 清明节前
+# (a solar term, from chinese_calendar), 元旦前, 五一前, 国庆节前. Due the day before the holiday; without a year, the
+# first such day on or after the reference.
+_LUNAR_HOLIDAYS = {"春节": (1, 1), "端午": (5, 5), "中秋": (8, 15)}
 _FIXED_HOLIDAYS = {"元旦": (1, 1), "五一": (5, 1), "劳动节": (5, 1), "国庆": (10, 1)}
 _HOLIDAY = re.compile(
     r"(?:(?<!\d)(?P<year>\d{4})年|(?P<relative>今年|本年|当年|明年|次年|来年))?"
-    r"(?P<holiday>春节|元旦|五一|劳动节|国庆)节?(?:假期)?(?:前|之前|以前)(?!后)"
+    r"(?P<holiday>春节|元旦|五一|劳动节|国庆|端午|中秋|清明)节?(?:假期)?(?:前|之前|以前)(?!后)"
 )
 _ONGOING = re.compile(r"(?<!中)长期|(?<!可)持续|常态|常年|长效")
 _IMMEDIATE = re.compile(r"立即|立行立改|立查立改|立知立改|即知即改|即查即改|马上|当即|即时")
@@ -500,8 +483,14 @@ def _read(text, normal, reference):
 
 
 def _holiday(name, year):
-    if name == "春节":
-        return _SPRING_FESTIVAL.get(year)
+    try:
+        if name in _LUNAR_HOLIDAYS:
+            return LunarDate(year, *_LUNAR_HOLIDAYS[name]).to_solar_date()
+        if name == "清明":
+            terms = chinese_calendar.get_solar_terms(date(year, 4, 1), date(year, 4, 10))
+            return next(day for day, term in terms if term == "清明")
+    except (ValueError, NotImplementedError):
+        return None  # a year the calendars do not know
     return date(year, *_FIXED_HOLIDAYS[name])
 
 

@@ -56,8 +56,9 @@ COMMON = [
 ]
 
 
-# Holidays (worked out by hand: 春节 2023 was 22 January, 2025 29 January, 2026 17 February). A document signed in
-# November asks for 春节前 of the coming new year; one signed in March, of the next.
+# Holidays (worked out by hand: 春节 2023 was 22 January, 2025 29 January, 2026 17 February, 2040 12 February; in
+# 2022 清明 fell on 5 April, 端午 on 3 June, 中秋 on 10 September). A document signed in November asks for 春节前 of
+# the coming new year; one signed in March, of the next.
 HOLIDAYS = [
     row("spring-festival-after-november", "春节前完成欠薪清零", "2025-01-28", "day", reference="2024-11-20"),
     row("spring-festival-after-march", "春节前", "2023-01-21", "day"),
@@ -69,10 +70,15 @@ HOLIDAYS = [
     row("new-year-after-march", "元旦前", "2022-12-31", "day"),
     # The later of a date and a holiday, as for any two deadlines in one phrase.
     row("month-end-or-spring-festival", "12月底前（春节前）", "2025-01-28", "day", reference="2024-11-20"),
-    # Around the holiday, during it, or a lunar new year the table does not hold: left to a person.
+    # Around the holiday, during it, or a lunar new year the calendar does not know: left to a person.
     row("around-spring-festival", "春节前后"),
     row("during-spring-festival", "春节期间"),
-    row("spring-festival-beyond-the-table", "2040年春节前"),
+    row("spring-festival-years-ahead", "2040年春节前", "2040-02-11", "day"),
+    row("tomb-sweeping-day", "清明节前", "2022-04-04", "day"),
+    row("dragon-boat-festival", "端午节前完成隐患排查", "2022-06-02", "day"),
+    row("mid-autumn-festival", "中秋节前", "2022-09-09", "day"),
+    row("mid-autumn-festival-after-it", "中秋前", "2023-09-28", "day", reference="2022-09-20"),
+    row("spring-festival-beyond-the-calendar", "2100年春节前"),
 ]
 
 
