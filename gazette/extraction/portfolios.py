@@ -33,8 +33,9 @@ _FIELDS = re.compile(
     r"(?:负责|主持)(?P<fields>[^。；]*?)(?:等方面的工作|等方面工作|等工作|方面的工作|方面工作|的工作|工作)[。；]?"
 )
 _PORTFOLIO_LINE = re.compile(r"^(?:负责|主持|分管|主管|联系|协助|完成|兼任|代管)")
-_SUPERVISES = re.compile(r"(?:分管|主管)(?P<units>[^。；]*)")
-_LIAISES = re.compile(r"联系(?P<units>[^。；]*)")
+# 分管县审计局, or under a label: 分管：县审计局.
+_SUPERVISES = re.compile(r"(?:分管|主管)[：:]?\s*(?P<units>[^。；]*)")
+_LIAISES = re.compile(r"联系[：:]?\s*(?P<units>[^。；]*)")
 
 
 @dataclass

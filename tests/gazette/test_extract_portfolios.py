@@ -1,5 +1,7 @@
 """Leaders' portfolios from a 领导工作分工 notice: fields of work, units supervised (分管, 主管) and liaised with."""
 
+from gazette.extraction import extract_gazette
+from gazette.parsing import parse_gazette
 from tests.gazette.extracted import all_of, sample, shared
 
 
@@ -73,3 +75,19 @@ def test_a_division_of_work_with_each_post_before_its_leaders_name():
         ("赵晓燕", "副县长", ["教育", "卫生健康"], ["县教育局", "县卫生健康局"], []),
     ]
     assert [(p.span.start, p.span.end) for p in found] == [(6, 6), (7, 7), (8, 8)]
+
+
+def test_units_a_leader_supervises_or_liaises_with_under_labels_of_their_own():
+    # 云溪县 (invented): each leader's heading line, then 分管：… and 联系：… on lines of their own.
+    text = (
+        "云溪县人民政府关于县人民政府领导同志工作分工的通知\n云溪政发〔2025〕3号\n各乡镇人民政府，县直各部门：\n"
+        "现将县人民政府领导同志工作分工通知如下：\n"
+        "陈志明　常务副县长\n负责县人民政府常务工作，负责发展改革、财政等方面工作。\n分管：县发改局、县财政局。\n"
+        "联系：县税务局、人行云溪县支行。\n"
+        "黄丽华　副县长\n负责教育、卫生健康方面工作。\n分管： 县教育局、县卫健局。\n云溪县人民政府\n2025年2月8日\n"
+    )
+    portfolios = all_of(extract_gazette(parse_gazette(text), text), "portfolios")
+    assert [(p.name, p.post, p.supervises, p.liaises) for p in portfolios] == [
+        ("陈志明", "常务副县长", ["县发改局", "县财政局"], ["县税务局", "人行云溪县支行"]),
+        ("黄丽华", "副县长", ["县教育局", "县卫健局"], []),
+    ]
