@@ -2,7 +2,8 @@
 
 Three ways of printing them: a label ending in 阶段 with its dates in brackets, after a numbered marker or as
 第N阶段 (`（一）前期摸底阶段（2023年11月30日—2023年12月15日）`, `第一阶段（10月—12月）：动员部署。`, the bracket
-possibly wrapped onto the next line); `第一阶段：摸底动员、自行整改。时间为2022年5月15日至2022年6月15日。`;
+possibly wrapped onto the next line); `第一阶段：摸底动员、自行整改。时间为2022年5月15日至2022年6月15日。`,
+`第一阶段：动员部署（2025年3月1日至3月15日）。`;
 `2025年7月至9月为集中攻坚阶段`, several in one sentence; `1.动员部署阶段：2025年4月1日至4月10日。`; and,
 under a heading that names the steps or the schedule (`四、实施步骤`, `一、时间安排`), the items of its first numbered
 level whose heading is followed by dates in brackets (`(一) 组织部署，宣传发动(2020年5月—6月)。`), even when the
@@ -37,7 +38,8 @@ _BRACKETED = re.compile(
 )
 _ORDINAL_LABEL = re.compile(rf"^第[{_NUMERAL}]+阶段$")
 _ORDINAL = re.compile(
-    rf"^(?P<label>第[{_NUMERAL}]+阶段)[：:](?P<name>[^。；（(]{{1,30}})[。；]"
+    rf"^(?P<label>第[{_NUMERAL}]+阶段)[：:](?P<name>[^。；（(]{{1,30}})"
+    r"(?:[（(](?P<bracketed>[^（()）]{2,40})[）)])?[。；]"
     r"(?:时间(?:为|是|：|:)?(?P<dates>[^。；]{4,40})[。；])?"
 )
 # A numbered stage whose dates follow its label's colon: 1.动员部署阶段：2025年4月1日至4月10日。
@@ -159,8 +161,9 @@ def _read(source, text, first, last, steps_level):
         raw = text[: match.end("name") if named else match.end("dates") + 1]
         return _proposal(source, label, match["dates"], raw, first, last)
     match = _ORDINAL.match(text)
-    if match and (match["dates"] is None or _DATE_WORDS.search(match["dates"])):
-        dates = match["dates"].strip() if match["dates"] else None
+    written = match and (match["dates"] or match["bracketed"])  # 第一阶段：动员部署（2025年3月1日至3月15日）。
+    if match and (written is None or _DATE_WORDS.search(written)):
+        dates = written.strip() if written else None
         label = f"{match['label']}：{match['name']}"
         return _proposal(source, label, dates, match.group(), first, last)
     match = _COLON.match(text)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from gazette.extraction import extract_gazette
+from gazette.parsing import parse_gazette
 from gazette.parsing.result import Span
 from intake.drafts import phase_dates
 from tests.gazette.expected.phases import PHASES
@@ -171,4 +173,21 @@ def test_stages_in_a_sentence_that_wrapping_cut_are_read_whole():
         ("宣传发动阶段", "即日起至2025年6月30日", Span(36, 38)),
         ("集中攻坚阶段", "2025年7月至9月", Span(36, 38)),
         ("检查验收阶段", "2025年10月", Span(36, 38)),
+    ]
+
+
+def test_ordinal_stages_named_after_a_colon_with_their_dates_in_brackets():
+    # 云溪县 (invented): 第一阶段：动员部署（2025年3月1日至3月15日）。; the third names no year.
+    text = (
+        "云溪县人民政府办公室关于印发云溪县安全生产大排查大整治行动方案的通知\n云溪政办发〔2025〕12号\n"
+        "各乡镇人民政府，县直各部门：\n现将方案印发给你们。\n云溪县人民政府办公室\n2025年3月1日\n"
+        "云溪县安全生产大排查大整治行动方案\n一、时间安排\n"
+        "第一阶段：动员部署（2025年3月1日至3月15日）。各乡镇制定具体实施方案。\n"
+        "第二阶段：排查整治（2025年3月16日至6月30日）。\n第三阶段：总结提升（7月1日—7月31日）。\n"
+    )
+    phases = all_of(extract_gazette(parse_gazette(text), text), "phases")
+    assert [(p.label, p.span, *map(str, phase_dates(p))) for p in phases] == [
+        ("第一阶段：动员部署", Span(9, 9), "2025-03-01", "2025-03-15"),
+        ("第二阶段：排查整治", Span(10, 10), "2025-03-16", "2025-06-30"),
+        ("第三阶段：总结提升", Span(11, 11), "2025-07-01", "2025-07-31"),
     ]
