@@ -3,8 +3,8 @@
 Entries come as title and number on one line or two (or a title wrapped anywhere), with dot leaders of … or ·, the
 page after a TAB, after the number's closing bracket, after spaces, in brackets (`（3）`), as `- 3 -` at the end or on
 its own, before the title (`5　县人民政府关于…`), or no page at all; narrow wrapping may leave the page alone on the
-line after its leaders (`…第7号）……` | `4`) or cut it inside its digits (`…号）····· 2` | `2`, page 22), and leave a
-closing bracket alone on a line (`…21号` | `）` | `- 3 -`, `…的通知（9` | `）`); entries may be
+line after its leaders (`…第7号）……` | `4`, or `（6）`) or cut it inside its digits (`…号）····· 2` | `2`, page
+22), and leave a closing bracket alone on a line (`…21号` | `）` | `- 3 -`, `…的通知（9` | `）`); entries may be
 prefixed by "- " or by their issuer (县人民政府关于…); section headings such as 县政府文件 or 【县政府办公室文件】
 stand between them. No line of the contents may become a document, so where the contents end is read back from the
 first line of the body.
@@ -34,7 +34,8 @@ _PAGE_PATTERNS = (
 # `…的通知（12）`; a title may end in brackets of its own, though not in a bare number.
 _BARE_PAGE = re.compile(r"\s+(?P<page>\d{1,4})\s*$|[（(]\s*(?P<bracketed>\d{1,4})\s*[）)]\s*$")
 _LEADER_CHARS = "…·•.．⋯"
-_PAGE_ALONE = re.compile(r"^\d{1,3}$")
+_PAGE_ALONE = re.compile(r"^(?P<page>\d{1,3})$")
+_BRACKETED_PAGE_ALONE = re.compile(r"^[（(]\s*(?P<page>\d{1,3})\s*[）)]$")
 _CUT_PAGE = re.compile(r"[…·•.．⋯]\s*\d{1,3}$")
 # A page printed before the title: `5　某县人民政府关于…的通知`.
 _LEADING_PAGE = re.compile(r"^(?P<page>\d{1,4})[ \t\u3000]+(?P<rest>\S.*)$")
@@ -186,9 +187,11 @@ class _Reader:
             if self.pending:
                 self.complete()
             text, self.leading_page, self.boundary = leading["rest"], int(leading["page"]), index
-        if page is None and _PAGE_ALONE.match(text) and self._cut_before_page():
-            text, page = "", int(text)  # the page that narrow wrapping cut from its leaders: `…第7号）……` | `4`
-        elif page is None and _PAGE_ALONE.match(text) and _CUT_PAGE.search(previous) and self._paged():
+        alone = page is None and (_PAGE_ALONE.match(text) or _BRACKETED_PAGE_ALONE.match(text))
+        if alone and self._cut_before_page():
+            # The page that narrow wrapping cut from its leaders: `…第7号）……` | `4`, `…33号………` | `（6）`.
+            text, page = "", int(alone["page"])
+        elif alone and _PAGE_ALONE.match(text) and _CUT_PAGE.search(previous) and self._paged():
             # The rest of a page's digits, cut by narrow wrapping: `…10号）····· 2` | `2` is page 22.
             fragments, first, section = self.entries[-1]
             self.entries[-1] = (fragments, int(f"{first}{text}"), section)

@@ -956,6 +956,22 @@ def test_a_notice_signed_by_no_one_is_not_dated_by_a_date_in_its_first_sentence(
     assert notice.signed is None
 
 
+def test_a_bracketed_page_that_wrapping_cut_from_its_leaders_is_the_entrys_page():
+    # 石门县 (invented), 24 characters a line: `…33号………………` | `（6）`.
+    text = (
+        "石门县人民政府公报\n2025年第3期\n\n本期目录\n"
+        "石门县人民政府办公室关于成立石门县农村人居环境整\n治工作领导小组的通知　石政办发〔2025〕33号………………\n（6）\n\n"
+        "石门县人民政府办公室\n关于成立石门县农村人居环境整治工作领导小组的通知\n石政办发〔2025〕33号\n"
+        "各乡镇人民政府：\n现将有关事项通知如下。\n石门县人民政府办公室\n2025年7月3日\n"
+    )
+    issue = parse_gazette(text)
+    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
+        ("关于成立石门县农村人居环境整治工作领导小组的通知", "石政办发〔2025〕33号", 6)
+    ]
+    assert [(d.number, d.toc_page) for d in issue.documents] == [("石政办发〔2025〕33号", 6)]
+    assert issue.warnings == []
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
