@@ -41,6 +41,11 @@ _DANGLING_NUMBER = re.compile(rf"{_NUM}\s*$")
 _OPENS_WITH_YUAN = re.compile(r"^元")
 _DANGLING_VERB = re.compile(r"(?:给予|支付|奖励|补助|补偿)\s*$")
 _OPENS_WITH_AMOUNT = re.compile(rf"^{_NUM}\s*(?:万元|元)")
+_DANGLING_DIGIT = re.compile(r"每\s*(?:平方米|亩|户|人|株|棵|座|眼|口|间|处|个|米|宗|套)\s*\d+$")
+_DANGLING_EACH = re.compile(r"每\s*(?:月\s*每?|平方?)?\s*$")
+_OPENS_WITH_PER = re.compile(rf"^[^，。；,;\d]{{0,16}}?{_NUM}\s*(?:万元|元)(?!\s*/)")
+_DANGLING_UNIT = re.compile(r"\d\s*(?:万元|元)\s*/\s*平方?$")
+_OPENS_WITH_UNIT_REST = re.compile(r"^(?:方米|米)")
 _DANGLING_RATIO = re.compile(r"\d\s*[:：∶]\s*$")  # 按1: | 1.1的比例: a ratio wrapped at its colon
 _OPENS = re.compile(r"^\d")
 _REFLOW_LINES = 45  # how far a scattered piece is looked for
@@ -146,9 +151,9 @@ def _prose_rates(source, blocks):
                 continue
             rest = paragraph.text_of_lines(paragraph.first + 1, paragraph.end)
             paragraph = Paragraph(source, rest, paragraph.first + 1, paragraph.end)
-        text = _reflowed(source, paragraph.end, paragraph.text, used, starts)
+        text, end = _reflowed(source, paragraph.end, paragraph.text, used, starts)
         if text != paragraph.text:
-            paragraph = Paragraph(source, text, paragraph.first, paragraph.end)
+            paragraph = Paragraph(source, text, paragraph.first, end)
         lead = _neighbour(source, paragraph.first, -1) or ""
         trail = _neighbour(source, paragraph.end, 1) if not _SENTENCE_END.search(text) else None
         rates = _text_rates(source, paragraph, lead, trail or "")
@@ -161,8 +166,20 @@ def _prose_lines(source):
 
 
 def _reflowed(source, last, text, used, starts):
-    """The paragraph's text with the piece the extraction moved to a later paragraph's first line, if it is missing
-    one."""
+    """(text, last line) of the paragraph with the piece a line break cut off or the extraction moved to a later
+    paragraph's first line, if it is missing one; a moved piece counts as the paragraph's last line."""
+    following = last + 1
+    if following <= source.last and following in starts and following not in used:
+        # What a line break cut on the very next line only: an amount inside its digits (每平方米5 | 00元), what
+        # it is per (…补助费每 | 平方米每月 15 元), its unit (按 3200 元/平 | 方米补差).
+        piece = source.text(following)
+        if (
+            (_DANGLING_DIGIT.search(text) and _OPENS_WITH_AMOUNT.match(piece))
+            or (_DANGLING_EACH.search(text) and _OPENS_WITH_PER.match(piece))
+            or (_DANGLING_UNIT.search(text) and _OPENS_WITH_UNIT_REST.match(piece))
+        ):
+            used.add(following)
+            return text + piece, following
     pieces = ((_DANGLING_NUMBER, _OPENS_WITH_YUAN), (_DANGLING_VERB, _OPENS_WITH_AMOUNT), (_DANGLING_RATIO, _OPENS))
     for dangling, opening in pieces:
         if not dangling.search(text) or not (dangling is not _DANGLING_NUMBER or not _PER_UNIT.search(text[-12:])):
@@ -171,8 +188,8 @@ def _reflowed(source, last, text, used, starts):
             piece = source.text(following)
             if following in starts and following not in used and opening.match(piece):
                 used.add(following)
-                return text + piece
-    return text
+                return text + piece, last
+    return text, last
 
 
 def _neighbour(source, number, step):

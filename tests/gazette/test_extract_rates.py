@@ -292,3 +292,23 @@ def test_a_notice_of_land_prices_not_for_expropriation_proposes_no_rates():
         "一级地商服用地每平方米1800元。\n溪山县人民政府\n2026年1月12日\n"
     )
     assert all_of(extract_gazette(parse_gazette(text), text), "rates") == []
+
+
+def test_figures_a_line_break_cut_in_text_not_known_to_be_wrapped_are_read_whole():
+    # 石门县 (invented), too short for its wrap width to show: an amount cut inside its digits (每平方米5 | 00元),
+    # after 每 (补助费每 | 平方米每月 15 元) and inside its unit (按 3200 元/平 | 方米补差).
+    text = (
+        "石门县人民政府关于印发石门县城东片区房屋征收补偿方案的通知\n石政发〔2024〕11号\n各乡镇人民政府：\n"
+        "砖混结构房屋每平方米800元；土木结构房屋每平方米5\n00元；简易棚房每平方米120元。\n"
+        "（二）搬迁补助费按 25 元/m² 一次性支付；临时过渡安置补助费每\n平方米每月 15 元。\n"
+        "选择产权调换的，应安置面积小于所选安置房面积的，按 3200 元/平\n方米补差。\n石门县人民政府\n2024年4月20日\n"
+    )
+    rates = all_of(extract_gazette(parse_gazette(text), text), "rates")
+    assert [(r.amount, r.unit, r.span.start) for r in rates] == [
+        (Decimal("800"), "元/平方米", 4),
+        (Decimal("500"), "元/平方米", 4),
+        (Decimal("120"), "元/平方米", 5),
+        (Decimal("25"), "元/m²", 6),
+        (Decimal("15"), "元/平方米/月", 6),
+        (Decimal("3200"), "元/平方米", 8),
+    ]
