@@ -798,20 +798,45 @@ def test_one_ellipsis_is_enough_of_a_leader_for_the_page_after_it(leader):
     assert split_page(f"关于做好冬季供暖工作的通知{leader}12") == ("关于做好冬季供暖工作的通知", 12)
 
 
-def test_a_contents_entrys_closing_bracket_wrapped_before_its_page_closes_the_entry():
-    # 桐溪县 (invented): wrapped at 16 characters, `…小组的通知（桐政办函〔2023〕8号` | `）……6`.
-    text = (
+# One contents entry that narrow wrapping cut, each in a county of its own (invented), and the document it lists.
+CUT_ENTRIES = [
+    pytest.param(
+        # 桐溪县, 16 characters a line: the number's closing bracket before the page (`…8号` | `）……6`).
         "桐溪县人民政府公报\n2023年第2期\n\n目  录\n\n"
         "关于成立桐溪县煤层气产业发展领导\n小组的通知（桐政办函〔2023〕8号\n）……6\n\n"
         "桐溪县人民政府办公室\n关于成立桐溪县煤层气产业发展领导\n小组的通知\n桐政办函〔2023〕8号\n\n"
-        "各乡（镇）人民政府，县直各有关单位：\n现将有关事项通知如下。\n\n桐溪县人民政府办公室\n2023年5月8日\n"
-    )
+        "各乡（镇）人民政府，县直各有关单位：\n现将有关事项通知如下。\n\n桐溪县人民政府办公室\n2023年5月8日\n",
+        ("关于成立桐溪县煤层气产业发展领导小组的通知", "桐政办函〔2023〕8号", 6),
+        id="closing-bracket-before-the-page",
+    ),
+    pytest.param(
+        # 松岭县, 12 characters a line: joint issuers cut (`中共松岭县委办公室　松岭` | `县人民政府办公室关于做好`).
+        "松岭县人民政府公报\n2025年第1期\n\n目　录\n【部门文件】\n"
+        "中共松岭县委办公室　松岭\n县人民政府办公室关于做好\n2025年春季森林防火工作的\n"
+        "通知（松办发〔2025〕3号\n）……3\n\n"
+        "松办发〔2025〕3号\n\n中共松岭县委办公室　松岭县人民政府办公室\n关于做好2025年春季森林防火工作的通知\n"
+        "各乡镇党委和人民政府：\n现就有关事项通知如下。\n中共松岭县委办公室\n松岭县人民政府办公室\n2025年3月5日\n",
+        ("关于做好2025年春季森林防火工作的通知", "松办发〔2025〕3号", 3),
+        id="joint-issuers-cut",
+    ),
+    pytest.param(
+        # 石门县, 24 characters a line: a bracketed page cut from its leaders (`…33号………………` | `（6）`).
+        "石门县人民政府公报\n2025年第3期\n\n本期目录\n"
+        "石门县人民政府办公室关于成立石门县农村人居环境整\n治工作领导小组的通知　石政办发〔2025〕33号………………\n（6）\n\n"
+        "石门县人民政府办公室\n关于成立石门县农村人居环境整治工作领导小组的通知\n石政办发〔2025〕33号\n"
+        "各乡镇人民政府：\n现将有关事项通知如下。\n石门县人民政府办公室\n2025年7月3日\n",
+        ("关于成立石门县农村人居环境整治工作领导小组的通知", "石政办发〔2025〕33号", 6),
+        id="bracketed-page-cut-from-its-leaders",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entry"), CUT_ENTRIES)
+def test_a_contents_entry_that_narrow_wrapping_cut_is_one_entry_with_its_page(text, entry):
     issue = parse_gazette(text)
-    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
-        ("关于成立桐溪县煤层气产业发展领导小组的通知", "桐政办函〔2023〕8号", 6)
-    ]
-    assert [(d.number, d.toc_page) for d in issue.documents] == [("桐政办函〔2023〕8号", 6)]
-    assert issue.warnings == []
+    assert [(listed.title, listed.number, listed.page) for listed in issue.toc] == [entry]
+    assert [(d.number, d.toc_page) for d in issue.documents] == [(entry[1], entry[2])]
+    assert shown_warnings(issue) == []
 
 
 def test_a_contents_page_that_narrow_wrapping_cut_from_its_leaders_or_inside_its_digits_is_read():
@@ -896,23 +921,6 @@ def test_a_contents_entrys_closing_bracket_that_wrapping_left_alone_closes_the_e
     assert shown_warnings(issue) == []
 
 
-def test_a_contents_entrys_joint_issuers_cut_by_narrow_wrapping_open_one_entry():
-    # 松岭县 (invented), 12 characters a line: `中共松岭县委办公室　松岭` | `县人民政府办公室关于做好` | ….
-    text = (
-        "松岭县人民政府公报\n2025年第1期\n\n目　录\n【部门文件】\n"
-        "中共松岭县委办公室　松岭\n县人民政府办公室关于做好\n2025年春季森林防火工作的\n"
-        "通知（松办发〔2025〕3号\n）……3\n\n"
-        "松办发〔2025〕3号\n\n中共松岭县委办公室　松岭县人民政府办公室\n关于做好2025年春季森林防火工作的通知\n"
-        "各乡镇党委和人民政府：\n现就有关事项通知如下。\n中共松岭县委办公室\n松岭县人民政府办公室\n2025年3月5日\n"
-    )
-    issue = parse_gazette(text)
-    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
-        ("关于做好2025年春季森林防火工作的通知", "松办发〔2025〕3号", 3)
-    ]
-    assert [(d.number, d.toc_page) for d in issue.documents] == [("松办发〔2025〕3号", 3)]
-    assert shown_warnings(issue) == []
-
-
 def test_contents_entries_numbered_after_their_title_and_paged_in_brackets_after_the_leaders():
     # contents-bracketed-pages-after-leaders.txt (石门县, typed by hand): `…的通知　石政发〔2025〕15号………………（1）`.
     issue = parsed("contents-bracketed-pages-after-leaders.txt")
@@ -954,22 +962,6 @@ def test_a_notice_signed_by_no_one_is_not_dated_by_a_date_in_its_first_sentence(
     )
     (notice,) = parse_gazette(text).documents
     assert notice.signed is None
-
-
-def test_a_bracketed_page_that_wrapping_cut_from_its_leaders_is_the_entrys_page():
-    # 石门县 (invented), 24 characters a line: `…33号………………` | `（6）`.
-    text = (
-        "石门县人民政府公报\n2025年第3期\n\n本期目录\n"
-        "石门县人民政府办公室关于成立石门县农村人居环境整\n治工作领导小组的通知　石政办发〔2025〕33号………………\n（6）\n\n"
-        "石门县人民政府办公室\n关于成立石门县农村人居环境整治工作领导小组的通知\n石政办发〔2025〕33号\n"
-        "各乡镇人民政府：\n现将有关事项通知如下。\n石门县人民政府办公室\n2025年7月3日\n"
-    )
-    issue = parse_gazette(text)
-    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
-        ("关于成立石门县农村人居环境整治工作领导小组的通知", "石政办发〔2025〕33号", 6)
-    ]
-    assert [(d.number, d.toc_page) for d in issue.documents] == [("石政办发〔2025〕33号", 6)]
-    assert issue.warnings == []
 
 
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
