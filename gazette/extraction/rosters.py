@@ -61,6 +61,9 @@ ROLE = re.compile(
 _LABEL = re.compile(rf"^(?P<label>[{CJK}](?:[ \u3000]*[{CJK}]){{1,7}}?)[ \u3000]*[：:][ \u3000]*(?P<rest>.*)$")
 _GAP = re.compile(r"[ \u3000]+")
 _LABEL_CHARS = 8
+_LABEL_FIRST = frozenset("办第常执副总组主指召秘委成顾联")  # how a role label (ROLE, 成员单位) can begin
+_PADDED_START = re.compile(rf"[{CJK}][{CJK} \u3000]{{0,15}}?[ \u3000]")  # a few characters, then padding
+_LABEL_HEAD = re.compile(rf"[{CJK} \u3000]+")
 _NAME = rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}]|[{CJK}]{{1,3}})"
 # A roster that prints each member's role after them, in brackets: 李　明　县委常委、常务副县长（常务副组长）.
 _TRAILING_ROLE = re.compile(r"^(?P<rest>.+?)[（(](?P<role>[^（()）]{2,10})[）)]$")
@@ -263,9 +266,11 @@ def _label(text):
 def _padded_label(text):
     """(label, rest) of a line whose label has no colon but padding after it (`主　任　　刘国强　县长`, `委　员　　赵
     刚　县林业局局长`), as rosters laid out like a table print them; the rest must be a member, post or unit."""
+    if text[:1] not in _LABEL_FIRST or not _PADDED_START.match(text):
+        return None
     for gap in _GAP.finditer(text):
         head = text[: gap.start()]
-        if not head or len(despace(head)) > _LABEL_CHARS or not re.fullmatch(rf"[{CJK} \u3000]+", head):
+        if not head or len(despace(head)) > _LABEL_CHARS or not _LABEL_HEAD.fullmatch(head):
             return None
         rest = text[gap.end() :]
         if _is_label(despace(head)) and rest and (_member(rest) or _placeholder(rest) or _entry_line(rest)):

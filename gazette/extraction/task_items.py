@@ -109,6 +109,8 @@ _ROLE_MARKER = re.compile(r"[（(](?P<word>牵头|主责|负责|配合|协助|�
 _ET_CETERA = re.compile(r"等(?:相关|有关|其他)?(?:单位|部门)?$")
 _CLAUSE = "，,；;"
 # A clause's subject before the duty it is charged with: 各乡镇人民政府要于…, 县住建局要在…前, 县财政局须….
+_CHARGE_WORD = re.compile(r"要|须|应")
+_NAME_SPLIT = re.compile(r"[、和及与]")
 _SUBJECT_NAME = re.compile(r"[县市区旗各]|.{1,10}(?:乡|镇|街道)")
 _SUBJECT = re.compile(r"(?:由)?(?P<units>[^，,。；;：:（()）要须应]{2,60}?)(?:必须|要|须|应)")
 # What minutes put before the roles of an agreed item: 会议要求，县林业局牵头… | 会议同意实施某某工程，由县住建局负责…
@@ -333,11 +335,13 @@ def _subject_units(sentence):
     完成…; 县住建局、县财政局须在6月底前…; in minutes after what the meeting said: 会议要求，县住建局要于…), the
     deadline in that clause or in the clauses after it before another subject; responsible. [] when no clause is
     such a charge: without a deadline a sentence is an exhortation (各乡镇要高度重视), not a task."""
+    if not _CHARGE_WORD.search(sentence) or not _PROSE_DEADLINE.search(sentence):
+        return []
     charged = []
     for clause in split_outside_brackets(sentence.strip(), "，,"):
         clause = clause.strip()
         if match := _SUBJECT.match(clause):
-            names = [name for name in re.split(r"[、和及与]", match["units"]) if name]
+            names = [name for name in _NAME_SPLIT.split(match["units"]) if name]
             # Named as a county's units are (县…, 各…, a township), not by what they do (主管部门要…).
             valid = names and _looks_like_units(names) and all(_SUBJECT_NAME.match(name) for name in names)
             charged = names if valid else []
@@ -393,8 +397,23 @@ def _opens_with_bracket(block):
     if block.kind != "paragraph":
         return False
     text = block.text.strip()
-    found = _brackets(text)
-    return bool(found) and found[0][0] == 0 and bool(responsibility(text[1 : found[0][1]]))
+    if not text.startswith(("（", "(")):
+        return False  # most paragraphs: no need to pair their brackets
+    close = _closing(text)
+    return close is not None and bool(responsibility(text[1:close]))
+
+
+def _closing(text):
+    """Where the bracket opening ``text`` closes, brackets inside it paired first; None when it does not."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
 
 
 def _brackets(text):
