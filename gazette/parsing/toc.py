@@ -1,13 +1,13 @@
 """The table of contents (目录): where it is and its entries, whatever the layout.
 
-Entries come as title and number on one line or two (or a title wrapped anywhere), with dot leaders of … or ·, the
-page after a TAB, after the number's closing bracket, after spaces, in brackets (`（3）`), as `- 3 -` at the end or on
-its own, before the title (`5　县人民政府关于…`), or no page at all; narrow wrapping may leave the page alone on the
-line after its leaders (`…第7号）……` | `4`, or `（6）`) or cut it inside its digits (`…号）····· 2` | `2`, page
-22), and leave a closing bracket alone on a line (`…21号` | `）` | `- 3 -`, `…的通知（9` | `）`); entries may be
-prefixed by "- " or by their issuer (县人民政府关于…); section headings such as 县政府文件 or 【县政府办公室文件】
-stand between them. No line of the contents may become a document, so where the contents end is read back from the
-first line of the body.
+Entries come as title and number on one line or two (or a title wrapped anywhere), the number before the title or
+after it, with dot leaders of … or ·, the page after a TAB, after the number's closing bracket, after spaces, in
+brackets (`（3）`, `……（3）`), as `……第3页`, as `- 3 -` at the end or on its own, before the title
+(`5　县人民政府关于…`), or no page at all; narrow wrapping may leave the page alone on the line after its leaders
+(`…第7号）……` | `4`, or `（6）`) or cut it inside its digits (`…号）····· 2` | `2`, page 22), and leave a closing
+bracket alone on a line (`…21号` | `）` | `- 3 -`, `…的通知（9` | `）`); entries may be prefixed by "- " or by their
+issuer (县人民政府关于…); section headings such as 县政府文件 or 【县政府办公室文件】 stand between them. No line of
+the contents may become a document, so where the contents end is read back from the first line of the body.
 """
 
 import re
@@ -27,6 +27,7 @@ _PAGE_PATTERNS = (
     # Leaders of two dots or more, or one ellipsis (…, itself three dots: all a narrow column leaves room for).
     re.compile(r"(?:[…⋯]|[…·•.．⋯]{2,})\s*(?P<page>\d{1,4})\s*$"),
     re.compile(r"(?:[…⋯]|[…·•.．⋯]{2,})\s*[（(]\s*(?P<page>\d{1,4})\s*[）)]\s*$"),  # ……（4）
+    re.compile(r"(?:[…⋯]|[…·•.．⋯]{2,})\s*第\s*(?P<page>\d{1,4})\s*页\s*$"),  # ……第4页
     re.compile(r"\t\s*(?P<page>\d{1,4})\s*$"),
     re.compile(r"(?<=[）)])\s*(?P<page>\d{1,4})\s*$"),
 )

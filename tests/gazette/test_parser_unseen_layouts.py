@@ -964,6 +964,30 @@ def test_a_notice_signed_by_no_one_is_not_dated_by_a_date_in_its_first_sentence(
     assert notice.signed is None
 
 
+def test_contents_entries_numbered_before_their_titles_and_paged_as_pages():
+    # 清水县 (invented): `清政发〔2025〕7号　关于…的通知…………第1页`, the masthead in Chinese numerals.
+    text = (
+        "清水县人民政府公报\n二〇二五年第二期\n（总第十八期）\n二〇二五年六月三十日\n\n目　录\n"
+        "清政发〔2025〕7号　关于印发清水县2025年重点民生实事的通知…………第1页\n"
+        "清政办发〔2025〕19号　关于成立清水县城市更新工作领导小组的通知…………第5页\n\n"
+        "清政发〔2025〕7号\n清水县人民政府\n关于印发清水县2025年重点民生实事的通知\n各乡镇人民政府：\n"
+        "现将民生实事印发给你们。\n清水县人民政府\n2025年3月10日\n\n"
+        "清政办发〔2025〕19号\n清水县人民政府办公室\n关于成立清水县城市更新工作领导小组的通知\n各乡镇人民政府：\n"
+        "决定成立领导小组。\n清水县人民政府办公室\n2025年4月2日\n"
+    )
+    issue = parse_gazette(text)
+    assert [(entry.title, entry.number, entry.page) for entry in issue.toc] == [
+        ("关于印发清水县2025年重点民生实事的通知", "清政发〔2025〕7号", 1),
+        ("关于成立清水县城市更新工作领导小组的通知", "清政办发〔2025〕19号", 5),
+    ]
+    assert [(d.number, d.toc_page, d.signed) for d in issue.documents] == [
+        ("清政发〔2025〕7号", 1, date(2025, 3, 10)),
+        ("清政办发〔2025〕19号", 5, date(2025, 4, 2)),
+    ]
+    assert (issue.meta.year, issue.meta.number, issue.meta.cumulative) == (2025, 2, 18)
+    assert shown_warnings(issue) == []
+
+
 # narrow-scheme-and-plan.txt (枫林县, typed by hand): a short issue of two notices hard-wrapped at 18 characters, with
 # few lines and many of them short (headings, signatures): too few for the wrap width to show in most of them.
 
