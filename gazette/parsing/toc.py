@@ -37,6 +37,9 @@ _BARE_PAGE = re.compile(r"\s+(?P<page>\d{1,4})\s*$|[（(]\s*(?P<bracketed>\d{1,4
 _LEADER_CHARS = "…·•.．⋯"
 _PAGE_ALONE = re.compile(r"^(?P<page>\d{1,3})$")
 _BRACKETED_PAGE_ALONE = re.compile(r"^[（(]\s*(?P<page>\d{1,3})\s*[）)]$")
+# The rest of a number's series on the next line, after a line ending in the series' first characters.
+_SERIES_GOES_ON = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［]\s*\d{4}")
+_CUT_SERIES = re.compile(r"\s[\u4e00-\u9fff]{1,6}$")
 _CUT_PAGE = re.compile(r"[…·•.．⋯]\s*\d{1,3}$")
 # A page printed before the title: `5　某县人民政府关于…的通知`.
 _LEADING_PAGE = re.compile(r"^(?P<page>\d{1,4})[ \t\u3000]+(?P<rest>\S.*)$")
@@ -294,8 +297,9 @@ def _open_bracket(text):
 def _entry(fragments, page, section):
     text = ""
     for _, fragment in fragments:
-        if _open_bracket(text):
-            # A number in brackets that narrow wrapping cut, even inside its series (（中旗政办 | 发〔2025〕45号）).
+        if _open_bracket(text) or (text and _SERIES_GOES_ON.match(fragment) and _CUT_SERIES.search(text)):
+            # A number that narrow wrapping cut, even inside its series (（中旗政办 | 发〔2025〕45号）, …的通知　石 |
+            # 政办发〔2025〕33号).
             text = join_fragments(text, fragment)
         else:
             text = f"{text}\n{fragment}" if text else fragment  # display_join reads the break

@@ -828,6 +828,15 @@ CUT_ENTRIES = [
         ("关于成立石门县农村人居环境整治工作领导小组的通知", "石政办发〔2025〕33号", 6),
         id="bracketed-page-cut-from-its-leaders",
     ),
+    pytest.param(
+        # 石门县, 18 characters a line: the number's series cut after its first character (`…的通知　石` | `政办发…`).
+        "石门县人民政府公报\n2025年第3期\n\n本期目录\n"
+        "石门县人民政府办公室关于成立石门县农\n村人居环境整治工作领导小组的通知　石\n政办发〔2025〕33号………………（6）\n\n"
+        "石门县人民政府办公室\n关于成立石门县农村人居环境整治工作领导小组的通知\n石政办发〔2025〕33号\n"
+        "各乡镇人民政府：\n现将有关事项通知如下。\n石门县人民政府办公室\n2025年7月3日\n",
+        ("关于成立石门县农村人居环境整治工作领导小组的通知", "石政办发〔2025〕33号", 6),
+        id="series-cut-after-its-first-character",
+    ),
 ]
 
 
